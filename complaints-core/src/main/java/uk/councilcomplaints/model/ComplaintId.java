@@ -1,0 +1,33 @@
+package uk.councilcomplaints.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.UUID;
+
+/** The immutable identity of a complaint. */
+public record ComplaintId(UUID value) implements Comparable<ComplaintId> {
+
+    public ComplaintId {
+        requireNonNull(value, "value");
+    }
+
+    /** A new random id. */
+    public static ComplaintId random() {
+        return new ComplaintId(UUID.randomUUID());
+    }
+
+    /** Parses the canonical UUID form. */
+    public static ComplaintId parse(String text) {
+        return new ComplaintId(UUID.fromString(text));
+    }
+
+    @Override
+    public int compareTo(ComplaintId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
