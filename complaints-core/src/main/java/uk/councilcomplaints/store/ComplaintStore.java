@@ -1,0 +1,45 @@
+package uk.councilcomplaints.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.workflow.ComplaintEvent;
+import uk.councilcomplaints.workflow.ComplaintHistory;
+
+/**
+ * Where complaints are kept: an append-only history per complaint, its current state, and its personal data
+ * apart. Stores hold no policy: the {@code Complaints} facade decides, a store only keeps. Implementations
+ * are thread-safe. The store contract suite (core's test-jar) says what every implementation must do.
+ */
+public interface ComplaintStore {
+
+    /**
+     * Atomically appends the commit's events and stores the resulting state (and personal data change), if
+     * the complaint is at the expected version; version 0 creates it.
+     *
+     * @throws ConcurrentModificationException if the complaint's version is not the expected one
+     * @throws DuplicateReferenceException if a new complaint's reference is already used
+     */
+    void append(Commit commit);
+
+    /** The current state of a complaint. */
+    Optional<Complaint> load(ComplaintId id);
+
+    /** A complaint's events in version order; empty if there is no such complaint. */
+    List<ComplaintEvent> history(ComplaintId id);
+
+    /** Current states matching the query, one page at a time, in the query's order. */
+    Page<Complaint> find(ComplaintQuery query);
+
+    /** Every complaint's history, for reports. The caller closes the stream. */
+    Stream<ComplaintHistory> histories();
+
+    /** The complaint's personal data, unless it was erased. */
+    Optional<PersonalData> personalData(ComplaintId id);
+
+    /** The next number of a per-year sequence used for generated references; never the same twice. */
+    long nextReferenceNumber(int year);
+}

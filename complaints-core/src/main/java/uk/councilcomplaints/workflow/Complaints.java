@@ -1,0 +1,260 @@
+package uk.councilcomplaints.workflow;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.ConcurrentModificationException;
+import uk.councilcomplaints.store.Page;
+
+/**
+ * The API a council's app calls: receive contacts, issue commands, read complaints and their histories.
+ * Every command is validated, checked against the {@link Transitions} table and its guards, turned into an
+ * event stamped by the injected {@link Clock}, and appended atomically; a rejected command changes nothing.
+ * Thread-safe; concurrent commands on one complaint fail with {@link ConcurrentModificationException}.
+ */
+public final class Complaints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Complaints.class);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Events dated further back than this need a reason. */
+    static final Duration LATE_ENTRY = Duration.ofDays(1);
+
+    private final ComplaintStore store;
+    private final Clock clock;
+    private final String referencePrefix;
+    private final ClockRules rules;
+    private final CommandValidator validator;
+
+    private Complaints(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        this.referencePrefix = b.referencePrefix;
+        this.rules = b.rules;
+        this.validator = new CommandValidator(clock);
+    }
+
+    /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
+    public static Builder builder(ComplaintStore store) {
+        return new Builder(store);
+    }
+
+    /** The store this facade writes to. */
+    public ComplaintStore store() {
+        return store;
+    }
+
+    /** The clock that stamps events. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Logs a new contact; it starts {@link Status#RECEIVED}. Its occurred time is {@code receivedAt}. */
+    public Complaint receive(ReceiveContact command, Audit audit) {
+        requireNonNull(command, "command");
+        requireNonNull(audit, "audit");
+        validator.validate("RECEIVE", command, audit);
+        Instant recordedAt = now();
+        Instant occurredAt = micros(command.receivedAt());
+        if (audit.occurredAt().isPresent() && !micros(audit.occurredAt().get()).equals(occurredAt)) {
+            CommandValidator.reject("RECEIVE", "occurredAt",
+                    "must be empty or equal to receivedAt for a new contact");
+        }
+        checkTimes("RECEIVE", occurredAt, recordedAt, audit);
+        String reference = command.reference().orElseGet(() -> nextReference(occurredAt));
+        ComplaintId id = ComplaintId.random();
+        EventData.Received data = new EventData.Received(reference, command.procedure(), command.serviceArea(),
+                command.channel(), command.matterDate());
+        ComplaintEvent event = new ComplaintEvent(id, 1, Status.RECEIVED, occurredAt, recordedAt, audit.actor(),
+                audit.reason(), data);
+        Complaint state = ComplaintHistory.fold(List.of(event), 1);
+        store.append(new Commit(id, 0, List.of(event), state,
+                Optional.of(new PersonalData(command.complainant(), command.summary())), false));
+        LOG.debug("received {} ({}) as {}", reference, id, command.procedure());
+        return state;
+    }
+
+    /** Issues {@code command} on the complaint as it is now. */
+    public Complaint execute(ComplaintId id, Command command, Audit audit) {
+        return execute(id, OptionalLong.empty(), command, audit);
+    }
+
+    /**
+     * Issues {@code command} on the complaint if it is still at {@code expectedVersion} (the version the user
+     * saw), else throws {@link ConcurrentModificationException}.
+     */
+    public Complaint execute(ComplaintId id, long expectedVersion, Command command, Audit audit) {
+        return execute(id, OptionalLong.of(expectedVersion), command, audit);
+    }
+
+    private Complaint execute(ComplaintId id, OptionalLong expectedVersion, Command command, Audit audit) {
+        requireNonNull(id, "id");
+        requireNonNull(command, "command");
+        requireNonNull(audit, "audit");
+        String name = command.type().name();
+        validator.validate(name, command, audit);
+        List<ComplaintEvent> events = store.history(id);
+        if (events.isEmpty()) {
+            throw new ComplaintNotFoundException("with id " + id);
+        }
+        Complaint current = new ComplaintHistory(events).current();
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+            throw new ConcurrentModificationException(id, expectedVersion.getAsLong(), current.version());
+        }
+        ComplaintEvent last = events.get(events.size() - 1);
+        Instant recordedAt = latest(now(), last.recordedAt());
+        Instant occurredAt = audit.occurredAt().map(Complaints::micros).orElse(recordedAt);
+        checkTimes(name, occurredAt, recordedAt, audit);
+        if (occurredAt.isBefore(current.lastOccurredAt())) {
+            throw new CommandRejectedException(current, command.type(), "it is dated " + occurredAt
+                    + ", before the complaint's latest event at " + current.lastOccurredAt()
+                    + "; events must be recorded in the order they happened");
+        }
+        Decider.Decision decision = Decider.decide(new GuardContext(current, command, audit, store::load, rules));
+        ComplaintEvent event = new ComplaintEvent(id, current.version() + 1, decision.to(), occurredAt, recordedAt,
+                audit.actor(), audit.reason(), decision.data());
+        Complaint next = ComplaintHistory.next(current, event);
+        boolean erase = command.type() == CommandType.ERASE_PERSONAL_DATA;
+        store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase));
+        LOG.debug("{} {}: {} -> {}", current.reference(), command.type(), current.status(), next.status());
+        return next;
+    }
+
+    /** The complaint's current state. */
+    public Optional<Complaint> find(ComplaintId id) {
+        return store.load(id);
+    }
+
+    /** The complaint's current state, or {@link ComplaintNotFoundException}. */
+    public Complaint get(ComplaintId id) {
+        return store.load(id).orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
+    }
+
+    /** The complaint with this reference. */
+    public Optional<Complaint> findByReference(String reference) {
+        return store.find(ComplaintQuery.builder().reference(reference).limit(1).build()).items().stream()
+                .findFirst();
+    }
+
+    /** Complaints matching a query, a page at a time. */
+    public Page<Complaint> find(ComplaintQuery query) {
+        return store.find(query);
+    }
+
+    /** Every event of the complaint, in order. */
+    public List<ComplaintEvent> history(ComplaintId id) {
+        return store.history(id);
+    }
+
+    /** The complaint as it stood at {@code asOf}, from everything known now; empty before it was received. */
+    public Optional<Complaint> stateAsOf(ComplaintId id, Instant asOf) {
+        return stateAsOf(id, asOf, Instant.MAX);
+    }
+
+    /** The complaint as it stood at {@code asOf}, counting only events recorded by {@code knownAt}. */
+    public Optional<Complaint> stateAsOf(ComplaintId id, Instant asOf, Instant knownAt) {
+        List<ComplaintEvent> events = store.history(id);
+        return events.isEmpty() ? Optional.empty() : new ComplaintHistory(events).stateAsOf(asOf, knownAt);
+    }
+
+    /** The complaint's personal data, unless erased. */
+    public Optional<PersonalData> personalData(ComplaintId id) {
+        return store.personalData(id);
+    }
+
+    private void checkTimes(String name, Instant occurredAt, Instant recordedAt, Audit audit) {
+        if (occurredAt.isAfter(recordedAt)) {
+            CommandValidator.reject(name, "occurredAt",
+                    "must not be after the time it is recorded (" + occurredAt + " is after " + recordedAt + ")");
+        }
+        if (Duration.between(occurredAt, recordedAt).compareTo(LATE_ENTRY) > 0 && audit.reason().isEmpty()) {
+            CommandValidator.reject(name, "reason",
+                    "is required for an event dated more than one day before it is recorded (occurred "
+                            + occurredAt + ", recorded " + recordedAt + ")");
+        }
+    }
+
+    private String nextReference(Instant receivedAt) {
+        int year = receivedAt.atZone(LONDON).getYear();
+        return String.format("%s-%d-%06d", referencePrefix, year, store.nextReferenceNumber(year));
+    }
+
+    private Instant now() {
+        return micros(clock.instant());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Builds {@link Complaints}; validates eagerly. */
+    public static final class Builder {
+        private final ComplaintStore store;
+        private Clock clock = Clock.systemUTC();
+        private String referencePrefix = "CMP";
+        private ClockRules rules = DefaultRules.INSTANCE;
+
+        private Builder(ComplaintStore store) {
+            this.store = requireNonNull(store, "store");
+        }
+
+        /** The clock that stamps every event; inject a fixed or settable one in tests. */
+        public Builder clock(Clock value) {
+            clock = requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The prefix of generated references, e.g. {@code CMP} gives {@code CMP-2022-000123}. */
+        public Builder referencePrefix(String value) {
+            checkArgument(value != null && value.matches("[A-Z][A-Z0-9]{0,9}"),
+                    "referencePrefix must be 1-10 upper-case letters or digits, starting with a letter: %s", value);
+            referencePrefix = value;
+            return this;
+        }
+
+        public Complaints build() {
+            return new Complaints(this);
+        }
+    }
+
+    /** Statutory limits until a council's SLA policy is given. */
+    private enum DefaultRules implements ClockRules {
+        INSTANCE;
+
+        @Override
+        public int maxExtensionWorkingDays(Procedure procedure, Stage stage) {
+            return switch (procedure) {
+                case ADULT_SOCIAL_CARE -> 0;
+                case CHILDRENS_SOCIAL_CARE -> stage == Stage.STAGE_1 ? 10 : stage == Stage.STAGE_2 ? 40 : 0;
+                case CORPORATE -> stage == Stage.STAGE_1 ? 10 : 20;
+            };
+        }
+
+        @Override
+        public boolean pauseAllowed(Procedure procedure) {
+            return procedure == Procedure.CORPORATE;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package uk.councilcomplaints.workflow;
+
+import java.util.List;
+import java.util.Optional;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.Status;
+
+/** Turns a command on a complaint into the event it causes and the status it leads to, or rejects it. */
+final class Decider {
+
+    record Decision(EventData data, Status to) {
+    }
+
+    private Decider() {
+    }
+
+    static Decision decide(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        Command command = ctx.command();
+        Transition row = Transitions.find(command.type(), c.status()).orElseThrow(() ->
+                new CommandRejectedException(c, command.type(), "not allowed from " + c.status()));
+        if (Guards.reasonRequired(command.type()) && ctx.audit().reason().isEmpty()) {
+            throw new InvalidCommandException(command.type().name(),
+                    List.of(new Violation("reason", "is required to " + command.type())));
+        }
+        Optional<String> refusal = Guards.check(ctx);
+        if (refusal.isPresent()) {
+            throw new CommandRejectedException(c, command.type(), refusal.get());
+        }
+        Status to = target(row, c, command);
+        return new Decision(eventOf(c, command), to);
+    }
+
+    private static Status target(Transition row, Complaint c, Command command) {
+        if (row.keepsStatus()) {
+            return c.status();
+        }
+        if (row.to().size() == 1) {
+            return row.to().iterator().next();
+        }
+        Status chosen;
+        if (command instanceof Command.Reclassify r) {
+            chosen = r.classification() == Classification.SERVICE_REQUEST ? Status.SERVICE_REQUEST : Status.SIGNPOSTED;
+        } else if (command instanceof Command.Close close) {
+            chosen = close.reason() == ClosureReason.WITHDRAWN ? Status.WITHDRAWN
+                    : close.reason() == ClosureReason.DUPLICATE ? Status.DUPLICATE : Status.OUT_OF_TIME;
+        } else {
+            throw new IllegalStateException("no target chosen by " + command.type());
+        }
+        if (!row.to().contains(chosen)) {
+            throw new IllegalStateException(command.type() + " chose " + chosen + ", not in " + row.to());
+        }
+        return chosen;
+    }
+
+    private static EventData eventOf(Complaint c, Command command) {
+        if (command instanceof Command.Triage t) {
+            return new EventData.Triaged(t.procedure().orElse(c.procedure()), t.serviceArea().orElse(c.serviceArea()));
+        } else if (command instanceof Command.Reclassify r) {
+            return new EventData.Reclassified(r.classification());
+        } else if (command instanceof Command.Allocate a) {
+            return new EventData.Allocated(a.officer(), a.team());
+        } else if (command instanceof Command.Acknowledge) {
+            return new EventData.Acknowledged();
+        } else if (command instanceof Command.SendToService) {
+            return new EventData.SentToService();
+        } else if (command instanceof Command.SubmitDraft) {
+            return new EventData.DraftSubmitted();
+        } else if (command instanceof Command.Respond r) {
+            return new EventData.Responded(r.outcome(), r.remedies());
+        } else if (command instanceof Command.Escalate) {
+            return new EventData.Escalated(c.stage().next().orElseThrow());
+        } else if (command instanceof Command.ReferToOmbudsman) {
+            return new EventData.ReferredToOmbudsman();
+        } else if (command instanceof Command.Close close) {
+            return new EventData.Closed(close.reason(), close.duplicateOf());
+        } else if (command instanceof Command.AcceptLate) {
+            return new EventData.AcceptedLate();
+        } else if (command instanceof Command.Extend e) {
+            return new EventData.Extended(e.workingDays());
+        } else if (command instanceof Command.AgreeResponseDate a) {
+            return new EventData.ResponseDateAgreed(a.date());
+        } else if (command instanceof Command.Pause) {
+            return new EventData.Paused();
+        } else if (command instanceof Command.Resume) {
+            return new EventData.Resumed();
+        } else if (command instanceof Command.ErasePersonalData) {
+            return new EventData.PersonalDataErased();
+        }
+        throw new IllegalStateException("unknown command " + command);
+    }
+}

@@ -1,0 +1,94 @@
+package uk.councilcomplaints.workflow;
+
+import static uk.councilcomplaints.model.Status.ACKNOWLEDGED;
+import static uk.councilcomplaints.model.Status.ALLOCATED;
+import static uk.councilcomplaints.model.Status.DUPLICATE;
+import static uk.councilcomplaints.model.Status.ESCALATED;
+import static uk.councilcomplaints.model.Status.IN_REVIEW;
+import static uk.councilcomplaints.model.Status.OUT_OF_TIME;
+import static uk.councilcomplaints.model.Status.RECEIVED;
+import static uk.councilcomplaints.model.Status.RESPONDED;
+import static uk.councilcomplaints.model.Status.SERVICE_REQUEST;
+import static uk.councilcomplaints.model.Status.SIGNPOSTED;
+import static uk.councilcomplaints.model.Status.TRIAGED;
+import static uk.councilcomplaints.model.Status.WITHDRAWN;
+import static uk.councilcomplaints.model.Status.WITH_SERVICE;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.councilcomplaints.model.Status;
+
+/**
+ * The status state machine in one table: which command may be issued from which status, and where it
+ * leads. Guards that look beyond the status (a duplicate names an existing original, out of time only when
+ * late, a different officer at corporate stage 2, extension limits) are listed in {@link Guards}.
+ *
+ * <pre>
+ *  RECEIVED --TRIAGE--> TRIAGED --ALLOCATE--> ALLOCATED --ACKNOWLEDGE--> ACKNOWLEDGED --SEND_TO_SERVICE--> WITH_SERVICE
+ *     |                    |                                                  |                               |
+ *     +--RECLASSIFY--------+--> SERVICE_REQUEST | SIGNPOSTED                  |                        SUBMIT_DRAFT
+ *                                                                             |                               v
+ *  ESCALATED --ALLOCATE--> ALLOCATED              RESPONDED <------RESPOND-----+------------------------ IN_REVIEW
+ *      ^                                              |
+ *      +-----------------ESCALATE---------------------+   (children's 1-2-3, corporate 1-2; REFER_TO_OMBUDSMAN after the last stage)
+ *
+ *  any open status --CLOSE--> WITHDRAWN | DUPLICATE | OUT_OF_TIME
+ * </pre>
+ */
+public final class Transitions {
+
+    /** Statuses in which the complaint is still being handled. */
+    public static final Set<Status> OPEN = ImmutableSet.copyOf(
+            EnumSet.of(RECEIVED, TRIAGED, ESCALATED, ALLOCATED, ACKNOWLEDGED, WITH_SERVICE, IN_REVIEW));
+
+    /** Open statuses after triage, in which a response clock runs. */
+    private static final Set<Status> CLOCK_RUNNING =
+            ImmutableSet.copyOf(EnumSet.of(TRIAGED, ESCALATED, ALLOCATED, ACKNOWLEDGED, WITH_SERVICE, IN_REVIEW));
+
+    private static final List<Transition> TABLE = ImmutableList.of(
+            row(CommandType.TRIAGE, Set.of(RECEIVED), Set.of(TRIAGED)),
+            row(CommandType.RECLASSIFY, Set.of(RECEIVED, TRIAGED), Set.of(SERVICE_REQUEST, SIGNPOSTED)),
+            row(CommandType.ALLOCATE, Set.of(TRIAGED, ESCALATED), Set.of(ALLOCATED)),
+            row(CommandType.ALLOCATE, Set.of(ALLOCATED, ACKNOWLEDGED, WITH_SERVICE, IN_REVIEW), Set.of()),
+            row(CommandType.ACKNOWLEDGE, Set.of(ALLOCATED), Set.of(ACKNOWLEDGED)),
+            row(CommandType.SEND_TO_SERVICE, Set.of(ACKNOWLEDGED, IN_REVIEW), Set.of(WITH_SERVICE)),
+            row(CommandType.SUBMIT_DRAFT, Set.of(WITH_SERVICE), Set.of(IN_REVIEW)),
+            row(CommandType.RESPOND, Set.of(ACKNOWLEDGED, WITH_SERVICE, IN_REVIEW), Set.of(RESPONDED)),
+            row(CommandType.ESCALATE, Set.of(RESPONDED), Set.of(ESCALATED)),
+            row(CommandType.REFER_TO_OMBUDSMAN, Set.of(RESPONDED), Set.of()),
+            row(CommandType.CLOSE, OPEN, Set.of(WITHDRAWN, DUPLICATE, OUT_OF_TIME)),
+            row(CommandType.ACCEPT_LATE, OPEN, Set.of()),
+            row(CommandType.EXTEND, CLOCK_RUNNING, Set.of()),
+            row(CommandType.AGREE_RESPONSE_DATE, CLOCK_RUNNING, Set.of()),
+            row(CommandType.PAUSE, CLOCK_RUNNING, Set.of()),
+            row(CommandType.RESUME, CLOCK_RUNNING, Set.of()),
+            row(CommandType.ERASE_PERSONAL_DATA, EnumSet.allOf(Status.class), Set.of()));
+
+    private Transitions() {
+    }
+
+    /** Every row of the table. */
+    public static List<Transition> table() {
+        return TABLE;
+    }
+
+    /** The commands that may be issued from {@code status}, guards aside. */
+    public static Set<CommandType> allowedFrom(Status status) {
+        return TABLE.stream().filter(t -> t.from().contains(status)).map(Transition::command)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CommandType.class)));
+    }
+
+    /** The row for {@code command} from {@code status}, if the command is allowed there. */
+    public static Optional<Transition> find(CommandType command, Status status) {
+        return TABLE.stream().filter(t -> t.command() == command && t.from().contains(status)).findFirst();
+    }
+
+    private static Transition row(CommandType command, Set<Status> from, Set<Status> to) {
+        return new Transition(command, from, to);
+    }
+}

@@ -1,0 +1,138 @@
+package uk.councilcomplaints.store.memory;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.Comparators;
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.ConcurrentModificationException;
+import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.workflow.ComplaintEvent;
+import uk.councilcomplaints.workflow.ComplaintHistory;
+
+/**
+ * A {@link ComplaintStore} held in memory: for tests, demos and small deployments. Thread-safe; it keeps
+ * only immutable values, so nothing it returns can change it. Lost when the JVM stops.
+ */
+public final class InMemoryComplaintStore implements ComplaintStore {
+
+    /** One complaint: its current state and its history, replaced together. */
+    private record Entry(Complaint state, ImmutableList<ComplaintEvent> events) {
+    }
+
+    private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ComplaintId> references = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ComplaintId, PersonalData> personalData = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+    @Override
+    public void append(Commit commit) {
+        requireNonNull(commit, "commit");
+        if (commit.creates()) {
+            create(commit);
+        } else {
+            update(commit);
+        }
+    }
+
+    private void create(Commit commit) {
+        ComplaintId id = commit.id();
+        String reference = commit.state().reference();
+        Entry existing = complaints.get(id);
+        if (existing != null) {
+            throw new ConcurrentModificationException(id, 0, existing.state().version());
+        }
+        if (references.putIfAbsent(reference, id) != null) {
+            throw new DuplicateReferenceException(reference);
+        }
+        try {
+            complaints.compute(id, (key, current) -> {
+                if (current != null) {
+                    throw new ConcurrentModificationException(id, 0, current.state().version());
+                }
+                commit.personalData().ifPresent(p -> personalData.put(id, p));
+                return new Entry(commit.state(), ImmutableList.copyOf(commit.events()));
+            });
+        } catch (ConcurrentModificationException e) {
+            references.remove(reference, id);
+            throw e;
+        }
+    }
+
+    private void update(Commit commit) {
+        ComplaintId id = commit.id();
+        complaints.compute(id, (key, entry) -> {
+            long actual = entry == null ? 0 : entry.state().version();
+            if (actual != commit.expectedVersion()) {
+                throw new ConcurrentModificationException(id, commit.expectedVersion(), actual);
+            }
+            if (commit.erasePersonalData()) {
+                personalData.remove(id);
+            }
+            commit.personalData().ifPresent(p -> personalData.put(id, p));
+            ImmutableList<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builderWithExpectedSize(
+                    entry.events().size() + commit.events().size())
+                    .addAll(entry.events()).addAll(commit.events()).build();
+            return new Entry(commit.state(), events);
+        });
+    }
+
+    @Override
+    public Optional<Complaint> load(ComplaintId id) {
+        Entry entry = complaints.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.state());
+    }
+
+    @Override
+    public List<ComplaintEvent> history(ComplaintId id) {
+        Entry entry = complaints.get(id);
+        return entry == null ? List.of() : entry.events();
+    }
+
+    @Override
+    public Page<Complaint> find(ComplaintQuery query) {
+        List<Complaint> found = complaints.values().stream()
+                .map(Entry::state)
+                .filter(query::matches)
+                .filter(query::isAfterCursor)
+                .collect(Comparators.least(query.limit() + 1, query.order()));
+        if (found.size() <= query.limit()) {
+            return new Page<>(found, Optional.empty());
+        }
+        List<Complaint> page = found.subList(0, query.limit());
+        return new Page<>(page, Optional.of(Cursor.after(page.get(page.size() - 1))));
+    }
+
+    @Override
+    public Stream<ComplaintHistory> histories() {
+        return complaints.values().stream().map(entry -> new ComplaintHistory(entry.events()));
+    }
+
+    @Override
+    public Optional<PersonalData> personalData(ComplaintId id) {
+        return Optional.ofNullable(personalData.get(id));
+    }
+
+    @Override
+    public long nextReferenceNumber(int year) {
+        return sequences.computeIfAbsent(year, y -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** How many complaints it holds. */
+    public int size() {
+        return complaints.size();
+    }
+}
