@@ -1,0 +1,229 @@
+package uk.councilcomplaints.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.councilcomplaints.ComplaintsException;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.Complainant;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Remedy;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.testing.MutableClock;
+
+/**
+ * Property tests of the state machine through the facade, run against every store: random sequences of
+ * valid and invalid commands, late entries and out-of-order dates.
+ */
+public abstract class StateMachineContract {
+
+    private MutableClock clock;
+    private ComplaintStore store;
+    private Complaints complaints;
+
+    /** A store to test; may be shared between tests (each example makes its own complaints). */
+    protected abstract ComplaintStore createStore();
+
+    /** A fresh, empty store of the same kind, used as a copy. */
+    protected abstract ComplaintStore createEmptyStore();
+
+    @BeforeEach
+    void setUp() {
+        clock = MutableClock.at("2021-06-01T08:00:00Z");
+        store = createStore();
+        complaints = Complaints.builder(store).clock(clock).build();
+    }
+
+    /** The commands a step may issue; some are invalid or not allowed, on purpose. */
+    private static final int KINDS = 24;
+
+    private Command command(int kind, Complaint c, ComplaintId other) {
+        return switch (kind) {
+            case 0, 1 -> Command.Triage.asReceived();
+            case 2 -> new Command.Reclassify(Classification.SERVICE_REQUEST);
+            case 3 -> new Command.Reclassify(Classification.NOT_COUNCIL_COMPLAINT);
+            case 4 -> new Command.Reclassify(Classification.COMPLAINT);
+            case 5 -> new Command.Allocate("officer.a", "VoC");
+            case 6 -> new Command.Allocate("officer.b", "VoC");
+            case 7 -> new Command.Allocate(" ", "VoC");
+            case 8, 9 -> new Command.Acknowledge();
+            case 10 -> new Command.SendToService();
+            case 11 -> new Command.SubmitDraft();
+            case 12 -> new Command.Respond(Outcome.values()[c.version() % 3 == 0 ? 0 : 2], Set.of(Remedy.APOLOGY));
+            case 13 -> new Command.Escalate();
+            case 14 -> new Command.ReferToOmbudsman();
+            case 15 -> Command.Close.withdrawn();
+            case 16 -> Command.Close.duplicateOf(other);
+            case 17 -> Command.Close.duplicateOf(c.id());
+            case 18 -> Command.Close.outOfTime();
+            case 19 -> new Command.AcceptLate();
+            case 20 -> new Command.Extend(c.version() % 2 == 0 ? 5 : 30);
+            case 21 -> new Command.AgreeResponseDate(LocalDate.of(2022, 3, 1));
+            case 22 -> new Command.Pause();
+            case 23 -> c.paused() ? new Command.Resume() : new Command.ErasePersonalData();
+            default -> throw new IllegalArgumentException("kind " + kind);
+        };
+    }
+
+    /** A step: the command kind, how far the clock moves, and how the command is dated. */
+    private record Step(int kind, int minutes, int dating) {
+        static Step decode(int n) {
+            return new Step(n % KINDS, (n / KINDS) % 3000, (n / KINDS / 3000) % 8);
+        }
+    }
+
+    @Test
+    void randomCommandSequencesKeepEveryInvariant() {
+        qt().withExamples(150).withShrinkCycles(50)
+                .forAll(integers().between(0, 2), integers().between(0, 1),
+                        lists().of(integers().between(0, KINDS * 3000 * 8 - 1)).ofSizeBetween(1, 40))
+                .checkAssert((procedureIndex, late, steps) -> run(Procedure.values()[procedureIndex], late == 1,
+                        steps));
+    }
+
+    private void run(Procedure procedure, boolean lateComplaint, List<Integer> steps) {
+        ComplaintId other = receive(procedure, false).id();
+        Complaint c = receive(procedure, lateComplaint);
+        List<Instant> probes = new ArrayList<>();
+        for (int n : steps) {
+            Step step = Step.decode(n);
+            clock.advance(Duration.ofMinutes(step.minutes()));
+            Audit audit = audit(step, c);
+            Command command = command(step.kind(), c, other);
+            List<ComplaintEvent> before = store.history(c.id());
+            Complaint stateBefore = store.load(c.id()).orElseThrow();
+            try {
+                Complaint after = complaints.execute(c.id(), command, audit);
+                List<ComplaintEvent> history = store.history(c.id());
+                assertEquals(before.size() + 1, history.size(), "one command, one event");
+                assertEquals(before, history.subList(0, before.size()), "history is append-only");
+                assertEquals(after, store.load(c.id()).orElseThrow());
+                assertEquals(history.size(), after.version());
+                c = after;
+            } catch (ComplaintsException rejected) {
+                assertEquals(before, store.history(c.id()), "a rejected command changes nothing: " + rejected);
+                assertEquals(stateBefore, store.load(c.id()).orElseThrow(), "a rejected command changes nothing");
+            }
+            probes.add(clock.instant());
+            probes.add(clock.instant().minus(Duration.ofHours(30)));
+        }
+        checkHistory(c.id(), probes);
+    }
+
+    private Complaint receive(Procedure procedure, boolean late) {
+        ReceiveContact contact = ReceiveContact.of(procedure, ServiceArea.CORPORATE, Channel.PHONE, clock.instant(),
+                Complainant.named("R. Person"), "About bins");
+        if (late) {
+            contact = contact.withMatterDate(LocalDate.of(2020, 1, 15));
+        }
+        return complaints.receive(contact, Audit.by("triage"));
+    }
+
+    /** Dating: mostly now; sometimes a late entry with or without a reason, or a date before the last event. */
+    private Audit audit(Step step, Complaint c) {
+        Audit audit = Audit.by("officer").because("step " + step.kind());
+        return switch (step.dating()) {
+            case 5 -> audit.occurredAt(latest(c.lastOccurredAt(), clock.instant().minus(Duration.ofDays(2))));
+            case 6 -> Audit.by("officer").occurredAt(clock.instant().minus(Duration.ofDays(3)));
+            case 7 -> audit.occurredAt(c.lastOccurredAt().minusSeconds(1));
+            default -> step.kind() % 5 == 0 ? Audit.by("officer") : audit;
+        };
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private void checkHistory(ComplaintId id, List<Instant> probes) {
+        List<ComplaintEvent> events = store.history(id);
+        Complaint current = store.load(id).orElseThrow();
+        ComplaintHistory history = new ComplaintHistory(events);
+        assertEquals(current, history.current(), "replaying the history gives the same state");
+        Instant received = events.get(0).occurredAt();
+        assertTrue(history.stateAsOf(received.minusNanos(1000)).isEmpty(), "nothing before receipt");
+        for (int i = 0; i < events.size(); i++) {
+            ComplaintEvent e = events.get(i);
+            assertFalse(e.occurredAt().isAfter(e.recordedAt()), "occurred is never after recorded");
+            if (i > 0) {
+                assertFalse(e.occurredAt().isBefore(events.get(i - 1).occurredAt()), "events in occurred order");
+                assertFalse(e.recordedAt().isBefore(events.get(i - 1).recordedAt()), "events in recorded order");
+            }
+            if (Duration.between(e.occurredAt(), e.recordedAt()).compareTo(Duration.ofDays(1)) > 0) {
+                assertTrue(e.reason().isPresent(), "a late entry keeps its reason");
+            }
+            probes.add(e.occurredAt());
+            probes.add(e.recordedAt());
+        }
+        for (Instant asOf : probes) {
+            Optional<Complaint> state = history.stateAsOf(asOf);
+            List<ComplaintEvent> upTo = events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
+            assertEquals(upTo.isEmpty(), state.isEmpty());
+            state.ifPresent(s -> {
+                assertEquals(ComplaintHistory.fold(upTo, upTo.size()), s, "as of = the events up to it");
+                assertEquals(1, EnumSet.allOf(StatusBucket.class).stream().filter(b -> b == s.bucket()).count(),
+                        "exactly one bucket");
+            });
+            for (Instant knownAt : probes) {
+                Optional<Complaint> known = history.stateAsOf(asOf, knownAt);
+                List<ComplaintEvent> visible = events.stream()
+                        .filter(e -> !e.occurredAt().isAfter(asOf) && !e.recordedAt().isAfter(knownAt)).toList();
+                assertEquals(visible.isEmpty() ? Optional.empty()
+                        : Optional.of(ComplaintHistory.fold(visible, visible.size())), known);
+            }
+        }
+        checkCopyKnownAt(events, probes);
+    }
+
+    /** As of D known at K equals as of D in a copy that received only the events recorded by K. */
+    private void checkCopyKnownAt(List<ComplaintEvent> events, List<Instant> probes) {
+        for (Instant knownAt : probes) {
+            List<ComplaintEvent> recorded = events.stream().filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
+            if (recorded.isEmpty()) {
+                continue;
+            }
+            ComplaintStore copy = createEmptyStore();
+            copy.append(Commit.of(0, recorded, ComplaintHistory.fold(recorded, recorded.size())));
+            ComplaintHistory copied = new ComplaintHistory(copy.history(events.get(0).complaintId()));
+            ComplaintHistory original = new ComplaintHistory(events);
+            for (Instant asOf : probes) {
+                assertEquals(copied.stateAsOf(asOf), original.stateAsOf(asOf, knownAt));
+            }
+        }
+    }
+
+    @Test
+    void closingAsDuplicateNamesAnExistingOriginal() {
+        Complaint c = receive(Procedure.CORPORATE, false);
+        ComplaintId missing = ComplaintId.random();
+        CommandRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(CommandRejectedException.class,
+                () -> complaints.execute(c.id(), Command.Close.duplicateOf(missing), Audit.by("x")));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertEquals(1, store.history(c.id()).size());
+        Complaint original = receive(Procedure.CORPORATE, false);
+        Complaint closed = complaints.execute(c.id(), Command.Close.duplicateOf(original.id()), Audit.by("x"));
+        assertEquals(Optional.of(ClosureReason.DUPLICATE), closed.closureReason());
+        assertEquals(Optional.of(original.id()), closed.duplicateOf());
+    }
+}
