@@ -226,4 +226,107 @@ public abstract class StateMachineContract {
         assertEquals(Optional.of(ClosureReason.DUPLICATE), closed.closureReason());
         assertEquals(Optional.of(original.id()), closed.duplicateOf());
     }
+
+    private Complaint allocated(Procedure procedure, String officer) {
+        Complaint c = receive(procedure, false);
+        complaints.execute(c.id(), Command.Triage.asReceived(), Audit.by("t"));
+        return complaints.execute(c.id(), new Command.Allocate(officer, "VoC"), Audit.by("t"));
+    }
+
+    private Complaint responded(Complaint allocated) {
+        complaints.execute(allocated.id(), new Command.Acknowledge(), Audit.by("t"));
+        complaints.execute(allocated.id(), new Command.SendToService(), Audit.by("t"));
+        complaints.execute(allocated.id(), new Command.SubmitDraft(), Audit.by("t"));
+        return complaints.execute(allocated.id(), Command.Respond.with(Outcome.NOT_UPHELD), Audit.by("t"));
+    }
+
+    private CommandRejectedException rejected(Complaint c, Command command, Audit audit) {
+        List<ComplaintEvent> before = store.history(c.id());
+        CommandRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(CommandRejectedException.class,
+                () -> complaints.execute(c.id(), command, audit));
+        assertEquals(before, store.history(c.id()), "nothing changed");
+        assertTrue(e.getMessage().contains(c.reference()) && e.getMessage().contains(command.type().name()),
+                e.getMessage());
+        return e;
+    }
+
+    @Test
+    void outOfTimeOnlyWhenLateAndNotAcceptedLate() {
+        Complaint timely = receive(Procedure.CORPORATE, false);
+        assertTrue(rejected(timely, Command.Close.outOfTime(), Audit.by("x")).getMessage().contains("matter date"));
+        Complaint late = receive(Procedure.CHILDRENS_SOCIAL_CARE, true);
+        Complaint accepted = receive(Procedure.CHILDRENS_SOCIAL_CARE, true);
+        org.junit.jupiter.api.Assertions.assertThrows(InvalidCommandException.class,
+                () -> complaints.execute(accepted.id(), new Command.AcceptLate(), Audit.by("x")), "needs a reason");
+        complaints.execute(accepted.id(), new Command.AcceptLate(), Audit.by("x").because("in hospital"));
+        assertTrue(rejected(accepted, Command.Close.outOfTime(), Audit.by("x")).getMessage().contains("accepted late"));
+        assertEquals(uk.councilcomplaints.model.Status.OUT_OF_TIME,
+                complaints.execute(late.id(), Command.Close.outOfTime(), Audit.by("x")).status());
+    }
+
+    @Test
+    void adultComplaintsGoToTheOmbudsmanInsteadOfEscalating() {
+        Complaint adult = responded(allocated(Procedure.ADULT_SOCIAL_CARE, "a"));
+        CommandRejectedException e = rejected(adult, new Command.Escalate(), Audit.by("x"));
+        assertTrue(e.getMessage().contains("REFER_TO_OMBUDSMAN"), e.getMessage());
+        assertTrue(complaints.execute(adult.id(), new Command.ReferToOmbudsman(), Audit.by("x")).referredToOmbudsman());
+    }
+
+    @Test
+    void childrensComplaintsEscalateThroughThreeStagesThenTheOmbudsman() {
+        Complaint c = responded(allocated(Procedure.CHILDRENS_SOCIAL_CARE, "a"));
+        rejected(c, new Command.ReferToOmbudsman(), Audit.by("x"));
+        for (uk.councilcomplaints.model.Stage stage : List.of(uk.councilcomplaints.model.Stage.STAGE_2,
+                uk.councilcomplaints.model.Stage.STAGE_3)) {
+            Complaint escalated = complaints.execute(c.id(), new Command.Escalate(), Audit.by("x"));
+            assertEquals(stage, escalated.stage());
+            assertEquals(StatusBucket.UNALLOCATED, escalated.bucket());
+            assertTrue(escalated.officer().isEmpty());
+            complaints.execute(c.id(), new Command.Allocate("b", "VoC"), Audit.by("x"));
+            c = responded(complaints.get(c.id()));
+        }
+        CommandRejectedException e = rejected(c, new Command.Escalate(), Audit.by("x"));
+        assertTrue(e.getMessage().contains("last stage"), e.getMessage());
+        complaints.execute(c.id(), new Command.ReferToOmbudsman(), Audit.by("x"));
+    }
+
+    @Test
+    void corporateStageTwoNeedsADifferentOfficer() {
+        Complaint c = responded(allocated(Procedure.CORPORATE, "jo"));
+        complaints.execute(c.id(), new Command.Escalate(), Audit.by("x"));
+        Complaint escalated = complaints.get(c.id());
+        assertTrue(rejected(escalated, new Command.Allocate("jo", "VoC"), Audit.by("x")).getMessage()
+                .contains("different officer"));
+        assertEquals(Optional.of("sam"),
+                complaints.execute(c.id(), new Command.Allocate("sam", "VoC"), Audit.by("x")).officer());
+    }
+
+    @Test
+    void extensionsBeyondTheLimitAreRejectedNamingTheLimit() {
+        Complaint c = allocated(Procedure.CHILDRENS_SOCIAL_CARE, "a");
+        complaints.execute(c.id(), new Command.Extend(6), Audit.by("x").because("complex"));
+        CommandRejectedException e = rejected(complaints.get(c.id()), new Command.Extend(5),
+                Audit.by("x").because("more"));
+        assertTrue(e.getMessage().contains("limit") && e.getMessage().contains("10"), e.getMessage());
+        assertEquals(10, complaints.execute(c.id(), new Command.Extend(4), Audit.by("x").because("last")).extensionWorkingDays());
+    }
+
+    @Test
+    void lateEntriesNeedAReasonAndMayNotPrecedeTheLatestEvent() {
+        Complaint c = receive(Procedure.CORPORATE, false);
+        clock.advance(Duration.ofDays(5));
+        Instant friday = clock.instant().minus(Duration.ofDays(3));
+        InvalidCommandException noReason = org.junit.jupiter.api.Assertions.assertThrows(
+                InvalidCommandException.class,
+                () -> complaints.execute(c.id(), Command.Triage.asReceived(), Audit.by("x").occurredAt(friday)));
+        assertEquals("reason", noReason.violations().get(0).path());
+        complaints.execute(c.id(), Command.Triage.asReceived(), Audit.by("x").occurredAt(friday).because("on paper"));
+        CommandRejectedException before = rejected(complaints.get(c.id()), new Command.Allocate("a", "VoC"),
+                Audit.by("x").occurredAt(friday.minusSeconds(60)).because("x"));
+        assertTrue(before.getMessage().contains(friday.toString()), before.getMessage());
+        InvalidCommandException future = org.junit.jupiter.api.Assertions.assertThrows(InvalidCommandException.class,
+                () -> complaints.execute(c.id(), new Command.Allocate("a", "VoC"),
+                        Audit.by("x").occurredAt(clock.instant().plusSeconds(5))));
+        assertEquals("occurredAt", future.violations().get(0).path());
+    }
 }
