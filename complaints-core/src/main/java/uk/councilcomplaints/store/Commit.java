@@ -9,7 +9,7 @@ import java.util.Optional;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.workflow.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintEvent;
 
 /**
  * What one command stores, all or nothing: new events after {@code expectedVersion}, the state they lead to,

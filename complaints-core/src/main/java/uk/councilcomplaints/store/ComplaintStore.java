@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.workflow.ComplaintEvent;
-import uk.councilcomplaints.workflow.ComplaintHistory;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 
 /**
  * Where complaints are kept: an append-only history per complaint, its current state, and its personal data

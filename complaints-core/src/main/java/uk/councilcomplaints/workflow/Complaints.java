@@ -1,5 +1,8 @@
 package uk.councilcomplaints.workflow;
 
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -85,7 +88,7 @@ public final class Complaints {
                 command.channel(), command.matterDate());
         ComplaintEvent event = new ComplaintEvent(id, 1, Status.RECEIVED, occurredAt, recordedAt, audit.actor(),
                 audit.reason(), data);
-        Complaint state = ComplaintHistory.fold(List.of(event), 1);
+        Complaint state = ComplaintHistory.replay(List.of(event));
         store.append(new Commit(id, 0, List.of(event), state,
                 Optional.of(new PersonalData(command.complainant(), command.summary())), false));
         LOG.debug("received {} ({}) as {}", reference, id, command.procedure());

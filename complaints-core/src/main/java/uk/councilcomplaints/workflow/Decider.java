@@ -1,5 +1,6 @@
 package uk.councilcomplaints.workflow;
 
+import uk.councilcomplaints.event.EventData;
 import java.util.List;
 import java.util.Optional;
 import uk.councilcomplaints.model.Classification;

@@ -39,11 +39,11 @@ import uk.councilcomplaints.testing.MutableClock;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.CommandRejectedException;
-import uk.councilcomplaints.workflow.ComplaintEvent;
-import uk.councilcomplaints.workflow.ComplaintHistory;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.workflow.Complaints;
-import uk.councilcomplaints.workflow.EventData;
-import uk.councilcomplaints.workflow.EventType;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.event.EventType;
 
 /**
  * What every {@link ComplaintStore} must do. A store module extends this class and supplies a store; tests

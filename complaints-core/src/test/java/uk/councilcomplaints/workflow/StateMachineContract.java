@@ -1,5 +1,7 @@
 package uk.councilcomplaints.workflow;
 
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,7 +183,7 @@ public abstract class StateMachineContract {
             List<ComplaintEvent> upTo = events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
             assertEquals(upTo.isEmpty(), state.isEmpty());
             state.ifPresent(s -> {
-                assertEquals(ComplaintHistory.fold(upTo, upTo.size()), s, "as of = the events up to it");
+                assertEquals(ComplaintHistory.replay(upTo), s, "as of = the events up to it");
                 assertEquals(1, EnumSet.allOf(StatusBucket.class).stream().filter(b -> b == s.bucket()).count(),
                         "exactly one bucket");
             });
@@ -190,7 +192,7 @@ public abstract class StateMachineContract {
                 List<ComplaintEvent> visible = events.stream()
                         .filter(e -> !e.occurredAt().isAfter(asOf) && !e.recordedAt().isAfter(knownAt)).toList();
                 assertEquals(visible.isEmpty() ? Optional.empty()
-                        : Optional.of(ComplaintHistory.fold(visible, visible.size())), known);
+                        : Optional.of(ComplaintHistory.replay(visible)), known);
             }
         }
         checkCopyKnownAt(events, probes);
@@ -204,7 +206,7 @@ public abstract class StateMachineContract {
                 continue;
             }
             ComplaintStore copy = createEmptyStore();
-            copy.append(Commit.of(0, recorded, ComplaintHistory.fold(recorded, recorded.size())));
+            copy.append(Commit.of(0, recorded, ComplaintHistory.replay(recorded)));
             ComplaintHistory copied = new ComplaintHistory(copy.history(events.get(0).complaintId()));
             ComplaintHistory original = new ComplaintHistory(events);
             for (Instant asOf : probes) {

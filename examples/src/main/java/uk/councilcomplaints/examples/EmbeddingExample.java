@@ -17,7 +17,7 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
-import uk.councilcomplaints.workflow.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.workflow.Complaints;
 import uk.councilcomplaints.workflow.ReceiveContact;
 

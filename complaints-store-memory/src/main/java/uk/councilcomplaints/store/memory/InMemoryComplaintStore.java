@@ -20,8 +20,8 @@ import uk.councilcomplaints.store.ConcurrentModificationException;
 import uk.councilcomplaints.store.Cursor;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
-import uk.councilcomplaints.workflow.ComplaintEvent;
-import uk.councilcomplaints.workflow.ComplaintHistory;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 
 /**
  * A {@link ComplaintStore} held in memory: for tests, demos and small deployments. Thread-safe; it keeps

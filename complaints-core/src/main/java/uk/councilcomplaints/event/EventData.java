@@ -1,4 +1,4 @@
-package uk.councilcomplaints.workflow;
+package uk.councilcomplaints.event;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package uk.councilcomplaints.workflow;
+package uk.councilcomplaints.event;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -54,8 +54,13 @@ public record ComplaintHistory(List<ComplaintEvent> events) {
         return n;
     }
 
+    /** The state after every one of {@code events}, which must start with RECEIVED. */
+    public static Complaint replay(List<ComplaintEvent> events) {
+        return fold(events, events.size());
+    }
+
     /** Folds the first {@code count} events into a state. */
-    static Complaint fold(List<ComplaintEvent> events, int count) {
+    private static Complaint fold(List<ComplaintEvent> events, int count) {
         EventData.Received received = (EventData.Received) events.get(0).data();
         Complaint.Builder state = Complaint.builder(events.get(0).complaintId(), received.reference());
         for (int i = 0; i < count; i++) {
@@ -64,14 +69,13 @@ public record ComplaintHistory(List<ComplaintEvent> events) {
         return state.build();
     }
 
-    /** Applies one event to a state. */
-    static void apply(Complaint.Builder state, ComplaintEvent event) {
+    private static void apply(Complaint.Builder state, ComplaintEvent event) {
         event.data().applyTo(state, event.occurredAt());
         state.status(event.status()).lastOccurredAt(event.occurredAt()).version(event.version());
     }
 
     /** The state after applying {@code next} to {@code current}. */
-    static Complaint next(Complaint current, ComplaintEvent next) {
+    public static Complaint next(Complaint current, ComplaintEvent next) {
         Complaint.Builder state = current.toBuilder();
         apply(state, next);
         return state.build();

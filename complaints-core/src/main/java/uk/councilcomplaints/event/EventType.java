@@ -1,4 +1,4 @@
-package uk.councilcomplaints.workflow;
+package uk.councilcomplaints.event;
 
 /** The kind of an event; stable names, stored by every store. */
 public enum EventType {
