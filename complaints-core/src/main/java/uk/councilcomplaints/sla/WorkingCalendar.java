@@ -52,6 +52,16 @@ public interface WorkingCalendar {
      */
     Instant plusWorkingHours(Instant start, int hours);
 
+    /** The local day (Europe/London) an instant falls on. */
+    static LocalDate localDate(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
+    /** The instant a local day (Europe/London) ends: the start of the next day. */
+    static Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
     /** The first supported year. */
     int firstYear();
 

@@ -14,14 +14,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.model.Procedure;
-import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.sla.SlaEvaluator;
+import uk.councilcomplaints.sla.SlaPolicy;
+import uk.councilcomplaints.sla.SlaStatus;
+import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -44,14 +47,14 @@ public final class Complaints {
     private final ComplaintStore store;
     private final Clock clock;
     private final String referencePrefix;
-    private final ClockRules rules;
+    private final SlaEvaluator sla;
     private final CommandValidator validator;
 
     private Complaints(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.referencePrefix = b.referencePrefix;
-        this.rules = b.rules;
+        this.sla = SlaEvaluator.of(b.slaPolicy, b.calendar);
         this.validator = new CommandValidator(clock);
     }
 
@@ -118,7 +121,8 @@ public final class Complaints {
         if (events.isEmpty()) {
             throw new ComplaintNotFoundException("with id " + id);
         }
-        Complaint current = new ComplaintHistory(events).current();
+        ComplaintHistory history = new ComplaintHistory(events);
+        Complaint current = history.current();
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
             throw new ConcurrentModificationException(id, expectedVersion.getAsLong(), current.version());
         }
@@ -131,7 +135,8 @@ public final class Complaints {
                     + ", before the complaint's latest event at " + current.lastOccurredAt()
                     + "; events must be recorded in the order they happened");
         }
-        Decider.Decision decision = Decider.decide(new GuardContext(current, command, audit, store::load, rules));
+        Decider.Decision decision = Decider.decide(new GuardContext(current, history, command, audit, occurredAt,
+                store::load, sla));
         ComplaintEvent event = new ComplaintEvent(id, current.version() + 1, decision.to(), occurredAt, recordedAt,
                 audit.actor(), audit.reason(), decision.data());
         Complaint next = ComplaintHistory.next(current, event);
@@ -178,6 +183,24 @@ public final class Complaints {
         return events.isEmpty() ? Optional.empty() : new ComplaintHistory(events).stateAsOf(asOf, knownAt);
     }
 
+    /** The SLA evaluator built from this facade's policy and calendar. */
+    public SlaEvaluator sla() {
+        return sla;
+    }
+
+    /** The complaint's clocks at {@code asOf}, as known at {@code knownAt} ({@link Instant#MAX}: everything). */
+    public Optional<SlaStatus> slaStatus(ComplaintId id, Instant asOf, Instant knownAt) {
+        List<ComplaintEvent> events = store.history(id);
+        return events.isEmpty() ? Optional.empty() : sla.evaluate(new ComplaintHistory(events), asOf, knownAt);
+    }
+
+    /** The complaints with a breached or at-risk clock at {@code asOf}, as known at {@code knownAt}. */
+    public List<SlaStatus> breachedOrAtRisk(Instant asOf, Instant knownAt) {
+        try (Stream<ComplaintHistory> histories = store.histories()) {
+            return sla.breachedOrAtRisk(histories, asOf, knownAt);
+        }
+    }
+
     /** The complaint's personal data, unless erased. */
     public Optional<PersonalData> personalData(ComplaintId id) {
         return store.personalData(id);
@@ -217,7 +240,8 @@ public final class Complaints {
         private final ComplaintStore store;
         private Clock clock = Clock.systemUTC();
         private String referencePrefix = "CMP";
-        private ClockRules rules = DefaultRules.INSTANCE;
+        private SlaPolicy slaPolicy = SlaPolicy.englandDefaults();
+        private WorkingCalendar calendar = WorkingCalendar.englandAndWales();
 
         private Builder(ComplaintStore store) {
             this.store = requireNonNull(store, "store");
@@ -237,27 +261,20 @@ public final class Complaints {
             return this;
         }
 
+        /** The council's timescales; the England defaults unless set. Guards extension and pause commands. */
+        public Builder slaPolicy(SlaPolicy value) {
+            slaPolicy = requireNonNull(value, "slaPolicy");
+            return this;
+        }
+
+        /** The working-day calendar; England and Wales unless set (add council closure days through its builder). */
+        public Builder calendar(WorkingCalendar value) {
+            calendar = requireNonNull(value, "calendar");
+            return this;
+        }
+
         public Complaints build() {
             return new Complaints(this);
-        }
-    }
-
-    /** Statutory limits until a council's SLA policy is given. */
-    private enum DefaultRules implements ClockRules {
-        INSTANCE;
-
-        @Override
-        public int maxExtensionWorkingDays(Procedure procedure, Stage stage) {
-            return switch (procedure) {
-                case ADULT_SOCIAL_CARE -> 0;
-                case CHILDRENS_SOCIAL_CARE -> stage == Stage.STAGE_1 ? 10 : stage == Stage.STAGE_2 ? 40 : 0;
-                case CORPORATE -> stage == Stage.STAGE_1 ? 10 : 20;
-            };
-        }
-
-        @Override
-        public boolean pauseAllowed(Procedure procedure) {
-            return procedure == Procedure.CORPORATE;
         }
     }
 }

@@ -1,6 +1,7 @@
 package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.ClockState;
 
 /**
  * The guards of the transition table: rules that look beyond the status. Each returns why the command is
@@ -74,13 +76,13 @@ final class Guards {
         GUARDS.put(CommandType.EXTEND, ctx -> {
             Complaint c = ctx.complaint();
             int requested = ((Command.Extend) ctx.command()).workingDays();
-            int max = ctx.rules().maxExtensionWorkingDays(c.procedure(), c.stage());
+            int max = ctx.sla().policy().target(c.procedure(), c.stage()).maxExtensionWorkingDays();
             if (c.extensionWorkingDays() + requested > max) {
                 return Optional.of(String.format(
                         "an extension of %d working days would make %d in total; the limit for %s %s is %d",
                         requested, c.extensionWorkingDays() + requested, c.procedure(), c.stage(), max));
             }
-            return Optional.empty();
+            return beforeResponseDeadline(ctx, "an extension");
         });
         GUARDS.put(CommandType.AGREE_RESPONSE_DATE, ctx -> {
             Complaint c = ctx.complaint();
@@ -90,12 +92,23 @@ final class Guards {
                         + c.procedure() + " uses EXTEND");
             }
             LocalDate received = c.receivedAt().atZone(LONDON).toLocalDate();
-            return date.isBefore(received) ? Optional.of("the agreed date " + date + " is before receipt " + received)
-                    : Optional.empty();
+            if (date.isBefore(received)) {
+                return Optional.of("the agreed date " + date + " is before receipt " + received);
+            }
+            Optional<Period> limit = ctx.sla().policy().target(c.procedure(), c.stage()).responseLimit();
+            if (limit.isPresent()) {
+                LocalDate expires = received.plus(limit.get());
+                LocalDate agreedOn = ctx.occurredAt().atZone(LONDON).toLocalDate();
+                if (date.isAfter(expires) && agreedOn.isAfter(expires)) {
+                    return Optional.of("a response period longer than " + limit.get()
+                            + " must be agreed before it expires on " + expires);
+                }
+            }
+            return beforeResponseDeadline(ctx, "a new response date");
         });
         GUARDS.put(CommandType.PAUSE, ctx -> {
             Complaint c = ctx.complaint();
-            if (!ctx.rules().pauseAllowed(c.procedure())) {
+            if (!ctx.sla().policy().pauseAllowed(c.procedure())) {
                 return Optional.of("the council's policy does not allow pausing " + c.procedure() + " complaints");
             }
             return c.paused() ? Optional.of("the clock is already paused") : Optional.empty();
@@ -128,6 +141,14 @@ final class Guards {
     static boolean isLate(Complaint c) {
         return c.matterDate().map(m -> c.receivedAt().atZone(LONDON).toLocalDate().isAfter(m.plusMonths(12)))
                 .orElse(false);
+    }
+
+    /** Clocks stretch only by agreement before the deadline: after it, the breach stands. */
+    private static Optional<String> beforeResponseDeadline(GuardContext ctx, String what) {
+        return ctx.sla().responseClock(ctx.history(), ctx.occurredAt())
+                .filter(clock -> clock.state() == ClockState.BREACHED)
+                .map(clock -> "the response was due by the end of " + clock.dueDate() + "; " + what
+                        + " must be agreed before the deadline");
     }
 
     private static Optional<String> checkClose(GuardContext ctx) {

@@ -1,0 +1,56 @@
+package uk.councilcomplaints.sla;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import uk.councilcomplaints.model.Stage;
+
+/**
+ * One clock of one complaint, evaluated at an instant.
+ *
+ * @param kind triage, acknowledgement or response
+ * @param stage the stage it belongs to
+ * @param start when it started
+ * @param due when it falls due (for day targets: the end of {@code dueDate}, Europe/London)
+ * @param dueDate the local day it falls due
+ * @param paused how long it has been paused in all
+ * @param pausedWorkingDays the working days added to the due date by pauses
+ * @param extensionWorkingDays the working days added by extensions
+ * @param state where it stands
+ * @param workingDaysLeft working days from the evaluation day (or the day it was met) to the due date;
+ *     negative when overdue or met late
+ * @param metAt when it was met, if it was
+ */
+public record SlaClock(
+        ClockKind kind,
+        Stage stage,
+        Instant start,
+        Instant due,
+        LocalDate dueDate,
+        Duration paused,
+        int pausedWorkingDays,
+        int extensionWorkingDays,
+        ClockState state,
+        int workingDaysLeft,
+        Optional<Instant> metAt) {
+
+    public SlaClock {
+        requireNonNull(kind, "kind");
+        requireNonNull(stage, "stage");
+        requireNonNull(start, "start");
+        requireNonNull(due, "due");
+        requireNonNull(dueDate, "dueDate");
+        requireNonNull(paused, "paused");
+        requireNonNull(state, "state");
+        requireNonNull(metAt, "metAt");
+    }
+
+    /** Working days from start to being met (or to the evaluation day, while not met). */
+    public int workingDaysTaken(WorkingCalendar calendar, Instant asOf) {
+        Instant end = metAt.orElse(asOf);
+        return calendar.workingDaysBetween(WorkingCalendar.localDate(start), WorkingCalendar.localDate(end));
+    }
+}

@@ -1,0 +1,240 @@
+package uk.councilcomplaints.sla;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.TriageTarget.HourKind;
+
+/**
+ * Evaluates a complaint's clocks (triage, then acknowledgement and response at each stage) at any instant,
+ * from its events alone: only events that happened by then, and optionally only those recorded by a
+ * {@code knownAt} instant, count. So a figure for a past instant never changes when later events arrive.
+ * Clocks stretch only for recorded reasons: extensions, an agreed response date (adult social care), pauses.
+ * Immutable and thread-safe.
+ */
+public final class SlaEvaluator {
+
+    private final SlaPolicy policy;
+    private final WorkingCalendar calendar;
+
+    private SlaEvaluator(SlaPolicy policy, WorkingCalendar calendar) {
+        this.policy = requireNonNull(policy, "policy");
+        this.calendar = requireNonNull(calendar, "calendar");
+    }
+
+    /** An evaluator for a council's policy and calendar. */
+    public static SlaEvaluator of(SlaPolicy policy, WorkingCalendar calendar) {
+        return new SlaEvaluator(policy, calendar);
+    }
+
+    /** The England defaults on the England and Wales calendar. */
+    public static SlaEvaluator englandDefaults() {
+        return of(SlaPolicy.englandDefaults(), WorkingCalendar.englandAndWales());
+    }
+
+    public SlaPolicy policy() {
+        return policy;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    /** The clocks at {@code asOf}, from everything known now; empty if not yet received then. */
+    public Optional<SlaStatus> evaluate(ComplaintHistory history, Instant asOf) {
+        return evaluate(history, asOf, Instant.MAX);
+    }
+
+    /** The clocks at {@code asOf}, counting only events recorded by {@code knownAt}. */
+    public Optional<SlaStatus> evaluate(ComplaintHistory history, Instant asOf, Instant knownAt) {
+        int visible = history.visibleCount(asOf, knownAt);
+        if (visible == 0) {
+            return Optional.empty();
+        }
+        Track track = new Track();
+        for (ComplaintEvent e : history.events().subList(0, visible)) {
+            track.apply(e);
+        }
+        return Optional.of(new SlaStatus(history.id(), track.reference, asOf, track.clocks(asOf)));
+    }
+
+    /**
+     * The complaints with a breached or at-risk clock at {@code asOf}, as known at {@code knownAt}, in the
+     * order of the given histories.
+     */
+    public List<SlaStatus> breachedOrAtRisk(Stream<ComplaintHistory> histories, Instant asOf, Instant knownAt) {
+        return histories.map(h -> evaluate(h, asOf, knownAt)).flatMap(Optional::stream)
+                .filter(s -> s.breached() || s.atRisk()).collect(Collectors.toList());
+    }
+
+    /** The due instant of the current stage's response clock at {@code at}, if one runs. */
+    public Optional<SlaClock> responseClock(ComplaintHistory history, Instant at) {
+        return evaluate(history, at).flatMap(s -> s.clocks().stream()
+                .filter(c -> c.kind() == ClockKind.RESPONSE).reduce((a, b) -> b));
+    }
+
+    /** The facts of one stage that its clocks depend on. */
+    private static final class StageTrack {
+        final Stage stage;
+        final Instant start;
+        Instant acknowledgedAt;
+        Instant respondedAt;
+        int extensionWorkingDays;
+        LocalDate agreedDate;
+        Instant pausedSince;
+        final List<Instant[]> pauses = new ArrayList<>();
+
+        StageTrack(Stage stage, Instant start) {
+            this.stage = stage;
+            this.start = start;
+        }
+    }
+
+    /** The fold of events into clock facts. */
+    private final class Track {
+        String reference;
+        Procedure procedure;
+        Instant receivedAt;
+        Instant triagedAt;
+        Instant stoppedAt;
+        boolean complaint = true;
+        final List<StageTrack> stages = new ArrayList<>();
+
+        void apply(ComplaintEvent e) {
+            EventData data = e.data();
+            Instant at = e.occurredAt();
+            StageTrack current = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+            if (current != null && current.respondedAt != null && !(data instanceof EventData.Escalated)) {
+                // a stage's clocks are settled by its response; later events cannot change the verdict
+                if (data instanceof EventData.Closed || data instanceof EventData.Reclassified) {
+                    stoppedAt = at;
+                }
+                return;
+            }
+            if (data instanceof EventData.Received r) {
+                reference = r.reference();
+                procedure = r.procedure();
+                receivedAt = at;
+                stages.add(new StageTrack(Stage.STAGE_1, at));
+            } else if (data instanceof EventData.Triaged t) {
+                procedure = t.procedure();
+                triagedAt = triagedAt == null ? at : triagedAt;
+            } else if (data instanceof EventData.Reclassified r) {
+                triagedAt = triagedAt == null ? at : triagedAt;
+                complaint = r.classification() == Classification.COMPLAINT;
+                stoppedAt = at;
+            } else if (data instanceof EventData.Acknowledged) {
+                current.acknowledgedAt = current.acknowledgedAt == null ? at : current.acknowledgedAt;
+            } else if (data instanceof EventData.Responded) {
+                resume(current, at);
+                current.respondedAt = at;
+            } else if (data instanceof EventData.Escalated esc) {
+                stages.add(new StageTrack(esc.to(), at));
+            } else if (data instanceof EventData.Closed) {
+                resume(current, at);
+                stoppedAt = at;
+            } else if (data instanceof EventData.Extended ext) {
+                current.extensionWorkingDays += ext.workingDays();
+            } else if (data instanceof EventData.ResponseDateAgreed agreed) {
+                current.agreedDate = agreed.date();
+            } else if (data instanceof EventData.Paused) {
+                current.pausedSince = at;
+            } else if (data instanceof EventData.Resumed) {
+                resume(current, at);
+            }
+        }
+
+        private void resume(StageTrack stage, Instant at) {
+            if (stage.pausedSince != null) {
+                stage.pauses.add(new Instant[] {stage.pausedSince, at});
+                stage.pausedSince = null;
+            }
+        }
+
+        List<SlaClock> clocks(Instant asOf) {
+            List<SlaClock> clocks = new ArrayList<>();
+            TriageTarget triage = policy.triage();
+            Instant triageDue = triage.kind() == HourKind.CALENDAR
+                    ? receivedAt.plus(Duration.ofHours(triage.hours()))
+                    : calendar.plusWorkingHours(receivedAt, triage.hours());
+            clocks.add(clock(ClockKind.TRIAGE, Stage.STAGE_1, receivedAt, triageDue,
+                    WorkingCalendar.localDate(triageDue), Duration.ZERO, 0, 0, triagedAt, asOf, true));
+            if (!complaint) {
+                return clocks;
+            }
+            for (StageTrack s : stages) {
+                StageTarget target = policy.target(procedure, s.stage);
+                LocalDate ackDue = calendar.plusWorkingDays(WorkingCalendar.localDate(s.start),
+                        target.acknowledgeWorkingDays());
+                clocks.add(clock(ClockKind.ACKNOWLEDGEMENT, s.stage, s.start, WorkingCalendar.endOf(ackDue), ackDue,
+                        Duration.ZERO, 0, 0, s.acknowledgedAt, asOf, false));
+                clocks.add(responseClock(s, target, ackDue, asOf));
+            }
+            return clocks;
+        }
+
+        private SlaClock responseClock(StageTrack s, StageTarget target, LocalDate ackDue, Instant asOf) {
+            Instant start = target.responseFrom() == StageTarget.ResponseFrom.RECEIPT ? s.start
+                    : s.acknowledgedAt != null ? s.acknowledgedAt : WorkingCalendar.endOf(ackDue);
+            Duration paused = Duration.ZERO;
+            int pausedDays = 0;
+            List<Instant[]> pauses = new ArrayList<>(s.pauses);
+            if (s.pausedSince != null) {
+                pauses.add(new Instant[] {s.pausedSince, asOf});
+            }
+            for (Instant[] p : pauses) {
+                paused = paused.plus(Duration.between(p[0], p[1]));
+                pausedDays += calendar.workingDaysBetween(WorkingCalendar.localDate(p[0]),
+                        WorkingCalendar.localDate(p[1]));
+            }
+            LocalDate dueDate = s.agreedDate != null ? s.agreedDate
+                    : calendar.plusWorkingDays(WorkingCalendar.localDate(start),
+                            target.responseWorkingDays() + s.extensionWorkingDays + pausedDays);
+            SlaClock clock = clock(ClockKind.RESPONSE, s.stage, start, WorkingCalendar.endOf(dueDate), dueDate,
+                    paused, pausedDays, s.extensionWorkingDays, s.respondedAt, asOf, false);
+            if (s.pausedSince != null && clock.state().open()) {
+                return new SlaClock(clock.kind(), clock.stage(), clock.start(), clock.due(), clock.dueDate(),
+                        clock.paused(), clock.pausedWorkingDays(), clock.extensionWorkingDays(), ClockState.PAUSED,
+                        clock.workingDaysLeft(), clock.metAt());
+            }
+            return clock;
+        }
+
+        private SlaClock clock(ClockKind kind, Stage stage, Instant start, Instant due, LocalDate dueDate,
+                Duration paused, int pausedDays, int extension, Instant metAt, Instant asOf, boolean inclusive) {
+            ClockState state;
+            LocalDate today = WorkingCalendar.localDate(metAt != null ? metAt : asOf);
+            int left = today.isAfter(dueDate) ? -calendar.workingDaysBetween(dueDate, today)
+                    : calendar.workingDaysBetween(today, dueDate);
+            if (metAt != null) {
+                boolean onTime = inclusive ? !metAt.isAfter(due) : metAt.isBefore(due);
+                state = onTime ? ClockState.MET_ON_TIME : ClockState.MET_LATE;
+            } else if (stoppedAt != null) {
+                state = ClockState.STOPPED;
+            } else if (!asOf.isBefore(due)) {
+                state = ClockState.BREACHED;
+            } else if (kind == ClockKind.TRIAGE) {
+                Duration target = Duration.ofHours(policy.triage().hours());
+                state = Duration.between(asOf, due).compareTo(target.dividedBy(2)) < 0 ? ClockState.AT_RISK
+                        : ClockState.RUNNING;
+            } else {
+                state = left <= policy.atRiskWorkingDays() ? ClockState.AT_RISK : ClockState.RUNNING;
+            }
+            return new SlaClock(kind, stage, start, due, dueDate, paused, pausedDays, extension, state, left,
+                    Optional.ofNullable(metAt));
+        }
+    }
+}
