@@ -6,10 +6,10 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
+import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.event.ComplaintEvent;
 
 /**
  * What one command stores, all or nothing: new events after {@code expectedVersion}, the state they lead to,

@@ -3,11 +3,11 @@ package uk.councilcomplaints.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 
 /**
  * Where complaints are kept: an append-only history per complaint, its current state, and its personal data

@@ -1,8 +1,8 @@
 package uk.councilcomplaints.workflow;
 
-import uk.councilcomplaints.event.EventData;
 import java.util.List;
 import java.util.Optional;
+import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;

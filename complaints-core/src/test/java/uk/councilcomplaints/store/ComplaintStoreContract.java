@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.event.EventType;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
@@ -39,11 +43,7 @@ import uk.councilcomplaints.testing.MutableClock;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.CommandRejectedException;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.workflow.Complaints;
-import uk.councilcomplaints.event.EventData;
-import uk.councilcomplaints.event.EventType;
 
 /**
  * What every {@link ComplaintStore} must do. A store module extends this class and supplies a store; tests

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
@@ -17,7 +18,6 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
-import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.workflow.Complaints;
 import uk.councilcomplaints.workflow.ReceiveContact;
 

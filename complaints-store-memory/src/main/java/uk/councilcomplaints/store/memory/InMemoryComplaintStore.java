@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -20,8 +22,6 @@ import uk.councilcomplaints.store.ConcurrentModificationException;
 import uk.councilcomplaints.store.Cursor;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 
 /**
  * A {@link ComplaintStore} held in memory: for tests, demos and small deployments. Thread-safe; it keeps
