@@ -331,4 +331,48 @@ public abstract class StateMachineContract {
                         Audit.by("x").occurredAt(clock.instant().plusSeconds(5))));
         assertEquals("occurredAt", future.violations().get(0).path());
     }
+
+    @Test
+    void breachedAndAtRiskComplaintsAreListedFromTheirHistories() {
+        clock.set(Instant.parse("2022-01-04T09:00:00Z"));
+        Complaint untriaged = receive(Procedure.CORPORATE, false);
+        Complaint acknowledged = allocated(Procedure.CORPORATE, "a");
+        complaints.execute(acknowledged.id(), new Command.Acknowledge(), Audit.by("a"));
+        Complaint responded = responded(allocated(Procedure.CORPORATE, "b"));
+        clock.set(Instant.parse("2022-01-07T09:00:00Z"));
+        Instant friday = clock.instant();
+        List<ComplaintId> listed = complaints.breachedOrAtRisk(friday, Instant.MAX).stream()
+                .map(uk.councilcomplaints.sla.SlaStatus::id).filter(id -> id.equals(untriaged.id())
+                        || id.equals(acknowledged.id()) || id.equals(responded.id()))
+                .toList();
+        assertEquals(List.of(untriaged.id()), listed, "triage was due on 6 January");
+        uk.councilcomplaints.sla.SlaClock triage = complaints.slaStatus(untriaged.id(), friday, Instant.MAX)
+                .orElseThrow().clock(uk.councilcomplaints.sla.ClockKind.TRIAGE,
+                        uk.councilcomplaints.model.Stage.STAGE_1).orElseThrow();
+        assertEquals(uk.councilcomplaints.sla.ClockState.BREACHED, triage.state());
+        // corporate stage 1: respond 10 working days after acknowledgement on 4 January: due 18 January
+        Instant atRisk = Instant.parse("2022-01-17T09:00:00Z");
+        assertTrue(complaints.breachedOrAtRisk(atRisk, Instant.MAX).stream()
+                .anyMatch(st -> st.id().equals(acknowledged.id()) && st.atRisk()));
+        assertTrue(complaints.breachedOrAtRisk(atRisk, Instant.MAX).stream()
+                .noneMatch(st -> st.id().equals(responded.id())), "a responded complaint needs nothing");
+        assertTrue(complaints.breachedOrAtRisk(friday.minusSeconds(7 * 86_400), Instant.MAX).stream()
+                .noneMatch(st -> st.id().equals(untriaged.id())), "not received yet");
+    }
+
+    @Test
+    void anExtensionAfterTheDeadlineIsRejected() {
+        clock.set(Instant.parse("2022-01-04T09:00:00Z"));
+        Complaint c = allocated(Procedure.CORPORATE, "a");
+        complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("a"));
+        clock.set(Instant.parse("2022-01-19T09:00:00Z"));
+        CommandRejectedException e = rejected(complaints.get(c.id()), new Command.Extend(5),
+                Audit.by("a").because("late"));
+        assertTrue(e.getMessage().contains("2022-01-18") && e.getMessage().contains("before the deadline"),
+                e.getMessage());
+        Instant beforeDeadline = Instant.parse("2022-01-18T09:00:00Z");
+        Complaint extended = complaints.execute(c.id(), new Command.Extend(5),
+                Audit.by("a").occurredAt(beforeDeadline).because("agreed on the phone yesterday"));
+        assertEquals(5, extended.extensionWorkingDays());
+    }
 }
