@@ -19,6 +19,7 @@ import uk.councilcomplaints.model.Stage;
  * @param paused how long it has been paused in all
  * @param pausedWorkingDays the working days added to the due date by pauses
  * @param extensionWorkingDays the working days added by extensions
+ * @param dateAgreed whether the due date is a response date agreed with the complainant
  * @param state where it stands
  * @param workingDaysLeft working days from the evaluation day (or the day it was met) to the due date;
  *     negative when overdue or met late
@@ -33,6 +34,7 @@ public record SlaClock(
         Duration paused,
         int pausedWorkingDays,
         int extensionWorkingDays,
+        boolean dateAgreed,
         ClockState state,
         int workingDaysLeft,
         Optional<Instant> metAt) {
@@ -46,6 +48,11 @@ public record SlaClock(
         requireNonNull(paused, "paused");
         requireNonNull(state, "state");
         requireNonNull(metAt, "metAt");
+    }
+
+    /** Whether the clock was stretched by an extension or an agreed date. */
+    public boolean stretched() {
+        return extensionWorkingDays > 0 || dateAgreed;
     }
 
     /** Working days from start to being met (or to the evaluation day, while not met). */

@@ -80,6 +80,15 @@ public final class SlaEvaluator {
                 .filter(s -> s.breached() || s.atRisk()).collect(Collectors.toList());
     }
 
+    /**
+     * Timescale performance for the contacts received, and stages started, from {@code from} to {@code to}
+     * inclusive, taken at the end of {@code asOf}, counting only events recorded by {@code knownAt}.
+     */
+    public SlaPerformance performance(Stream<ComplaintHistory> histories, LocalDate from, LocalDate to,
+            LocalDate asOf, Instant knownAt) {
+        return new PerformanceFold(this, from, to, asOf, knownAt).fold(histories);
+    }
+
     /** The due instant of the current stage's response clock at {@code at}, if one runs. */
     public Optional<SlaClock> responseClock(ComplaintHistory history, Instant at) {
         return evaluate(history, at).flatMap(s -> s.clocks().stream()
@@ -171,7 +180,7 @@ public final class SlaEvaluator {
                     ? receivedAt.plus(Duration.ofHours(triage.hours()))
                     : calendar.plusWorkingHours(receivedAt, triage.hours());
             clocks.add(clock(ClockKind.TRIAGE, Stage.STAGE_1, receivedAt, triageDue,
-                    WorkingCalendar.localDate(triageDue), Duration.ZERO, 0, 0, triagedAt, asOf, true));
+                    WorkingCalendar.localDate(triageDue), Duration.ZERO, 0, 0, false, triagedAt, asOf, true));
             if (!complaint) {
                 return clocks;
             }
@@ -180,7 +189,7 @@ public final class SlaEvaluator {
                 LocalDate ackDue = calendar.plusWorkingDays(WorkingCalendar.localDate(s.start),
                         target.acknowledgeWorkingDays());
                 clocks.add(clock(ClockKind.ACKNOWLEDGEMENT, s.stage, s.start, WorkingCalendar.endOf(ackDue), ackDue,
-                        Duration.ZERO, 0, 0, s.acknowledgedAt, asOf, false));
+                        Duration.ZERO, 0, 0, false, s.acknowledgedAt, asOf, false));
                 clocks.add(responseClock(s, target, ackDue, asOf));
             }
             return clocks;
@@ -204,17 +213,19 @@ public final class SlaEvaluator {
                     : calendar.plusWorkingDays(WorkingCalendar.localDate(start),
                             target.responseWorkingDays() + s.extensionWorkingDays + pausedDays);
             SlaClock clock = clock(ClockKind.RESPONSE, s.stage, start, WorkingCalendar.endOf(dueDate), dueDate,
-                    paused, pausedDays, s.extensionWorkingDays, s.respondedAt, asOf, false);
+                    paused, pausedDays, s.extensionWorkingDays, s.agreedDate != null, s.respondedAt, asOf, false);
             if (s.pausedSince != null && clock.state().open()) {
                 return new SlaClock(clock.kind(), clock.stage(), clock.start(), clock.due(), clock.dueDate(),
-                        clock.paused(), clock.pausedWorkingDays(), clock.extensionWorkingDays(), ClockState.PAUSED,
+                        clock.paused(), clock.pausedWorkingDays(), clock.extensionWorkingDays(), clock.dateAgreed(),
+                        ClockState.PAUSED,
                         clock.workingDaysLeft(), clock.metAt());
             }
             return clock;
         }
 
         private SlaClock clock(ClockKind kind, Stage stage, Instant start, Instant due, LocalDate dueDate,
-                Duration paused, int pausedDays, int extension, Instant metAt, Instant asOf, boolean inclusive) {
+                Duration paused, int pausedDays, int extension, boolean agreed, Instant metAt, Instant asOf,
+                boolean inclusive) {
             ClockState state;
             LocalDate today = WorkingCalendar.localDate(metAt != null ? metAt : asOf);
             int left = today.isAfter(dueDate) ? -calendar.workingDaysBetween(dueDate, today)
@@ -233,7 +244,7 @@ public final class SlaEvaluator {
             } else {
                 state = left <= policy.atRiskWorkingDays() ? ClockState.AT_RISK : ClockState.RUNNING;
             }
-            return new SlaClock(kind, stage, start, due, dueDate, paused, pausedDays, extension, state, left,
+            return new SlaClock(kind, stage, start, due, dueDate, paused, pausedDays, extension, agreed, state, left,
                     Optional.ofNullable(metAt));
         }
     }

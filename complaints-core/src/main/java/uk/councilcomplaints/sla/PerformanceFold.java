@@ -1,0 +1,136 @@
+package uk.councilcomplaints.sla;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Stage;
+
+/** One pass over histories computing {@link SlaPerformance}. */
+final class PerformanceFold {
+
+    private final SlaEvaluator sla;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final LocalDate asOf;
+    private final Instant knownAt;
+    private final Instant periodStart;
+    private final Instant periodEnd;
+
+    private int received;
+    private int triageOnTime;
+    private int triageLate;
+    private int triageOverdue;
+    private int triagePending;
+    private final Map<Procedure, Map<Stage, Row>> rows = new EnumMap<>(Procedure.class);
+
+    private static final class Row {
+        int started;
+        int ackOnTime;
+        int ackLate;
+        int responded;
+        int respondedOnTime;
+        int openOverdue;
+        int extended;
+        final List<Integer> daysToRespond = new ArrayList<>();
+    }
+
+    PerformanceFold(SlaEvaluator sla, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+        checkArgument(!to.isBefore(from), "the period ends (%s) before it starts (%s)", to, from);
+        checkArgument(!asOf.isBefore(to), "asOf (%s) must not be before the end of the period (%s)", asOf, to);
+        this.sla = sla;
+        this.from = from;
+        this.to = to;
+        this.asOf = asOf;
+        this.knownAt = knownAt;
+        this.periodStart = from.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        this.periodEnd = WorkingCalendar.endOf(to);
+    }
+
+    SlaPerformance fold(Stream<ComplaintHistory> histories) {
+        Instant end = WorkingCalendar.endOf(asOf);
+        histories.forEach(h -> sla.evaluate(h, end.minusNanos(1), knownAt).ifPresent(s -> add(h, s)));
+        List<SlaPerformance.StageRow> stageRows = new ArrayList<>();
+        rows.forEach((procedure, byStage) -> byStage.forEach((stage, r) -> stageRows.add(
+                new SlaPerformance.StageRow(procedure, stage, r.started, r.ackOnTime, r.ackLate, r.responded,
+                        r.respondedOnTime, r.openOverdue, r.extended, median(r.daysToRespond)))));
+        return new SlaPerformance(from, to, asOf, knownAt,
+                new SlaPerformance.Triage(received, triageOnTime, triageLate, triageOverdue, triagePending),
+                stageRows);
+    }
+
+    private boolean inPeriod(Instant at) {
+        return !at.isBefore(periodStart) && at.isBefore(periodEnd);
+    }
+
+    private void add(ComplaintHistory history, SlaStatus status) {
+        Procedure procedure = history.stateAsOf(status.asOf(), knownAt).orElseThrow().procedure();
+        for (SlaClock clock : status.clocks()) {
+            if (!inPeriod(clock.kind() == ClockKind.RESPONSE ? stageStart(status, clock) : clock.start())) {
+                continue;
+            }
+            switch (clock.kind()) {
+                case TRIAGE -> {
+                    received++;
+                    switch (clock.state()) {
+                        case MET_ON_TIME -> triageOnTime++;
+                        case MET_LATE -> triageLate++;
+                        case BREACHED -> triageOverdue++;
+                        default -> triagePending++;
+                    }
+                }
+                case ACKNOWLEDGEMENT -> {
+                    Row r = row(procedure, clock.stage());
+                    r.started++;
+                    if (clock.state() == ClockState.MET_ON_TIME) {
+                        r.ackOnTime++;
+                    } else if (clock.state() == ClockState.MET_LATE) {
+                        r.ackLate++;
+                    }
+                }
+                case RESPONSE -> {
+                    Row r = row(procedure, clock.stage());
+                    if (clock.state().met()) {
+                        r.responded++;
+                        r.respondedOnTime += clock.state() == ClockState.MET_ON_TIME ? 1 : 0;
+                        r.daysToRespond.add(sla.calendar().workingDaysBetween(
+                                WorkingCalendar.localDate(stageStart(status, clock)),
+                                WorkingCalendar.localDate(clock.metAt().orElseThrow())));
+                    } else if (clock.state() == ClockState.BREACHED) {
+                        r.openOverdue++;
+                    }
+                    if (clock.stretched()) {
+                        r.extended++;
+                    }
+                }
+                default -> throw new IllegalStateException(clock.kind().name());
+            }
+        }
+    }
+
+    /** A response clock may start at acknowledgement; the stage started with its acknowledgement clock. */
+    private static Instant stageStart(SlaStatus status, SlaClock response) {
+        return status.clock(ClockKind.ACKNOWLEDGEMENT, response.stage()).orElseThrow().start();
+    }
+
+    private Row row(Procedure procedure, Stage stage) {
+        return rows.computeIfAbsent(procedure, p -> new EnumMap<>(Stage.class)).computeIfAbsent(stage, s -> new Row());
+    }
+
+    private static OptionalDouble median(List<Integer> values) {
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        int[] sorted = values.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return OptionalDouble.of(sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0);
+    }
+}

@@ -1,0 +1,67 @@
+package uk.councilcomplaints.sla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Status;
+
+class SlaPerformanceTest {
+
+    private final SlaEvaluator sla = SlaEvaluator.englandDefaults();
+
+    private List<ComplaintHistory> histories() {
+        ComplaintHistory a = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-04T09:00")
+                .triaged("2022-01-04T10:00").acknowledged("2022-01-05T10:00").responded("2022-01-10T10:00").build();
+        ComplaintHistory b = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-05T09:00")
+                .triaged("2022-01-10T10:00").acknowledged("2022-01-14T10:00").extended("2022-01-20T10:00", 5)
+                .responded("2022-02-01T10:00").build();
+        ComplaintHistory c = HistoryBuilder.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-06T09:00").build();
+        ComplaintHistory d = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-07T09:00")
+                .add(Status.SERVICE_REQUEST, "2022-01-07T12:00",
+                        new EventData.Reclassified(Classification.SERVICE_REQUEST)).build();
+        ComplaintHistory outside = HistoryBuilder.received(Procedure.CORPORATE, "2022-02-10T09:00").build();
+        return List.of(a, b, c, d, outside);
+    }
+
+    @Test
+    void triageAcknowledgementAndResponseForThePeriod() {
+        SlaPerformance p = sla.performance(histories().stream(), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31),
+                LocalDate.of(2022, 2, 28), Instant.MAX);
+        assertEquals(new SlaPerformance.Triage(4, 2, 1, 1, 0), p.triage());
+        assertEquals(List.of(
+                new SlaPerformance.StageRow(Procedure.CHILDRENS_SOCIAL_CARE, Stage.STAGE_1, 1, 0, 0, 0, 0, 1, 0,
+                        OptionalDouble.empty()),
+                new SlaPerformance.StageRow(Procedure.CORPORATE, Stage.STAGE_1, 2, 1, 1, 2, 2, 0, 1,
+                        OptionalDouble.of(11.5))), p.stages());
+        assertEquals("Corporate Stage 1", p.stages().get(1).label());
+        assertEquals(OptionalDouble.of(1.0), p.stages().get(1).shareRespondedOnTime());
+    }
+
+    @Test
+    void figuresAsOfAnEarlierDayIgnoreLaterEvents() {
+        SlaPerformance p = sla.performance(histories().stream(), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31),
+                LocalDate.of(2022, 1, 31), Instant.MAX);
+        SlaPerformance.StageRow corporate = p.stages().get(1);
+        assertEquals(1, corporate.responded(), "b responded on 1 February");
+        assertEquals(0, corporate.openOverdue(), "b is due on 4 February");
+        assertEquals(OptionalDouble.of(4), corporate.medianWorkingDaysToRespond());
+    }
+
+    @Test
+    void periodMustBeInOrder() {
+        assertThrows(IllegalArgumentException.class, () -> sla.performance(histories().stream(),
+                LocalDate.of(2022, 2, 1), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 3, 1), Instant.MAX));
+        assertThrows(IllegalArgumentException.class, () -> sla.performance(histories().stream(),
+                LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31), LocalDate.of(2022, 1, 30), Instant.MAX));
+    }
+}
