@@ -1,0 +1,2 @@
+/** The in-memory {@link uk.councilcomplaints.store.ComplaintStore}. */
+package uk.councilcomplaints.store.memory;
