@@ -29,6 +29,7 @@ import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.ConcurrentModificationException;
+import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
 
 /**
@@ -43,6 +44,7 @@ public final class Complaints {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Events dated further back than this need a reason. */
     static final Duration LATE_ENTRY = Duration.ofDays(1);
+    private static final int MAX_REFERENCE_ATTEMPTS = 100;
 
     private final ComplaintStore store;
     private final Clock clock;
@@ -85,17 +87,32 @@ public final class Complaints {
                     "must be empty or equal to receivedAt for a new contact");
         }
         checkTimes("RECEIVE", occurredAt, recordedAt, audit);
-        String reference = command.reference().orElseGet(() -> nextReference(occurredAt));
+        int year = occurredAt.atZone(LONDON).getYear();
+        if (year < sla.calendar().firstYear() || year > sla.calendar().lastYear()) {
+            CommandValidator.reject("RECEIVE", "receivedAt", "must be in a year the working-day calendar supports ("
+                    + sla.calendar().firstYear() + " to " + sla.calendar().lastYear() + "), was " + occurredAt);
+        }
         ComplaintId id = ComplaintId.random();
-        EventData.Received data = new EventData.Received(reference, command.procedure(), command.serviceArea(),
-                command.channel(), command.matterDate());
-        ComplaintEvent event = new ComplaintEvent(id, 1, Status.RECEIVED, occurredAt, recordedAt, audit.actor(),
-                audit.reason(), data);
-        Complaint state = ComplaintHistory.replay(List.of(event));
-        store.append(new Commit(id, 0, List.of(event), state,
-                Optional.of(new PersonalData(command.complainant(), command.summary())), false));
-        LOG.debug("received {} ({}) as {}", reference, id, command.procedure());
-        return state;
+        PersonalData personal = new PersonalData(command.complainant(), command.summary());
+        for (int attempt = 1; ; attempt++) {
+            String reference = command.reference().orElseGet(() -> nextReference(occurredAt));
+            EventData.Received data = new EventData.Received(reference, command.procedure(), command.serviceArea(),
+                    command.channel(), command.matterDate());
+            ComplaintEvent event = new ComplaintEvent(id, 1, Status.RECEIVED, occurredAt, recordedAt, audit.actor(),
+                    audit.reason(), data);
+            Complaint state = ComplaintHistory.replay(List.of(event));
+            try {
+                store.append(new Commit(id, 0, List.of(event), state, Optional.of(personal), false));
+                LOG.debug("received {} ({}) as {}", reference, id, command.procedure());
+                return state;
+            } catch (DuplicateReferenceException e) {
+                // a council's own reference may take a number the sequence gives later: take the next one
+                if (command.reference().isPresent() || attempt == MAX_REFERENCE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("generated reference {} is taken; trying the next number", reference);
+            }
+        }
     }
 
     /** Issues {@code command} on the complaint as it is now. */

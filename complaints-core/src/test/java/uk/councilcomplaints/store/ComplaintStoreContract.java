@@ -231,6 +231,16 @@ public abstract class ComplaintStoreContract {
     }
 
     @Test
+    void aGeneratedReferenceSkipsANumberACouncilAlreadyUsed() {
+        long last = store.nextReferenceNumber(2022);
+        String taken = String.format("CMP-2022-%06d", last + 1);
+        complaints.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE, clock.instant())
+                .withReference(taken), OFFICER);
+        Complaint generated = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
+        assertEquals(String.format("CMP-2022-%06d", last + 2), generated.reference());
+    }
+
+    @Test
     void findFiltersByStatusBucketProcedureAreaAndOfficer() {
         String officer = "officer-" + ComplaintId.random();
         ServiceArea area = ServiceArea.of("area-" + Integer.toHexString(new Random().nextInt()), "Test area");

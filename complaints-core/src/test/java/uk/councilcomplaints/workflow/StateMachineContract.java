@@ -216,6 +216,16 @@ public abstract class StateMachineContract {
     }
 
     @Test
+    void contactsFromBeforeTheCalendarAreRejected() {
+        InvalidCommandException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidCommandException.class,
+                () -> complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.LETTER,
+                        Instant.parse("1999-12-31T12:00:00Z"), Complainant.named("R. Person"), "Old"),
+                        Audit.by("import").because("legacy")));
+        assertEquals("receivedAt", e.violations().get(0).path());
+        assertTrue(e.getMessage().contains("2000 to 2035"), e.getMessage());
+    }
+
+    @Test
     void closingAsDuplicateNamesAnExistingOriginal() {
         Complaint c = receive(Procedure.CORPORATE, false);
         ComplaintId missing = ComplaintId.random();
