@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
@@ -120,7 +122,7 @@ final class Guards {
     }
 
     /** Commands that must give a reason. */
-    private static final java.util.Set<CommandType> REASON_REQUIRED = java.util.EnumSet.of(CommandType.ACCEPT_LATE,
+    private static final Set<CommandType> REASON_REQUIRED = EnumSet.of(CommandType.ACCEPT_LATE,
             CommandType.EXTEND, CommandType.AGREE_RESPONSE_DATE, CommandType.PAUSE, CommandType.ERASE_PERSONAL_DATA);
 
     private Guards() {
