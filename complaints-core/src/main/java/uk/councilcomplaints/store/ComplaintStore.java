@@ -8,6 +8,8 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.report.ReportQuery;
+import uk.councilcomplaints.report.ReportTable;
 
 /**
  * Where complaints are kept: an append-only history per complaint, its current state, and its personal data
@@ -36,6 +38,17 @@ public interface ComplaintStore {
 
     /** Every complaint's history, for reports. The caller closes the stream. */
     Stream<ComplaintHistory> histories();
+
+    /**
+     * The report table for {@code query}. By default the core aggregation folds {@link #histories()}; a
+     * store may compute it natively, and must then return a table equal to
+     * {@link ReportQuery#aggregate(Stream) query.aggregate(histories())}.
+     */
+    default ReportTable aggregate(ReportQuery query) {
+        try (Stream<ComplaintHistory> all = histories()) {
+            return query.aggregate(all);
+        }
+    }
 
     /** The complaint's personal data, unless it was erased. */
     Optional<PersonalData> personalData(ComplaintId id);

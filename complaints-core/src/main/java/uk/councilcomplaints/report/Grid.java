@@ -1,0 +1,139 @@
+package uk.councilcomplaints.report;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.StatusBucket;
+
+/**
+ * Any report laid out as columns and lines of text, so each format is written once for every report.
+ * The first column labels the line: {@link Line#key()} in CSV, {@link Line#cells()}{@code [0]} elsewhere.
+ */
+record Grid(List<Column> columns, List<Line> lines) {
+
+    /** A column: its CSV name, its heading, and whether it holds numbers (aligned right). */
+    record Column(String key, String heading, boolean numeric) {
+    }
+
+    /** A line: its CSV label and its cells, one per column. */
+    record Line(String key, List<String> cells) {
+        static Line of(String label, List<String> values) {
+            List<String> cells = new ArrayList<>(values.size() + 1);
+            cells.add(label);
+            cells.addAll(values);
+            return new Line(label, cells);
+        }
+    }
+
+    Grid {
+        columns = ImmutableList.copyOf(columns);
+        lines = ImmutableList.copyOf(lines);
+    }
+
+    /** The grid of any report. */
+    static Grid of(Report report, boolean hideEmptyBuckets) {
+        if (report instanceof ReportTable t) {
+            return table(t, hideEmptyBuckets);
+        } else if (report instanceof BurnDown b) {
+            return burnDown(b, hideEmptyBuckets);
+        } else if (report instanceof NonComplaintShare s) {
+            return share(s);
+        } else if (report instanceof StatutoryAnnualReport a) {
+            return statutory(a);
+        }
+        throw new IllegalArgumentException("unknown report " + report.getClass());
+    }
+
+    private static Grid table(ReportTable t, boolean hideEmpty) {
+        List<ReportTable.Row> rows = new ArrayList<>(t.rows());
+        rows.add(t.total());
+        List<StatusBucket> buckets = buckets(hideEmpty, b -> t.total().count(b));
+        List<Line> lines = new ArrayList<>();
+        for (ReportTable.Row row : rows) {
+            lines.add(Line.of(row.label(), counts(row, buckets)));
+        }
+        return new Grid(bucketColumns("group", t.heading(), buckets), lines);
+    }
+
+    private static Grid burnDown(BurnDown b, boolean hideEmpty) {
+        List<StatusBucket> buckets = buckets(hideEmpty,
+                bucket -> b.points().stream().mapToLong(p -> p.table().total().count(bucket)).sum());
+        List<Line> lines = new ArrayList<>();
+        for (BurnDown.Point p : b.points()) {
+            lines.add(Line.of(p.asOf().toString(), counts(p.table().total(), buckets)));
+        }
+        return new Grid(bucketColumns("as_of", "As of", buckets), lines);
+    }
+
+    private static Grid share(NonComplaintShare s) {
+        List<Column> columns = List.of(new Column("from", "From", false), new Column("to", "To", false),
+                new Column("as_of", "As of", false), new Column("contacts", "Contacts", true),
+                new Column("service_requests", "Service requests", true),
+                new Column("not_council_complaints", "Not a council complaint", true),
+                new Column("non_complaints", "Not complaints", true),
+                new Column("share_percent", "Share (%)", true));
+        List<String> values = List.of(s.to().toString(), s.asOf().toString(), Long.toString(s.contacts()),
+                Long.toString(s.serviceRequests()), Long.toString(s.notCouncilComplaints()),
+                Long.toString(s.nonComplaints()), String.format(Locale.ROOT, "%.1f", 100 * s.share()));
+        return new Grid(columns, List.of(Line.of(s.from().toString(), values)));
+    }
+
+    private static Grid statutory(StatutoryAnnualReport r) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(figure("adults_received", "Adult social care: complaints received", r.adults().received()));
+        lines.add(figure("adults_well_founded", "Adult social care: complaints well-founded (upheld or partly upheld)",
+                r.adults().wellFounded()));
+        lines.add(figure("adults_referred_to_ombudsman", "Adult social care: referred to the Ombudsman",
+                r.adults().referredToOmbudsman()));
+        for (Stage stage : Stage.values()) {
+            String key = "childrens_stage_" + stage.number();
+            String label = "Children's social care " + stage + ": ";
+            lines.add(figure(key + "_received", label + (stage == Stage.STAGE_1 ? "complaints received"
+                    : "escalations received"), r.childrens().received(stage)));
+            for (Outcome o : Outcome.values()) {
+                String outcome = o.name().toLowerCase(Locale.ROOT);
+                lines.add(figure(key + "_responses_" + outcome,
+                        label + "responses " + outcome.replace('_', ' '), r.childrens().responses(stage, o)));
+            }
+        }
+        return new Grid(List.of(new Column("figure", "Year ending " + r.yearEnding(), false),
+                new Column("count", "Count", true)), lines);
+    }
+
+    private static Line figure(String key, String label, long count) {
+        return new Line(key, List.of(label, Long.toString(count)));
+    }
+
+    private static List<StatusBucket> buckets(boolean hideEmpty, ToLongFunction<StatusBucket> columnSum) {
+        List<StatusBucket> shown = new ArrayList<>();
+        for (StatusBucket b : StatusBucket.values()) {
+            if (!hideEmpty || columnSum.applyAsLong(b) != 0) {
+                shown.add(b);
+            }
+        }
+        return shown;
+    }
+
+    private static List<Column> bucketColumns(String key, String heading, List<StatusBucket> buckets) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(key, heading, false));
+        columns.add(new Column("total", "Total", true));
+        for (StatusBucket b : buckets) {
+            columns.add(new Column(b.key(), b.label(), true));
+        }
+        return columns;
+    }
+
+    private static List<String> counts(ReportTable.Row row, List<StatusBucket> buckets) {
+        List<String> cells = new ArrayList<>();
+        cells.add(Long.toString(row.total()));
+        for (StatusBucket b : buckets) {
+            cells.add(Long.toString(row.count(b)));
+        }
+        return cells;
+    }
+}

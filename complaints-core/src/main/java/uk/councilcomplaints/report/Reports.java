@@ -1,0 +1,104 @@
+package uk.councilcomplaints.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.store.ComplaintStore;
+
+/**
+ * The reports a council runs over a store: report tables as of any day (optionally as known at an
+ * instant), a cohort's burn-down, the share of contacts that were not complaints, officer workload and the
+ * statutory annual figures. Every figure is counted from the complaints' histories. Thread-safe.
+ */
+public final class Reports {
+
+    private final ComplaintStore store;
+
+    private Reports(ComplaintStore store) {
+        this.store = store;
+    }
+
+    /** Reports over {@code store}. */
+    public static Reports over(ComplaintStore store) {
+        return new Reports(requireNonNull(store, "store"));
+    }
+
+    /** The report table for {@code query}, as the store aggregates it. */
+    public ReportTable table(ReportQuery query) {
+        return store.aggregate(requireNonNull(query, "query"));
+    }
+
+    /** The query's table as of each of {@code days}, in that order: a cohort's burn-down. */
+    public BurnDown burnDown(ReportQuery query, List<LocalDate> days) {
+        requireNonNull(query, "query");
+        requireNonNull(days, "days");
+        checkArgument(!days.isEmpty(), "a burn-down needs at least one day");
+        checkArgument(new HashSet<>(days).size() == days.size(), "a burn-down names each day once: %s", days);
+        ImmutableList.Builder<BurnDown.Point> points = ImmutableList.builder();
+        for (LocalDate day : days) {
+            points.add(new BurnDown.Point(day, table(query.withAsOf(day))));
+        }
+        return new BurnDown(query.withAsOf(days.get(0)), points.build());
+    }
+
+    /** Of the contacts received from {@code from} to {@code to}, how many were not complaints as of {@code asOf}. */
+    public NonComplaintShare nonComplaintShare(LocalDate from, LocalDate to, LocalDate asOf) {
+        return nonComplaintShare(ReportQuery.builder(Population.receivedBetween(from, to), Grouping.CLASSIFICATION,
+                asOf), from, asOf);
+    }
+
+    /** {@link #nonComplaintShare(LocalDate, LocalDate, LocalDate)} counting only events recorded by {@code knownAt}. */
+    public NonComplaintShare nonComplaintShare(LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+        return nonComplaintShare(ReportQuery.builder(Population.receivedBetween(from, to), Grouping.CLASSIFICATION,
+                asOf).knownAt(knownAt), from, asOf);
+    }
+
+    private NonComplaintShare nonComplaintShare(ReportQuery.Builder query, LocalDate from, LocalDate asOf) {
+        checkArgument(!asOf.isBefore(from), "the as-of day %s is before the period starts on %s", asOf, from);
+        ReportQuery q = query.build();
+        ReportTable t = table(q);
+        return new NonComplaintShare(from, q.population().to(), asOf, t.total().total(),
+                rowTotal(t, Classification.SERVICE_REQUEST), rowTotal(t, Classification.NOT_COUNCIL_COMPLAINT));
+    }
+
+    private static long rowTotal(ReportTable table, Classification classification) {
+        return table.row(Grouping.CLASSIFICATION.label(classification)).map(ReportTable.Row::total).orElse(0L);
+    }
+
+    /** The cases open as of the end of {@code asOf} per officer and bucket; officers with none are left out. */
+    public ReportTable officerWorkload(LocalDate asOf) {
+        return table(ReportQuery.builder(Population.all(), Grouping.OFFICER, asOf).stillOpen().build())
+                .withoutEmptyRows();
+    }
+
+    /** {@link #officerWorkload(LocalDate)} counting only events recorded by {@code knownAt}. */
+    public ReportTable officerWorkload(LocalDate asOf, Instant knownAt) {
+        return table(ReportQuery.builder(Population.all(), Grouping.OFFICER, asOf).stillOpen().knownAt(knownAt)
+                .build()).withoutEmptyRows();
+    }
+
+    /** The statutory annual figures for the year ending on {@code yearEnding}, a 31 March. */
+    public StatutoryAnnualReport statutoryAnnual(LocalDate yearEnding) {
+        return statutoryAnnual(yearEnding, Instant.MAX);
+    }
+
+    /** {@link #statutoryAnnual(LocalDate)} counting only events recorded by {@code knownAt}. */
+    public StatutoryAnnualReport statutoryAnnual(LocalDate yearEnding, Instant knownAt) {
+        Days.check(yearEnding, "the last day of the year");
+        checkArgument(yearEnding.getMonth() == Month.MARCH && yearEnding.getDayOfMonth() == 31,
+                "the statutory year ends on 31 March, not %s", yearEnding);
+        requireNonNull(knownAt, "knownAt");
+        try (Stream<ComplaintHistory> histories = store.histories()) {
+            return StatutoryAggregation.report(yearEnding, knownAt, histories);
+        }
+    }
+}
