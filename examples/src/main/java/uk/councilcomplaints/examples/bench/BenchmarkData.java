@@ -75,7 +75,8 @@ final class BenchmarkData {
                 Channel.values()[random.nextInt(Channel.values().length)], Optional.empty()));
         int path = random.nextInt(100);
         if (path < 15) {
-            Classification c = random.nextBoolean() ? Classification.SERVICE_REQUEST : Classification.NOT_COUNCIL_COMPLAINT;
+            Classification c = random.nextBoolean() ? Classification.SERVICE_REQUEST
+                    : Classification.NOT_COUNCIL_COMPLAINT;
             add(c == Classification.SERVICE_REQUEST ? Status.SERVICE_REQUEST : Status.SIGNPOSTED,
                     new EventData.Reclassified(c));
         } else {
