@@ -27,9 +27,8 @@ import uk.councilcomplaints.workflow.EventData;
  * the store's heap per complaint. Targets: the report within 2 times the hand-written pass; at most 1 KB
  * of heap per complaint with its history (no personal data is stored). Run with a large heap, e.g.
  * <pre>
- * mvn -B -o -q install -DskipTests
- * mvn -B -o -q -pl examples org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java \
- *     -Dexec.args="-Xmx8g -cp %classpath uk.councilcomplaints.examples.bench.ReportBenchmark"
+ * mvn -B -o -q -pl examples -am package -DskipTests org.codehaus.mojo:exec-maven-plugin:3.5.0:exec \
+ *     -Dexec.executable=java -Dexec.args="-Xmx8g -cp %classpath uk.councilcomplaints.examples.bench.ReportBenchmark"
  * </pre>
  * Arguments: the numbers of complaints, if not the default three.
  */
