@@ -2,6 +2,7 @@ package uk.councilcomplaints.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ public enum ReportFormat {
             StringBuilder out = new StringBuilder();
             appendRecord(out, grid.columns().stream().map(Grid.Column::key).toList());
             for (Grid.Line line : grid.lines()) {
-                List<String> cells = new java.util.ArrayList<>(line.cells());
+                List<String> cells = new ArrayList<>(line.cells());
                 cells.set(0, line.key());
                 appendRecord(out, cells);
             }

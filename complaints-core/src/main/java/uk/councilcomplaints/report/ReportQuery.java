@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -171,7 +172,7 @@ public final class ReportQuery {
         if (stillOpen) {
             parts.add("still open");
         }
-        parts.add("by " + grouping.heading().toLowerCase(java.util.Locale.ROOT));
+        parts.add("by " + grouping.heading().toLowerCase(Locale.ROOT));
         parts.add("as of " + asOf);
         knownAt.ifPresent(k -> parts.add("as known at " + k));
         return String.join(", ", parts);

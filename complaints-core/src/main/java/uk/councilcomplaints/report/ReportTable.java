@@ -76,7 +76,8 @@ public final class ReportTable implements Report {
 
     /** The same table without the rows whose total is 0 (the Total row is unchanged). */
     public ReportTable withoutEmptyRows() {
-        return new ReportTable(heading, rows.stream().filter(r -> r.total() != 0).collect(ImmutableList.toImmutableList()));
+        return new ReportTable(heading,
+                rows.stream().filter(r -> r.total() != 0).collect(ImmutableList.toImmutableList()));
     }
 
     @Override

@@ -60,7 +60,8 @@ final class StatutoryAggregation {
                 }
             } else if (data instanceof EventData.Escalated esc && facts.procedure == Procedure.CHILDRENS_SOCIAL_CARE) {
                 childrensReceived[esc.to().ordinal()]++;
-            } else if (data instanceof EventData.ReferredToOmbudsman && facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
+            } else if (data instanceof EventData.ReferredToOmbudsman
+                    && facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
                 adultsReferred++;
             }
         }

@@ -120,11 +120,13 @@ class AggregationTest {
             received("2022-01-03T09:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE)
                     .triaged("2022-01-03T10:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE)
                     .allocated("2022-01-03T11:00:00Z", "a", "t").acknowledged("2022-01-03T12:00:00Z")
-                    .responded("2022-01-04T12:00:00Z", Outcome.NOT_UPHELD).escalated("2022-01-05T12:00:00Z", Stage.STAGE_2),
+                    .responded("2022-01-04T12:00:00Z", Outcome.NOT_UPHELD)
+                    .escalated("2022-01-05T12:00:00Z", Stage.STAGE_2),
             received("2022-01-03T09:00:00Z", Procedure.CHILDRENS_SOCIAL_CARE, ServiceArea.CHILDRENS)
                     .triaged("2022-01-03T10:00:00Z", Procedure.CHILDRENS_SOCIAL_CARE, ServiceArea.CHILDRENS)
                     .allocated("2022-01-03T11:00:00Z", "a", "t").acknowledged("2022-01-03T12:00:00Z")
-                    .responded("2022-01-04T12:00:00Z", Outcome.NOT_UPHELD).escalated("2022-01-05T12:00:00Z", Stage.STAGE_2),
+                    .responded("2022-01-04T12:00:00Z", Outcome.NOT_UPHELD)
+                    .escalated("2022-01-05T12:00:00Z", Stage.STAGE_2),
             received("2022-01-03T09:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE),
             received("2022-01-03T09:00:00Z", Procedure.CORPORATE, ServiceArea.ADULTS)
                     .triaged("2022-01-03T10:00:00Z", Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS),

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.PersonalData;
@@ -72,7 +75,7 @@ final class HandHistory {
     }
 
     HandHistory respondedLate(String at, String recorded, Outcome outcome) {
-        return add(at, recorded, Status.RESPONDED, new EventData.Responded(outcome, java.util.Set.of(Remedy.APOLOGY)));
+        return add(at, recorded, Status.RESPONDED, new EventData.Responded(outcome, Set.of(Remedy.APOLOGY)));
     }
 
     HandHistory escalated(String at, Stage to) {
@@ -85,7 +88,7 @@ final class HandHistory {
 
     HandHistory withdrawn(String at) {
         return add(at, at, Status.WITHDRAWN,
-                new EventData.Closed(uk.councilcomplaints.model.ClosureReason.WITHDRAWN, Optional.empty()));
+                new EventData.Closed(ClosureReason.WITHDRAWN, Optional.empty()));
     }
 
     private HandHistory add(String occurred, String recorded, Status status, EventData data) {
@@ -113,7 +116,7 @@ final class HandHistory {
             }
 
             @Override
-            public Optional<uk.councilcomplaints.model.Complaint> load(ComplaintId id) {
+            public Optional<Complaint> load(ComplaintId id) {
                 throw new UnsupportedOperationException();
             }
 
@@ -123,7 +126,7 @@ final class HandHistory {
             }
 
             @Override
-            public Page<uk.councilcomplaints.model.Complaint> find(ComplaintQuery query) {
+            public Page<Complaint> find(ComplaintQuery query) {
                 throw new UnsupportedOperationException();
             }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Procedure;
@@ -92,7 +95,7 @@ public abstract class ReportContract {
 
         /** The days the history covers so far. */
         int span() {
-            return (int) java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, today()) + 1;
+            return (int) ChronoUnit.DAYS.between(FIRST_DAY, today()) + 1;
         }
 
         ReportQuery query(List<Integer> spec) {
@@ -255,7 +258,8 @@ public abstract class ReportContract {
                 knownAtMattered.incrementAndGet();
             }
         });
-        assertTrue(knownAtMattered.get() >= EXAMPLES / 10, "only " + knownAtMattered + " examples where knownAt mattered");
+        assertTrue(knownAtMattered.get() >= EXAMPLES / 10,
+                "only " + knownAtMattered + " examples where knownAt mattered");
     }
 
     @Test
@@ -291,8 +295,8 @@ public abstract class ReportContract {
                 expected.merge(open.get().bucket(), -1L, Long::sum);
             } else {
                 w.complaints.receive(ReceiveContact.of(Procedure.CORPORATE, RandomHistories.HIGHWAYS,
-                        uk.councilcomplaints.model.Channel.LETTER, knownAt,
-                        uk.councilcomplaints.model.Complainant.named("L. Ate"), "letter found later"), late);
+                        Channel.LETTER, knownAt,
+                        Complainant.named("L. Ate"), "letter found later"), late);
                 expected.merge(StatusBucket.UNALLOCATED, 1L, Long::sum);
             }
             expected.merge(StatusBucket.CLOSED_OTHER, open.isPresent() ? 1L : 0L, Long::sum);

@@ -28,7 +28,8 @@ class ReportTableTest {
                     }
                     ReportTable t = ReportTable.of("Group", rows);
                     for (int i = 0; i < rows.size(); i++) {
-                        assertEquals(counts.get(i).stream().mapToLong(Integer::longValue).sum(), t.rows().get(i).total());
+                        assertEquals(counts.get(i).stream().mapToLong(Integer::longValue).sum(),
+                                t.rows().get(i).total());
                     }
                     for (StatusBucket b : StatusBucket.values()) {
                         assertEquals(counts.stream().mapToLong(c -> c.get(b.ordinal())).sum(), t.total().count(b));

@@ -91,7 +91,8 @@ class ReportsTest {
                 .responded("2021-05-02T09:00:00Z", Outcome.PARTLY_UPHELD)
                 .referredToOmbudsman("2021-06-02T09:00:00Z");
         // received the year before, answered in the year: not received in it, but well-founded in it
-        HandHistory adultFromLastYear = received("2021-03-31T22:59:59Z", Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS)
+        HandHistory adultFromLastYear = received("2021-03-31T22:59:59Z", Procedure.ADULT_SOCIAL_CARE,
+                ServiceArea.ADULTS)
                 .triaged("2021-04-01T10:00:00Z", Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS)
                 .allocated("2021-04-01T11:00:00Z", "jo", "VoC").acknowledged("2021-04-02T09:00:00Z")
                 .responded("2021-05-02T09:00:00Z", Outcome.UPHELD);

@@ -64,7 +64,8 @@ public final class BriefingNoteDataSet {
     /** A case counted unallocated in the December position known on 1 December, found answered in November. */
     public static final String EXAMPLE_CASE = "LEGACY-0001";
     /** The original backlog: open at the start of 1 December 2021, as the records stood that noon. */
-    public static final Population ORIGINAL_BACKLOG = Population.openAtStartOf(BACKLOG_DAY).asKnownAt(DECEMBER_KNOWN_AT);
+    public static final Population ORIGINAL_BACKLOG =
+            Population.openAtStartOf(BACKLOG_DAY).asKnownAt(DECEMBER_KNOWN_AT);
 
     private static final ServiceArea HIGHWAYS = ServiceArea.of("highways", "Highways");
     private static final ServiceArea WASTE = ServiceArea.of("waste", "Waste and recycling");

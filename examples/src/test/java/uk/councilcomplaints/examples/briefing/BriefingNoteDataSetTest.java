@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.NonComplaintShare;
+import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable.Row;
 import uk.councilcomplaints.report.ReportTable;
@@ -90,8 +92,8 @@ class BriefingNoteDataSetTest {
     @Test
     void theCohortIsDisjointFromTheContactsOfThePeriod() {
         ReportQuery december = BriefingNoteDataSet.decemberPosition();
-        ReportTable all = reports.table(ReportQuery.builder(uk.councilcomplaints.report.Population.all(),
-                uk.councilcomplaints.report.Grouping.TYPE, BriefingNoteDataSet.PERIOD_TO).build());
+        ReportTable all = reports.table(
+                ReportQuery.builder(Population.all(), Grouping.TYPE, BriefingNoteDataSet.PERIOD_TO).build());
         assertEquals(reports.table(december).total().total() + reports.table(BriefingNoteDataSet.receivedByType())
                 .total().total(), all.total().total(), "every contact so far is in exactly one of the two");
     }

@@ -1,0 +1,123 @@
+package uk.councilcomplaints.examples.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Remedy;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintStore;
+
+/**
+ * Generates valid complaint histories straight into a store, one commit per complaint, with the events the
+ * facade would have made: received over 18 months from January 2021, about five events each, one in twenty
+ * recorded two days late with a reason. Deterministic for a seed.
+ */
+final class BenchmarkData {
+
+    static final Instant FIRST = Instant.parse("2021-01-01T09:00:00Z");
+    private static final List<ServiceArea> CORPORATE_AREAS = List.of(ServiceArea.CORPORATE, ServiceArea.OTHER,
+            ServiceArea.of("highways", "Highways"), ServiceArea.of("waste", "Waste and recycling"));
+    private static final List<String> OFFICERS = List.of("a.patel", "b.jones", "c.okafor", "d.smith", "e.wu",
+            "f.hughes", "g.martin", "h.ahmed");
+    private static final List<String> TEAMS = List.of("Voice of the customer", "Recovery team");
+    private static final Optional<String> LATE = Optional.of("late entry");
+
+    private final SplittableRandom random;
+    private final List<ComplaintEvent> events = new ArrayList<>(12);
+    private ComplaintId id;
+    private Instant at;
+    private long count;
+
+    BenchmarkData(long seed) {
+        random = new SplittableRandom(seed);
+    }
+
+    /** Appends {@code n} complaints to {@code store}; returns how many events they hold. */
+    long load(ComplaintStore store, int n) {
+        long before = count;
+        for (int i = 0; i < n; i++) {
+            store.append(next(i));
+        }
+        return count - before;
+    }
+
+    private Commit next(int i) {
+        events.clear();
+        id = new ComplaintId(new UUID(random.nextLong(), random.nextLong()));
+        at = FIRST.plus(Duration.ofMinutes(random.nextInt(540 * 24 * 60)));
+        int p = random.nextInt(10);
+        Procedure procedure = p < 3 ? Procedure.ADULT_SOCIAL_CARE : p < 6 ? Procedure.CHILDRENS_SOCIAL_CARE
+                : Procedure.CORPORATE;
+        ServiceArea area = switch (procedure) {
+            case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
+            case CHILDRENS_SOCIAL_CARE -> ServiceArea.CHILDRENS;
+            case CORPORATE -> CORPORATE_AREAS.get(random.nextInt(CORPORATE_AREAS.size()));
+        };
+        int officer = random.nextInt(OFFICERS.size());
+        add(Status.RECEIVED, new EventData.Received(String.format("CMP-%d-%07d", 2021 + i % 2, i), procedure, area,
+                Channel.values()[random.nextInt(Channel.values().length)], Optional.empty()));
+        int path = random.nextInt(100);
+        if (path < 15) {
+            Classification c = random.nextBoolean() ? Classification.SERVICE_REQUEST
+                    : Classification.NOT_COUNCIL_COMPLAINT;
+            add(c == Classification.SERVICE_REQUEST ? Status.SERVICE_REQUEST : Status.SIGNPOSTED,
+                    new EventData.Reclassified(c));
+        } else {
+            add(Status.TRIAGED, new EventData.Triaged(procedure, area));
+            add(Status.ALLOCATED, new EventData.Allocated(OFFICERS.get(officer), TEAMS.get(officer % 2)));
+            if (path < 30) {
+                // allocated, not yet acknowledged
+            } else if (path < 40) {
+                add(Status.WITHDRAWN, new EventData.Closed(ClosureReason.WITHDRAWN, Optional.empty()));
+            } else {
+                add(Status.ACKNOWLEDGED, new EventData.Acknowledged());
+                add(Status.WITH_SERVICE, new EventData.SentToService());
+                if (path >= 60) {
+                    add(Status.IN_REVIEW, new EventData.DraftSubmitted());
+                    add(Status.RESPONDED, new EventData.Responded(
+                            Outcome.values()[random.nextInt(Outcome.values().length)], Set.of(Remedy.APOLOGY)));
+                    if (path >= 92 && procedure == Procedure.ADULT_SOCIAL_CARE) {
+                        add(Status.RESPONDED, new EventData.ReferredToOmbudsman());
+                    } else if (path >= 92) {
+                        add(Status.ESCALATED, new EventData.Escalated(Stage.STAGE_2));
+                        add(Status.ALLOCATED, new EventData.Allocated(OFFICERS.get((officer + 1) % OFFICERS.size()),
+                                TEAMS.get(officer % 2)));
+                    }
+                }
+            }
+        }
+        count += events.size();
+        return new Commit(id, 0, events, new ComplaintHistory(events).current(), Optional.empty(), false);
+    }
+
+    private void add(Status status, EventData data) {
+        if (!events.isEmpty()) {
+            at = at.plus(Duration.ofMinutes(60 + random.nextInt(5 * 24 * 60)));
+        }
+        boolean late = random.nextInt(20) == 0;
+        Instant recorded = late ? at.plus(Duration.ofDays(2)) : at;
+        String actor = OFFICERS.get(random.nextInt(OFFICERS.size()));
+        events.add(new ComplaintEvent(id, events.size() + 1, status, at, recorded, actor,
+                late ? LATE : Optional.empty(), data));
+        if (late) {
+            at = recorded;
+        }
+    }
+}
