@@ -44,6 +44,8 @@ record Grid(List<Column> columns, List<Line> lines) {
             return share(s);
         } else if (report instanceof StatutoryAnnualReport a) {
             return statutory(a);
+        } else if (report instanceof SlaPerformance p) {
+            return performance(p);
         }
         throw new IllegalArgumentException("unknown report " + report.getClass());
     }
@@ -89,6 +91,8 @@ record Grid(List<Column> columns, List<Line> lines) {
                 r.adults().wellFounded()));
         lines.add(figure("adults_referred_to_ombudsman", "Adult social care: referred to the Ombudsman",
                 r.adults().referredToOmbudsman()));
+        lines.add(figure("adults_responded_within_timescale", "Adult social care: responses within the agreed timescale",
+                r.adults().respondedWithinTimescale()));
         for (Stage stage : Stage.values()) {
             String key = "childrens_stage_" + stage.number();
             String label = "Children's social care " + stage + ": ";
@@ -99,9 +103,38 @@ record Grid(List<Column> columns, List<Line> lines) {
                 lines.add(figure(key + "_responses_" + outcome,
                         label + "responses " + outcome.replace('_', ' '), r.childrens().responses(stage, o)));
             }
+            lines.add(figure(key + "_responses_within_timescale", label + "responses within timescale",
+                    r.childrens().withinTimescale(stage)));
         }
         return new Grid(List.of(new Column("figure", "Year ending " + r.yearEnding(), false),
                 new Column("count", "Count", true)), lines);
+    }
+
+    /** Triage is the first line: "done" means triaged; on the stage lines it means responded. */
+    private static Grid performance(SlaPerformance p) {
+        List<Column> columns = List.of(new Column("group", "Clock", false),
+                new Column("started", "Started", true),
+                new Column("acknowledged_on_time", "Acknowledged on time", true),
+                new Column("acknowledged_late", "Acknowledged late", true),
+                new Column("done", "Done", true), new Column("done_on_time", "Done on time", true),
+                new Column("done_late", "Done late", true), new Column("open_overdue", "Open, overdue", true),
+                new Column("extended", "Extended", true),
+                new Column("median_working_days", "Median working days", true));
+        List<Line> lines = new ArrayList<>();
+        SlaPerformance.Triage t = p.triage();
+        lines.add(new Line("triage", List.of("Triage (every contact)", Long.toString(t.received()), "", "",
+                Long.toString(t.withinTarget() + t.late()), Long.toString(t.withinTarget()), Long.toString(t.late()),
+                Long.toString(t.overdue()), "", "")));
+        for (SlaPerformance.StageRow r : p.stages()) {
+            lines.add(Line.of(r.label(), List.of(Long.toString(r.started()), Long.toString(r.acknowledgedOnTime()),
+                    Long.toString(r.acknowledgedLate()), Long.toString(r.responded()),
+                    Long.toString(r.respondedOnTime()), Long.toString(r.responded() - r.respondedOnTime()),
+                    Long.toString(r.openOverdue()), Long.toString(r.extended()),
+                    r.medianWorkingDaysToRespond().isPresent()
+                            ? String.format(Locale.ROOT, "%.1f", r.medianWorkingDaysToRespond().getAsDouble())
+                            : "")));
+        }
+        return new Grid(columns, lines);
     }
 
     private static Line figure(String key, String label, long count) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.ComplaintStore;
 
 /**
@@ -22,14 +23,37 @@ import uk.councilcomplaints.store.ComplaintStore;
 public final class Reports {
 
     private final ComplaintStore store;
+    private final SlaEvaluator sla;
 
-    private Reports(ComplaintStore store) {
+    private Reports(ComplaintStore store, SlaEvaluator sla) {
         this.store = store;
+        this.sla = sla;
     }
 
-    /** Reports over {@code store}. */
+    /** Reports over {@code store}, with the England timescales for SLA figures. */
     public static Reports over(ComplaintStore store) {
-        return new Reports(requireNonNull(store, "store"));
+        return over(store, SlaEvaluator.englandDefaults());
+    }
+
+    /** Reports over {@code store}, with a council's own timescales and calendar for SLA figures. */
+    public static Reports over(ComplaintStore store, SlaEvaluator sla) {
+        return new Reports(requireNonNull(store, "store"), requireNonNull(sla, "sla"));
+    }
+
+    /**
+     * How well the timescales were kept for the contacts received and stages started from {@code from} to
+     * {@code to}, taken at the end of {@code asOf}.
+     */
+    public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf) {
+        return slaPerformance(from, to, asOf, Instant.MAX);
+    }
+
+    /** {@link #slaPerformance(LocalDate, LocalDate, LocalDate)} counting only events recorded by {@code knownAt}. */
+    public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+        requireNonNull(knownAt, "knownAt");
+        try (Stream<ComplaintHistory> histories = store.histories()) {
+            return SlaPerformance.of(sla, histories, from, to, asOf, knownAt);
+        }
     }
 
     /** The report table for {@code query}, as the store aggregates it. */
@@ -98,7 +122,7 @@ public final class Reports {
                 "the statutory year ends on 31 March, not %s", yearEnding);
         requireNonNull(knownAt, "knownAt");
         try (Stream<ComplaintHistory> histories = store.histories()) {
-            return StatutoryAggregation.report(yearEnding, knownAt, histories);
+            return StatutoryAggregation.report(yearEnding, knownAt, sla, histories);
         }
     }
 }

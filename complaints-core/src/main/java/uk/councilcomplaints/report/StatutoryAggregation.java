@@ -13,6 +13,9 @@ import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.ClockKind;
+import uk.councilcomplaints.sla.ClockState;
+import uk.councilcomplaints.sla.SlaEvaluator;
 
 /**
  * Counts the statutory annual figures in one pass: each history's events up to the end of the year (as
@@ -30,16 +33,24 @@ final class StatutoryAggregation {
     private long adultsReferred;
     private final long[] childrensReceived = new long[Stage.values().length];
     private final long[][] childrensResponses = new long[Stage.values().length][Outcome.values().length];
+    private long adultsWithinTimescale;
+    private final long[] childrensWithinTimescale = new long[Stage.values().length];
+    private final SlaEvaluator sla;
 
-    private StatutoryAggregation(LocalDate yearEnding, Instant knownAt) {
+    private StatutoryAggregation(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla) {
+        this.sla = sla;
         this.start = Days.startOf(yearEnding.minusYears(1).plusDays(1));
         this.end = Days.endOf(yearEnding);
         this.knownAt = knownAt;
     }
 
-    static StatutoryAnnualReport report(LocalDate yearEnding, Instant knownAt, Stream<ComplaintHistory> histories) {
-        StatutoryAggregation a = new StatutoryAggregation(yearEnding, knownAt);
-        histories.sequential().forEach(h -> a.add(h.events()));
+    static StatutoryAnnualReport report(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla,
+            Stream<ComplaintHistory> histories) {
+        StatutoryAggregation a = new StatutoryAggregation(yearEnding, knownAt, sla);
+        histories.sequential().forEach(h -> {
+            a.add(h.events());
+            a.addTimescales(h);
+        });
         return a.report(yearEnding);
     }
 
@@ -74,11 +85,31 @@ final class StatutoryAggregation {
         }
     }
 
+    /** Responses sent in the year within their timescale (with extensions and agreed dates). */
+    private void addTimescales(ComplaintHistory history) {
+        if (ReportFold.visible(history.events(), end, knownAt) == 0
+                || facts.classification != Classification.COMPLAINT || facts.procedure == Procedure.CORPORATE) {
+            return;
+        }
+        sla.evaluate(history, end.minusNanos(1), knownAt).ifPresent(status -> status.clocks().stream()
+                .filter(c -> c.kind() == ClockKind.RESPONSE && c.state() == ClockState.MET_ON_TIME)
+                .filter(c -> !c.metAt().orElseThrow().isBefore(start))
+                .forEach(c -> {
+                    if (facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
+                        adultsWithinTimescale++;
+                    } else {
+                        childrensWithinTimescale[c.stage().ordinal()]++;
+                    }
+                }));
+    }
+
     private StatutoryAnnualReport report(LocalDate yearEnding) {
         Map<Stage, Long> received = new EnumMap<>(Stage.class);
+        Map<Stage, Long> within = new EnumMap<>(Stage.class);
         Map<Stage, Map<Outcome, Long>> responses = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) {
             received.put(s, childrensReceived[s.ordinal()]);
+            within.put(s, childrensWithinTimescale[s.ordinal()]);
             Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome o : Outcome.values()) {
                 byOutcome.put(o, childrensResponses[s.ordinal()][o.ordinal()]);
@@ -86,7 +117,7 @@ final class StatutoryAggregation {
             responses.put(s, byOutcome);
         }
         return new StatutoryAnnualReport(yearEnding,
-                new StatutoryAnnualReport.Adults(adultsReceived, adultsWellFounded, adultsReferred),
-                new StatutoryAnnualReport.Childrens(received, responses));
+                new StatutoryAnnualReport.Adults(adultsReceived, adultsWellFounded, adultsReferred, adultsWithinTimescale),
+                new StatutoryAnnualReport.Childrens(received, responses, within));
     }
 }

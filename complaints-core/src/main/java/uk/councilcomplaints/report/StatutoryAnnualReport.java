@@ -12,8 +12,8 @@ import uk.councilcomplaints.model.Stage;
 
 /**
  * The figures the statutory annual reports need for a year to 31 March, counted from what happened in the
- * year: counts only, no personal data. Whether time limits were met comes from the SLA rules and is not
- * part of this report yet.
+ * year: counts only, no personal data. Whether time limits were met comes from the SLA rules: a response
+ * counts as within its timescale when it was sent by its due day, with extensions and agreed dates.
  *
  * @param yearEnding the 31 March the year ends on
  * @param adults adult social care (SI 2009/309 reg 18)
@@ -38,10 +38,12 @@ public record StatutoryAnnualReport(LocalDate yearEnding, Adults adults, Childre
      * @param received complaints received (contacts triage found were not complaints excluded)
      * @param wellFounded responses sent that found the complaint upheld or partly upheld
      * @param referredToOmbudsman referrals to the Ombudsman recorded
+     * @param respondedWithinTimescale responses sent in the year by the agreed (or default) response date
      */
-    public record Adults(long received, long wellFounded, long referredToOmbudsman) {
+    public record Adults(long received, long wellFounded, long referredToOmbudsman, long respondedWithinTimescale) {
         public Adults {
-            checkArgument(received >= 0 && wellFounded >= 0 && referredToOmbudsman >= 0, "counts are never negative");
+            checkArgument(received >= 0 && wellFounded >= 0 && referredToOmbudsman >= 0
+                    && respondedWithinTimescale >= 0, "counts are never negative");
         }
     }
 
@@ -50,13 +52,17 @@ public record StatutoryAnnualReport(LocalDate yearEnding, Adults adults, Childre
      *
      * @param received stage 1: complaints received; stages 2 and 3: requests to escalate to that stage
      * @param responses responses sent at each stage, by outcome
+     * @param withinTimescale responses sent at each stage within its timescale
      */
-    public record Childrens(Map<Stage, Long> received, Map<Stage, Map<Outcome, Long>> responses) {
+    public record Childrens(Map<Stage, Long> received, Map<Stage, Map<Outcome, Long>> responses,
+            Map<Stage, Long> withinTimescale) {
         public Childrens {
+            EnumMap<Stage, Long> w = new EnumMap<>(Stage.class);
             EnumMap<Stage, Long> r = new EnumMap<>(Stage.class);
             EnumMap<Stage, Map<Outcome, Long>> s = new EnumMap<>(Stage.class);
             for (Stage stage : Stage.values()) {
                 r.put(stage, count(received.get(stage)));
+                w.put(stage, count(withinTimescale.get(stage)));
                 EnumMap<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
                 Map<Outcome, Long> given = responses.getOrDefault(stage, Map.of());
                 for (Outcome o : Outcome.values()) {
@@ -66,6 +72,7 @@ public record StatutoryAnnualReport(LocalDate yearEnding, Adults adults, Childre
             }
             received = Maps.immutableEnumMap(r);
             responses = Maps.immutableEnumMap(s);
+            withinTimescale = Maps.immutableEnumMap(w);
         }
 
         private static long count(Long n) {
@@ -82,6 +89,11 @@ public record StatutoryAnnualReport(LocalDate yearEnding, Adults adults, Childre
         /** Responses sent at {@code stage} with {@code outcome}. */
         public long responses(Stage stage, Outcome outcome) {
             return responses.get(stage).get(outcome);
+        }
+
+        /** Responses sent at {@code stage} within its timescale. */
+        public long withinTimescale(Stage stage) {
+            return withinTimescale.get(stage);
         }
 
         /** Responses sent at {@code stage}. */

@@ -80,15 +80,6 @@ public final class SlaEvaluator {
                 .filter(s -> s.breached() || s.atRisk()).collect(Collectors.toList());
     }
 
-    /**
-     * Timescale performance for the contacts received, and stages started, from {@code from} to {@code to}
-     * inclusive, taken at the end of {@code asOf}, counting only events recorded by {@code knownAt}.
-     */
-    public SlaPerformance performance(Stream<ComplaintHistory> histories, LocalDate from, LocalDate to,
-            LocalDate asOf, Instant knownAt) {
-        return new PerformanceFold(this, from, to, asOf, knownAt).fold(histories);
-    }
-
     /** The due instant of the current stage's response clock at {@code at}, if one runs. */
     public Optional<SlaClock> responseClock(ComplaintHistory history, Instant at) {
         return evaluate(history, at).flatMap(s -> s.clocks().stream()

@@ -87,14 +87,16 @@ class ReportFormatTest {
         Map<Stage, Long> received = new EnumMap<>(Stage.class);
         received.put(Stage.STAGE_2, 4L);
         StatutoryAnnualReport annual = new StatutoryAnnualReport(LocalDate.of(2022, 3, 31),
-                new StatutoryAnnualReport.Adults(10, 3, 1), new StatutoryAnnualReport.Childrens(received,
-                Map.of(Stage.STAGE_1, Map.of(Outcome.PARTLY_UPHELD, 7L))));
+                new StatutoryAnnualReport.Adults(10, 3, 1, 8), new StatutoryAnnualReport.Childrens(received,
+                Map.of(Stage.STAGE_1, Map.of(Outcome.PARTLY_UPHELD, 7L)), Map.of(Stage.STAGE_1, 5L)));
         String csv = ReportFormat.CSV.render(annual);
         assertTrue(csv.startsWith("figure,count\r\nadults_received,10\r\nadults_well_founded,3\r\n"
-                + "adults_referred_to_ombudsman,1\r\nchildrens_stage_1_received,0\r\n"
+                + "adults_referred_to_ombudsman,1\r\nadults_responded_within_timescale,8\r\n"
+                + "childrens_stage_1_received,0\r\n"
                 + "childrens_stage_1_responses_upheld,0\r\nchildrens_stage_1_responses_partly_upheld,7\r\n"), csv);
         assertTrue(csv.contains("\r\nchildrens_stage_2_received,4\r\n"), csv);
-        assertEquals(3 + 3 * 4 + 1, csv.split("\r\n").length);
+        assertTrue(csv.contains("\r\nchildrens_stage_1_responses_within_timescale,5\r\n"), csv);
+        assertEquals(4 + 3 * 5 + 1, csv.split("\r\n").length);
         String text = ReportFormat.TEXT.render(annual);
         assertTrue(text.startsWith("Year ending 2022-03-31"), text);
         assertTrue(text.matches("(?s).*\nChildren's social care Stage 1: responses partly upheld +7\n.*"), text);

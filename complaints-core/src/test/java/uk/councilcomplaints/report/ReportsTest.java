@@ -118,7 +118,10 @@ class ReportsTest {
 
         StatutoryAnnualReport r = reports.statutoryAnnual(LocalDate.of(2022, 3, 31));
         assertEquals(LocalDate.of(2021, 4, 1), r.yearStarting());
-        assertEquals(new StatutoryAnnualReport.Adults(2, 2, 1), r.adults());
+        assertEquals(new StatutoryAnnualReport.Adults(2, 2, 1, 1), r.adults(),
+                "within timescale: 20 working days; the one from last year was due on 30 April 2021");
+        assertEquals(1, r.childrens().withinTimescale(Stage.STAGE_1), "due 15 October, sent 12 October");
+        assertEquals(0, r.childrens().withinTimescale(Stage.STAGE_2), "25 working days, sent in March");
         assertEquals(1, r.childrens().received(Stage.STAGE_1));
         assertEquals(1, r.childrens().received(Stage.STAGE_2));
         assertEquals(0, r.childrens().received(Stage.STAGE_3));
@@ -127,7 +130,7 @@ class ReportsTest {
         assertEquals(1, r.childrens().responses(Stage.STAGE_2, Outcome.UPHELD));
         assertEquals(1, r.childrens().responses(Stage.STAGE_2));
 
-        assertEquals(new StatutoryAnnualReport.Adults(1, 2, 0),
+        assertEquals(new StatutoryAnnualReport.Adults(1, 2, 0, 1),
                 reports.statutoryAnnual(LocalDate.of(2022, 3, 31), Instant.parse("2021-06-01T00:00:00Z")).adults());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> reports.statutoryAnnual(LocalDate.of(2022, 4, 30)));

@@ -20,6 +20,7 @@ import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.testing.HistoryBuilder;
 
 class SlaEvaluatorPropertiesTest {
 

@@ -2,7 +2,7 @@ package uk.councilcomplaints.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.councilcomplaints.sla.HistoryBuilder.london;
+import static uk.councilcomplaints.testing.HistoryBuilder.london;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +12,7 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.TriageTarget.HourKind;
+import uk.councilcomplaints.testing.HistoryBuilder;
 
 class SlaEvaluatorTest {
 

@@ -42,6 +42,9 @@ public final class BriefingNoteReports {
                 RenderOptions.defaults().withTitle("The original backlog, burning down")));
         out.println(ReportFormat.TEXT.render(reports.officerWorkload(BriefingNoteDataSet.PERIOD_TO),
                 RenderOptions.defaults().withTitle("Open cases per officer on 28 February 2022").hidingEmptyBuckets()));
+        out.println(ReportFormat.TEXT.render(reports.slaPerformance(BriefingNoteDataSet.PERIOD_FROM,
+                BriefingNoteDataSet.PERIOD_TO, BriefingNoteDataSet.PERIOD_TO), RenderOptions.defaults()
+                .withTitle("Timescales for contacts received 30 November 2021 to 28 February 2022")));
         out.println(ReportFormat.TEXT.render(reports.statutoryAnnual(LocalDate.of(2022, 3, 31)),
                 RenderOptions.defaults().withTitle("Statutory annual figures")));
     }

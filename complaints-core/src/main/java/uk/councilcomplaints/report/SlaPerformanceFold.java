@@ -1,4 +1,4 @@
-package uk.councilcomplaints.sla;
+package uk.councilcomplaints.report;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -13,9 +13,15 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.ClockKind;
+import uk.councilcomplaints.sla.ClockState;
+import uk.councilcomplaints.sla.SlaClock;
+import uk.councilcomplaints.sla.SlaEvaluator;
+import uk.councilcomplaints.sla.SlaStatus;
+import uk.councilcomplaints.sla.WorkingCalendar;
 
 /** One pass over histories computing {@link SlaPerformance}. */
-final class PerformanceFold {
+final class SlaPerformanceFold {
 
     private final SlaEvaluator sla;
     private final LocalDate from;
@@ -43,7 +49,7 @@ final class PerformanceFold {
         final List<Integer> daysToRespond = new ArrayList<>();
     }
 
-    PerformanceFold(SlaEvaluator sla, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+    SlaPerformanceFold(SlaEvaluator sla, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
         checkArgument(!to.isBefore(from), "the period ends (%s) before it starts (%s)", to, from);
         checkArgument(!asOf.isBefore(to), "asOf (%s) must not be before the end of the period (%s)", asOf, to);
         this.sla = sla;

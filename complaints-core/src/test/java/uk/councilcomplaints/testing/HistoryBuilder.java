@@ -1,4 +1,4 @@
-package uk.councilcomplaints.sla;
+package uk.councilcomplaints.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,64 +17,65 @@ import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.sla.WorkingCalendar;
 
 /** Builds histories by hand, with local (Europe/London) times, for SLA tests. */
-final class HistoryBuilder {
+public final class HistoryBuilder {
 
     private final ComplaintId id = ComplaintId.random();
     private final List<ComplaintEvent> events = new ArrayList<>();
 
-    static Instant london(String localDateTime) {
+    public static Instant london(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.ZONE).toInstant();
     }
 
-    static HistoryBuilder received(Procedure procedure, String at) {
+    public static HistoryBuilder received(Procedure procedure, String at) {
         HistoryBuilder b = new HistoryBuilder();
         b.add(Status.RECEIVED, at, new EventData.Received("REF-1", procedure, ServiceArea.OTHER, Channel.EMAIL,
                 Optional.empty()));
         return b;
     }
 
-    HistoryBuilder add(Status status, String at, EventData data) {
+    public HistoryBuilder add(Status status, String at, EventData data) {
         Instant when = london(at);
         events.add(new ComplaintEvent(id, events.size() + 1, status, when, when, "t", Optional.empty(), data));
         return this;
     }
 
-    HistoryBuilder triaged(String at) {
+    public HistoryBuilder triaged(String at) {
         ComplaintHistory h = build();
         return add(Status.TRIAGED, at, new EventData.Triaged(h.current().procedure(), ServiceArea.OTHER));
     }
 
-    HistoryBuilder acknowledged(String at) {
+    public HistoryBuilder acknowledged(String at) {
         return add(Status.ACKNOWLEDGED, at, new EventData.Acknowledged());
     }
 
-    HistoryBuilder responded(String at) {
+    public HistoryBuilder responded(String at) {
         return add(Status.RESPONDED, at, new EventData.Responded(Outcome.UPHELD, Set.of()));
     }
 
-    HistoryBuilder extended(String at, int days) {
+    public HistoryBuilder extended(String at, int days) {
         return add(Status.ACKNOWLEDGED, at, new EventData.Extended(days));
     }
 
-    HistoryBuilder agreed(String at, LocalDate date) {
+    public HistoryBuilder agreed(String at, LocalDate date) {
         return add(Status.ACKNOWLEDGED, at, new EventData.ResponseDateAgreed(date));
     }
 
-    HistoryBuilder escalated(String at, Stage to) {
+    public HistoryBuilder escalated(String at, Stage to) {
         return add(Status.ESCALATED, at, new EventData.Escalated(to));
     }
 
-    HistoryBuilder paused(String at) {
+    public HistoryBuilder paused(String at) {
         return add(Status.WITH_SERVICE, at, new EventData.Paused());
     }
 
-    HistoryBuilder resumed(String at) {
+    public HistoryBuilder resumed(String at) {
         return add(Status.WITH_SERVICE, at, new EventData.Resumed());
     }
 
-    ComplaintHistory build() {
+    public ComplaintHistory build() {
         return new ComplaintHistory(events);
     }
 }

@@ -1,7 +1,8 @@
-package uk.councilcomplaints.sla;
+package uk.councilcomplaints.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.sla.SlaEvaluator;
+import uk.councilcomplaints.testing.HistoryBuilder;
 
 class SlaPerformanceTest {
 
@@ -35,7 +38,7 @@ class SlaPerformanceTest {
 
     @Test
     void triageAcknowledgementAndResponseForThePeriod() {
-        SlaPerformance p = sla.performance(histories().stream(), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31),
+        SlaPerformance p = SlaPerformance.of(sla, histories().stream(), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31),
                 LocalDate.of(2022, 2, 28), Instant.MAX);
         assertEquals(new SlaPerformance.Triage(4, 2, 1, 1, 0), p.triage());
         assertEquals(List.of(
@@ -49,7 +52,7 @@ class SlaPerformanceTest {
 
     @Test
     void figuresAsOfAnEarlierDayIgnoreLaterEvents() {
-        SlaPerformance p = sla.performance(histories().stream(), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31),
+        SlaPerformance p = SlaPerformance.of(sla, histories().stream(), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31),
                 LocalDate.of(2022, 1, 31), Instant.MAX);
         SlaPerformance.StageRow corporate = p.stages().get(1);
         assertEquals(1, corporate.responded(), "b responded on 1 February");
@@ -59,9 +62,23 @@ class SlaPerformanceTest {
 
     @Test
     void periodMustBeInOrder() {
-        assertThrows(IllegalArgumentException.class, () -> sla.performance(histories().stream(),
+        assertThrows(IllegalArgumentException.class, () -> SlaPerformance.of(sla, histories().stream(),
                 LocalDate.of(2022, 2, 1), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 3, 1), Instant.MAX));
-        assertThrows(IllegalArgumentException.class, () -> sla.performance(histories().stream(),
+        assertThrows(IllegalArgumentException.class, () -> SlaPerformance.of(sla, histories().stream(),
                 LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31), LocalDate.of(2022, 1, 30), Instant.MAX));
+    }
+
+    @Test
+    void rendersWithAStableCsvHeaderAndAlignedText() {
+        SlaPerformance p = SlaPerformance.of(sla, histories().stream(), LocalDate.of(2022, 1, 1),
+                LocalDate.of(2022, 1, 31), LocalDate.of(2022, 2, 28), Instant.MAX);
+        assertEquals("group,started,acknowledged_on_time,acknowledged_late,done,done_on_time,done_late,open_overdue,"
+                + "extended,median_working_days\r\n"
+                + "triage,4,,,3,2,1,1,,\r\n"
+                + "Statutory Children Stage 1,1,0,0,0,0,0,1,0,\r\n"
+                + "Corporate Stage 1,2,1,1,2,2,0,0,1,11.5\r\n", ReportFormat.CSV.render(p));
+        String text = ReportFormat.TEXT.render(p);
+        assertTrue(text.startsWith("Clock                       Started"), text);
+        assertTrue(text.contains("Corporate Stage 1                 2"), text);
     }
 }

@@ -1,4 +1,4 @@
-package uk.councilcomplaints.sla;
+package uk.councilcomplaints.report;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.SlaEvaluator;
 
 /**
  * How well the timescales were kept for the contacts and stages that started in a period, as of a day:
@@ -23,7 +26,7 @@ import uk.councilcomplaints.model.Stage;
  * @param stages one row per procedure and stage that started in the period, in procedure and stage order
  */
 public record SlaPerformance(LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt, Triage triage,
-        List<StageRow> stages) {
+        List<StageRow> stages) implements Report {
 
     public SlaPerformance {
         requireNonNull(from, "from");
@@ -32,6 +35,15 @@ public record SlaPerformance(LocalDate from, LocalDate to, LocalDate asOf, Insta
         requireNonNull(knownAt, "knownAt");
         requireNonNull(triage, "triage");
         stages = ImmutableList.copyOf(stages);
+    }
+
+    /**
+     * Computes the figures for the contacts received, and stages started, from {@code from} to {@code to}
+     * inclusive, taken at the end of {@code asOf}, counting only events recorded by {@code knownAt}.
+     */
+    public static SlaPerformance of(SlaEvaluator sla, Stream<ComplaintHistory> histories, LocalDate from,
+            LocalDate to, LocalDate asOf, Instant knownAt) {
+        return new SlaPerformanceFold(sla, from, to, asOf, knownAt).fold(histories);
     }
 
     /**
