@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
+import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Channel;
@@ -35,7 +36,6 @@ import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.report.ReportTable.Row;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.testing.MutableClock;
 import uk.councilcomplaints.testing.RandomHistories;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
@@ -74,7 +74,7 @@ public abstract class ReportContract {
     /** A store, clock and facade after playing {@code steps}. */
     private final class World {
         final ComplaintStore store = createStore();
-        final MutableClock clock = new MutableClock(RandomHistories.START);
+        final SettableClock clock = new SettableClock(RandomHistories.START);
         final Complaints complaints = Complaints.builder(store).clock(clock).build();
         final RandomHistories player = new RandomHistories(complaints, clock);
 

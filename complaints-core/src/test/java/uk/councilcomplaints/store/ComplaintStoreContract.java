@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
@@ -39,7 +40,6 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.testing.Fixtures;
-import uk.councilcomplaints.testing.MutableClock;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.CommandRejectedException;
@@ -51,7 +51,7 @@ import uk.councilcomplaints.workflow.Complaints;
  */
 public abstract class ComplaintStoreContract {
 
-    protected MutableClock clock;
+    protected SettableClock clock;
     protected ComplaintStore store;
     protected Complaints complaints;
 
@@ -60,7 +60,7 @@ public abstract class ComplaintStoreContract {
 
     @BeforeEach
     void setUpFacade() {
-        clock = MutableClock.at("2022-01-10T09:00:00Z");
+        clock = SettableClock.at("2022-01-10T09:00:00Z");
         store = createStore();
         complaints = Complaints.builder(store).clock(clock).build();
     }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
@@ -39,10 +40,10 @@ public final class RandomHistories {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final Complaints complaints;
-    private final MutableClock clock;
+    private final SettableClock clock;
     private final List<ComplaintId> ids = new ArrayList<>();
 
-    public RandomHistories(Complaints complaints, MutableClock clock) {
+    public RandomHistories(Complaints complaints, SettableClock clock) {
         this.complaints = complaints;
         this.clock = clock;
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.ComplaintsException;
+import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Channel;
@@ -33,7 +34,6 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.testing.MutableClock;
 
 /**
  * Property tests of the state machine through the facade, run against every store: random sequences of
@@ -41,7 +41,7 @@ import uk.councilcomplaints.testing.MutableClock;
  */
 public abstract class StateMachineContract {
 
-    private MutableClock clock;
+    private SettableClock clock;
     private ComplaintStore store;
     private Complaints complaints;
 
@@ -53,7 +53,7 @@ public abstract class StateMachineContract {
 
     @BeforeEach
     void setUp() {
-        clock = MutableClock.at("2021-06-01T08:00:00Z");
+        clock = SettableClock.at("2021-06-01T08:00:00Z");
         store = createStore();
         complaints = Complaints.builder(store).clock(clock).build();
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;

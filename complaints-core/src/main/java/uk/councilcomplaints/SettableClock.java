@@ -1,4 +1,4 @@
-package uk.councilcomplaints.testing;
+package uk.councilcomplaints;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A thread-safe clock that tests set and advance by hand; never sleeps. */
-public final class MutableClock extends Clock {
+/**
+ * A UTC clock set and advanced by hand: for tests (which never sleep) and for importers replaying the
+ * moments of an old record. Thread-safe.
+ */
+public final class SettableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    public MutableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    public static MutableClock at(String isoInstant) {
-        return new MutableClock(Instant.parse(isoInstant));
+    public static SettableClock at(String isoInstant) {
+        return new SettableClock(Instant.parse(isoInstant));
     }
 
     public void set(Instant instant) {
@@ -40,6 +43,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("MutableClock is always UTC");
+        throw new UnsupportedOperationException("SettableClock is always UTC");
     }
 }
