@@ -2,7 +2,7 @@ package uk.councilcomplaints.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static uk.councilcomplaints.report.HandHistory.received;
+import static uk.councilcomplaints.testing.HandHistory.received;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.report.ReportTable.Row;
+import uk.councilcomplaints.testing.HandHistory;
 
 class ReportsTest {
 

@@ -16,23 +16,23 @@ import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.sla.SlaEvaluator;
-import uk.councilcomplaints.testing.HistoryBuilder;
+import uk.councilcomplaints.testing.HandHistory;
 
 class SlaPerformanceTest {
 
     private final SlaEvaluator sla = SlaEvaluator.englandDefaults();
 
     private List<ComplaintHistory> histories() {
-        ComplaintHistory a = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-04T09:00")
+        ComplaintHistory a = HandHistory.received(Procedure.CORPORATE, "2022-01-04T09:00")
                 .triaged("2022-01-04T10:00").acknowledged("2022-01-05T10:00").responded("2022-01-10T10:00").build();
-        ComplaintHistory b = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-05T09:00")
+        ComplaintHistory b = HandHistory.received(Procedure.CORPORATE, "2022-01-05T09:00")
                 .triaged("2022-01-10T10:00").acknowledged("2022-01-14T10:00").extended("2022-01-20T10:00", 5)
                 .responded("2022-02-01T10:00").build();
-        ComplaintHistory c = HistoryBuilder.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-06T09:00").build();
-        ComplaintHistory d = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-07T09:00")
+        ComplaintHistory c = HandHistory.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-06T09:00").build();
+        ComplaintHistory d = HandHistory.received(Procedure.CORPORATE, "2022-01-07T09:00")
                 .add(Status.SERVICE_REQUEST, "2022-01-07T12:00",
                         new EventData.Reclassified(Classification.SERVICE_REQUEST)).build();
-        ComplaintHistory outside = HistoryBuilder.received(Procedure.CORPORATE, "2022-02-10T09:00").build();
+        ComplaintHistory outside = HandHistory.received(Procedure.CORPORATE, "2022-02-10T09:00").build();
         return List.of(a, b, c, d, outside);
     }
 

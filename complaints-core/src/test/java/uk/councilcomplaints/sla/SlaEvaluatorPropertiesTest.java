@@ -20,7 +20,7 @@ import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
-import uk.councilcomplaints.testing.HistoryBuilder;
+import uk.councilcomplaints.testing.HandHistory;
 
 class SlaEvaluatorPropertiesTest {
 
@@ -28,16 +28,16 @@ class SlaEvaluatorPropertiesTest {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     /** A random history: each step is an event kind and a gap of up to ten days. */
-    private HistoryBuilder history(Procedure procedure, int startDay, List<Integer> steps, List<Instant> probes) {
+    private HandHistory history(Procedure procedure, int startDay, List<Integer> steps, List<Instant> probes) {
         LocalDateTime at = LocalDateTime.of(2021, 11, 1, 9, 0).plusDays(startDay);
-        HistoryBuilder b = HistoryBuilder.received(procedure, at.format(LOCAL));
-        probes.add(HistoryBuilder.london(at.format(LOCAL)));
+        HandHistory b = HandHistory.received(procedure, at.format(LOCAL));
+        probes.add(HandHistory.london(at.format(LOCAL)));
         Stage stage = Stage.STAGE_1;
         boolean paused = false;
         for (int n : steps) {
             at = at.plusMinutes((n / 10) % (10 * 24 * 60));
             String when = at.format(LOCAL);
-            probes.add(HistoryBuilder.london(when));
+            probes.add(HandHistory.london(when));
             switch (n % 10) {
                 case 0 -> b.triaged(when);
                 case 1 -> b.acknowledged(when);
@@ -99,12 +99,12 @@ class SlaEvaluatorPropertiesTest {
                 lists().of(integers().between(0, 1_000_000)).ofSizeBetween(0, 20), integers().between(1, 20))
                 .checkAssert((p, start, steps, days) -> {
                     List<Instant> probes = new ArrayList<>();
-                    HistoryBuilder b = history(Procedure.values()[p], start, steps, probes);
+                    HandHistory b = history(Procedure.values()[p], start, steps, probes);
                     ComplaintHistory before = b.build();
                     Instant last = before.events().get(before.events().size() - 1).occurredAt();
                     String when = LocalDateTime.ofInstant(last, WorkingCalendar.ZONE).plusHours(1).format(LOCAL);
                     ComplaintHistory after = b.extended(when, days).build();
-                    Instant asOf = HistoryBuilder.london(when).plusSeconds(60);
+                    Instant asOf = HandHistory.london(when).plusSeconds(60);
                     SlaStatus s0 = sla.evaluate(before, asOf).orElseThrow();
                     SlaStatus s1 = sla.evaluate(after, asOf).orElseThrow();
                     assertEquals(s0.clocks().size(), s1.clocks().size());
@@ -118,7 +118,7 @@ class SlaEvaluatorPropertiesTest {
 
     @Test
     void knownAtCountsOnlyEventsRecordedByThen() {
-        ComplaintHistory h = HistoryBuilder.received(Procedure.CORPORATE, "2022-01-04T09:00")
+        ComplaintHistory h = HandHistory.received(Procedure.CORPORATE, "2022-01-04T09:00")
                 .triaged("2022-01-04T10:00").acknowledged("2022-01-05T10:00").build();
         // re-record the acknowledgement as a late entry, recorded a week after it happened
         List<ComplaintEvent> events = new ArrayList<>(h.events());
@@ -126,8 +126,8 @@ class SlaEvaluatorPropertiesTest {
         events.set(2, new ComplaintEvent(ack.complaintId(), ack.version(), Status.ACKNOWLEDGED, ack.occurredAt(),
                 ack.occurredAt().plusSeconds(7 * 86_400), "t", Optional.of("late entry"), new EventData.Acknowledged()));
         ComplaintHistory late = new ComplaintHistory(events);
-        Instant asOf = HistoryBuilder.london("2022-01-13T09:00");
-        Instant before = HistoryBuilder.london("2022-01-11T09:00");
+        Instant asOf = HandHistory.london("2022-01-13T09:00");
+        Instant before = HandHistory.london("2022-01-11T09:00");
         assertEquals(ClockState.BREACHED, sla.evaluate(late, asOf, before).orElseThrow()
                 .clock(ClockKind.ACKNOWLEDGEMENT, Stage.STAGE_1).orElseThrow().state(), "as known before the entry");
         assertEquals(ClockState.MET_ON_TIME, sla.evaluate(late, asOf).orElseThrow()

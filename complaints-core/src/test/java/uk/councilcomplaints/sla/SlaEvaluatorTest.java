@@ -2,7 +2,7 @@ package uk.councilcomplaints.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.councilcomplaints.testing.HistoryBuilder.london;
+import static uk.councilcomplaints.testing.HandHistory.london;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.TriageTarget.HourKind;
-import uk.councilcomplaints.testing.HistoryBuilder;
+import uk.councilcomplaints.testing.HandHistory;
 
 class SlaEvaluatorTest {
 
@@ -25,7 +25,7 @@ class SlaEvaluatorTest {
     @Test
     void corporateStageOneAcrossChristmas2021() {
         // Thu 23 Dec 2021; 27 and 28 Dec are the substitute Christmas and Boxing Day, 3 Jan 2022 for New Year
-        HistoryBuilder b = HistoryBuilder.received(Procedure.CORPORATE, "2021-12-23T10:00");
+        HandHistory b = HandHistory.received(Procedure.CORPORATE, "2021-12-23T10:00");
         SlaClock triage = clock(b.build(), "2021-12-23T12:00", ClockKind.TRIAGE, Stage.STAGE_1);
         assertEquals(london("2021-12-29T10:00"), triage.due(), "48 working hours skip the holidays");
         assertEquals(ClockState.RUNNING, triage.state());
@@ -59,7 +59,7 @@ class SlaEvaluatorTest {
     @Test
     void childrensStageOneAcrossEaster2022WithExtension() {
         // Good Friday 15 Apr, Easter Monday 18 Apr, early May bank holiday 2 May 2022
-        HistoryBuilder b = HistoryBuilder.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-04-13T11:00")
+        HandHistory b = HandHistory.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-04-13T11:00")
                 .triaged("2022-04-13T15:00").acknowledged("2022-04-14T10:00");
         assertEquals(LocalDate.of(2022, 4, 29),
                 clock(b.build(), "2022-04-20T09:00", ClockKind.RESPONSE, Stage.STAGE_1).dueDate());
@@ -75,7 +75,7 @@ class SlaEvaluatorTest {
     @Test
     void childrensStageTwoAcrossThePlatinumJubilee() {
         // 2 and 3 June 2022: spring bank holiday and Platinum Jubilee
-        ComplaintHistory h = HistoryBuilder.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-04-01T09:00")
+        ComplaintHistory h = HandHistory.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-04-01T09:00")
                 .triaged("2022-04-01T10:00").acknowledged("2022-04-01T11:00").responded("2022-04-12T09:00")
                 .escalated("2022-05-30T09:30", Stage.STAGE_2).build();
         SlaClock response = clock(h, "2022-05-31T09:00", ClockKind.RESPONSE, Stage.STAGE_2);
@@ -88,7 +88,7 @@ class SlaEvaluatorTest {
 
     @Test
     void childrensStageThreeIsFiftyWorkingDays() {
-        ComplaintHistory h = HistoryBuilder.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-04T09:00")
+        ComplaintHistory h = HandHistory.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-04T09:00")
                 .escalated("2022-02-01T09:00", Stage.STAGE_2).escalated("2022-03-01T09:00", Stage.STAGE_3).build();
         assertEquals(WorkingCalendar.englandAndWales().plusWorkingDays(LocalDate.of(2022, 3, 1), 50),
                 clock(h, "2022-03-02T09:00", ClockKind.RESPONSE, Stage.STAGE_3).dueDate());
@@ -100,7 +100,7 @@ class SlaEvaluatorTest {
     @Test
     void adultComplaintAcrossTheStateFuneralThenAnAgreedDate() {
         // Monday 19 September 2022: the state funeral bank holiday
-        HistoryBuilder b = HistoryBuilder.received(Procedure.ADULT_SOCIAL_CARE, "2022-09-15T14:00")
+        HandHistory b = HandHistory.received(Procedure.ADULT_SOCIAL_CARE, "2022-09-15T14:00")
                 .triaged("2022-09-16T09:00");
         ComplaintHistory h = b.build();
         assertEquals(LocalDate.of(2022, 9, 21),
@@ -116,7 +116,7 @@ class SlaEvaluatorTest {
 
     @Test
     void corporateStageTwoRespondsTwentyWorkingDaysAfterAcknowledgement() {
-        ComplaintHistory h = HistoryBuilder.received(Procedure.CORPORATE, "2022-06-01T09:00")
+        ComplaintHistory h = HandHistory.received(Procedure.CORPORATE, "2022-06-01T09:00")
                 .triaged("2022-06-01T10:00").acknowledged("2022-06-01T11:00").responded("2022-06-10T09:00")
                 .escalated("2022-06-20T09:00", Stage.STAGE_2).acknowledged("2022-06-22T09:00").build();
         SlaClock response = clock(h, "2022-06-23T09:00", ClockKind.RESPONSE, Stage.STAGE_2);
@@ -126,7 +126,7 @@ class SlaEvaluatorTest {
 
     @Test
     void aPauseMovesTheDueDateByTheWorkingDaysPaused() {
-        HistoryBuilder b = HistoryBuilder.received(Procedure.CORPORATE, "2022-03-01T09:00")
+        HandHistory b = HandHistory.received(Procedure.CORPORATE, "2022-03-01T09:00")
                 .triaged("2022-03-01T10:00").acknowledged("2022-03-01T11:00").paused("2022-03-04T09:00");
         SlaClock paused = clock(b.build(), "2022-03-09T12:00", ClockKind.RESPONSE, Stage.STAGE_1);
         assertEquals(ClockState.PAUSED, paused.state());
@@ -142,7 +142,7 @@ class SlaEvaluatorTest {
     void triageInCalendarHoursIgnoresTheCalendar() {
         SlaEvaluator calendarHours = SlaEvaluator.of(SlaPolicy.builder().triage(24, HourKind.CALENDAR).build(),
                 WorkingCalendar.englandAndWales());
-        ComplaintHistory h = HistoryBuilder.received(Procedure.CORPORATE, "2022-06-02T10:00").build();
+        ComplaintHistory h = HandHistory.received(Procedure.CORPORATE, "2022-06-02T10:00").build();
         SlaClock triage = calendarHours.evaluate(h, london("2022-06-03T11:00")).orElseThrow()
                 .clock(ClockKind.TRIAGE, Stage.STAGE_1).orElseThrow();
         assertEquals(london("2022-06-03T10:00"), triage.due());
@@ -152,7 +152,7 @@ class SlaEvaluatorTest {
 
     @Test
     void reclassifiedContactsHaveOnlyATriageClock() {
-        HistoryBuilder b = HistoryBuilder.received(Procedure.CORPORATE, "2022-06-06T10:00");
+        HandHistory b = HandHistory.received(Procedure.CORPORATE, "2022-06-06T10:00");
         b.add(uk.councilcomplaints.model.Status.SERVICE_REQUEST, "2022-06-07T10:00",
                 new uk.councilcomplaints.event.EventData.Reclassified(
                         uk.councilcomplaints.model.Classification.SERVICE_REQUEST));

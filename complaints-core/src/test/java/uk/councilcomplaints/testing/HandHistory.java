@@ -1,6 +1,9 @@
-package uk.councilcomplaints.report;
+package uk.councilcomplaints.testing;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +29,11 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.Page;
 
-/** Builds one complaint's history event by event, for small hand-made scenarios; times are ISO instants. */
-final class HandHistory {
+/**
+ * Builds one complaint's history event by event, for small hand-made scenarios. Times are ISO instants
+ * ({@code 2022-01-04T09:00:00Z}) or local date-times in Europe/London ({@code 2022-01-04T09:00}).
+ */
+public final class HandHistory {
 
     private final ComplaintId id = ComplaintId.random();
     private final List<ComplaintEvent> events = new ArrayList<>();
@@ -36,12 +42,12 @@ final class HandHistory {
     }
 
     /** A contact received (and recorded) at {@code at}. */
-    static HandHistory received(String at, Procedure procedure, ServiceArea area) {
+    public static HandHistory received(String at, Procedure procedure, ServiceArea area) {
         return receivedLate(at, at, procedure, area);
     }
 
     /** A contact received at {@code at}, recorded at {@code recorded}. */
-    static HandHistory receivedLate(String at, String recorded, Procedure procedure, ServiceArea area) {
+    public static HandHistory receivedLate(String at, String recorded, Procedure procedure, ServiceArea area) {
         HandHistory h = new HandHistory();
         h.add(at, recorded, Status.RECEIVED,
                 new EventData.Received("H-" + h.id.value().toString().substring(0, 8), procedure, area, Channel.EMAIL,
@@ -49,60 +55,108 @@ final class HandHistory {
         return h;
     }
 
-    HandHistory triaged(String at, Procedure procedure, ServiceArea area) {
+    public HandHistory triaged(String at, Procedure procedure, ServiceArea area) {
         return add(at, at, Status.TRIAGED, new EventData.Triaged(procedure, area));
     }
 
-    HandHistory reclassified(String at, Classification classification) {
+    public HandHistory reclassified(String at, Classification classification) {
         return add(at, at, classification == Classification.SERVICE_REQUEST ? Status.SERVICE_REQUEST
                 : Status.SIGNPOSTED, new EventData.Reclassified(classification));
     }
 
-    HandHistory allocated(String at, String officer, String team) {
+    public HandHistory allocated(String at, String officer, String team) {
         return add(at, at, Status.ALLOCATED, new EventData.Allocated(officer, team));
     }
 
-    HandHistory acknowledged(String at) {
+    public HandHistory acknowledged(String at) {
         return add(at, at, Status.ACKNOWLEDGED, new EventData.Acknowledged());
     }
 
-    HandHistory sentToService(String at) {
+    public HandHistory sentToService(String at) {
         return add(at, at, Status.WITH_SERVICE, new EventData.SentToService());
     }
 
-    HandHistory responded(String at, Outcome outcome) {
+    public HandHistory responded(String at, Outcome outcome) {
         return respondedLate(at, at, outcome);
     }
 
-    HandHistory respondedLate(String at, String recorded, Outcome outcome) {
+    public HandHistory respondedLate(String at, String recorded, Outcome outcome) {
         return add(at, recorded, Status.RESPONDED, new EventData.Responded(outcome, Set.of(Remedy.APOLOGY)));
     }
 
-    HandHistory escalated(String at, Stage to) {
+    public HandHistory escalated(String at, Stage to) {
         return add(at, at, Status.ESCALATED, new EventData.Escalated(to));
     }
 
-    HandHistory referredToOmbudsman(String at) {
+    public HandHistory referredToOmbudsman(String at) {
         return add(at, at, Status.RESPONDED, new EventData.ReferredToOmbudsman());
     }
 
-    HandHistory withdrawn(String at) {
+    public HandHistory withdrawn(String at) {
         return add(at, at, Status.WITHDRAWN,
                 new EventData.Closed(ClosureReason.WITHDRAWN, Optional.empty()));
     }
 
+    /** An ISO instant, or a local date-time in Europe/London. */
+    public static Instant instant(String text) {
+        return text.endsWith("Z") ? Instant.parse(text)
+                : LocalDateTime.parse(text).atZone(ZoneId.of("Europe/London")).toInstant();
+    }
+
+    /** A local date-time in Europe/London. */
+    public static Instant london(String localDateTime) {
+        return instant(localDateTime);
+    }
+
+    /** A contact received at {@code at} under {@code procedure}, in the Other service area. */
+    public static HandHistory received(Procedure procedure, String at) {
+        return received(at, procedure, ServiceArea.OTHER);
+    }
+
+    /** Triage confirms the procedure and area it has. */
+    public HandHistory triaged(String at) {
+        ComplaintHistory h = build();
+        return triaged(at, h.current().procedure(), h.current().serviceArea());
+    }
+
+    /** An upheld response. */
+    public HandHistory responded(String at) {
+        return responded(at, Outcome.UPHELD);
+    }
+
+    public HandHistory extended(String at, int workingDays) {
+        return add(at, at, build().current().status(), new EventData.Extended(workingDays));
+    }
+
+    public HandHistory agreed(String at, LocalDate date) {
+        return add(at, at, build().current().status(), new EventData.ResponseDateAgreed(date));
+    }
+
+    public HandHistory paused(String at) {
+        return add(at, at, build().current().status(), new EventData.Paused());
+    }
+
+    public HandHistory resumed(String at) {
+        return add(at, at, build().current().status(), new EventData.Resumed());
+    }
+
+    /** Any event, happening and recorded at {@code at}. */
+    public HandHistory add(Status status, String at, EventData data) {
+        return add(at, at, status, data);
+    }
+
     private HandHistory add(String occurred, String recorded, Status status, EventData data) {
-        events.add(new ComplaintEvent(id, events.size() + 1, status, Instant.parse(occurred), Instant.parse(recorded),
+        events.add(new ComplaintEvent(id, events.size() + 1, status, instant(occurred), instant(recorded),
                 "tester", Optional.of("test"), data));
         return this;
     }
 
-    ComplaintHistory build() {
+    public ComplaintHistory build() {
         return new ComplaintHistory(events);
     }
 
     /** A read-only store holding just these histories: enough for {@link Reports}. */
-    static ComplaintStore store(HandHistory... histories) {
+    public static ComplaintStore store(HandHistory... histories) {
         List<ComplaintHistory> all = Stream.of(histories).map(HandHistory::build).toList();
         return new ComplaintStore() {
             @Override
