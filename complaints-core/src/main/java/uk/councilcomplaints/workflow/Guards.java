@@ -123,7 +123,8 @@ final class Guards {
 
     /** Commands that must give a reason. */
     private static final Set<CommandType> REASON_REQUIRED = EnumSet.of(CommandType.ACCEPT_LATE,
-            CommandType.EXTEND, CommandType.AGREE_RESPONSE_DATE, CommandType.PAUSE, CommandType.ERASE_PERSONAL_DATA);
+            CommandType.EXTEND, CommandType.AGREE_RESPONSE_DATE, CommandType.PAUSE, CommandType.RESUME,
+            CommandType.ERASE_PERSONAL_DATA);
 
     private Guards() {
     }

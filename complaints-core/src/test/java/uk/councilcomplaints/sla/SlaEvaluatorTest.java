@@ -115,13 +115,18 @@ class SlaEvaluatorTest {
     }
 
     @Test
-    void corporateStageTwoRespondsTwentyWorkingDaysAfterAcknowledgement() {
-        ComplaintHistory h = HandHistory.received(Procedure.CORPORATE, "2022-06-01T09:00")
-                .triaged("2022-06-01T10:00").acknowledged("2022-06-01T11:00").responded("2022-06-10T09:00")
-                .escalated("2022-06-20T09:00", Stage.STAGE_2).acknowledged("2022-06-22T09:00").build();
-        SlaClock response = clock(h, "2022-06-23T09:00", ClockKind.RESPONSE, Stage.STAGE_2);
-        assertEquals(LocalDate.of(2022, 7, 20), response.dueDate());
-        assertEquals(london("2022-06-22T09:00"), response.start());
+    void corporateStageTwoAcrossChristmas2022RespondsTwentyWorkingDaysAfterAcknowledgement() {
+        // Christmas Day 2022 was a Sunday: Boxing Day (26) and the substitute day (27) are holidays, and 2 January
+        ComplaintHistory h = HandHistory.received(Procedure.CORPORATE, "2022-11-01T09:00")
+                .triaged("2022-11-01T10:00").acknowledged("2022-11-01T11:00").responded("2022-11-10T09:00")
+                .escalated("2022-12-19T09:00", Stage.STAGE_2).acknowledged("2022-12-21T09:00").build();
+        SlaClock ack = clock(h, "2022-12-22T09:00", ClockKind.ACKNOWLEDGEMENT, Stage.STAGE_2);
+        assertEquals(LocalDate.of(2022, 12, 28), ack.dueDate(), "5 working days: 20, 21, 22, 23, 28 December");
+        assertEquals(ClockState.MET_ON_TIME, ack.state());
+        SlaClock response = clock(h, "2022-12-22T09:00", ClockKind.RESPONSE, Stage.STAGE_2);
+        assertEquals(LocalDate.of(2023, 1, 23), response.dueDate());
+        assertEquals(london("2022-12-21T09:00"), response.start());
+        assertEquals(ClockState.MET_ON_TIME, clock(h, "2022-12-22T09:00", ClockKind.RESPONSE, Stage.STAGE_1).state());
     }
 
     @Test
