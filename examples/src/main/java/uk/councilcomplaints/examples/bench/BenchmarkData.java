@@ -13,9 +13,11 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
@@ -45,8 +47,16 @@ final class BenchmarkData {
     private Instant at;
     private long count;
 
+    private final boolean withPersonalData;
+
     BenchmarkData(long seed) {
+        this(seed, false);
+    }
+
+    /** With {@code withPersonalData}, each complaint also stores a complainant (name, email) and a summary. */
+    BenchmarkData(long seed, boolean withPersonalData) {
         random = new SplittableRandom(seed);
+        this.withPersonalData = withPersonalData;
     }
 
     /** Appends {@code n} complaints to {@code store}; returns how many events they hold. */
@@ -104,7 +114,10 @@ final class BenchmarkData {
             }
         }
         count += events.size();
-        return new Commit(id, 0, events, new ComplaintHistory(events).current(), Optional.empty(), false);
+        Optional<PersonalData> personal = withPersonalData ? Optional.of(new PersonalData(
+                Complainant.named("Resident " + i).withEmail("resident" + i + "@example.org"),
+                "Bins missed three weeks running, case " + i)) : Optional.empty();
+        return new Commit(id, 0, events, new ComplaintHistory(events).current(), personal, false);
     }
 
     private void add(Status status, EventData data) {

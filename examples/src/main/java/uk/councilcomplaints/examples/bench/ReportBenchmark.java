@@ -30,7 +30,8 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
  * mvn -B -o -q -pl examples -am package -DskipTests org.codehaus.mojo:exec-maven-plugin:3.5.0:exec \
  *     -Dexec.executable=java -Dexec.args="-Xmx8g -cp %classpath uk.councilcomplaints.examples.bench.ReportBenchmark"
  * </pre>
- * Arguments: the numbers of complaints, if not the default three.
+ * Arguments: the numbers of complaints, if not the default three; {@code --personal-data} also stores each
+ * complaint's personal data (a name, an email and a one-line summary) and counts it in the heap figure.
  */
 public final class ReportBenchmark {
 
@@ -59,19 +60,25 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
+        boolean personalData = false;
         for (String a : args) {
-            sizes.add(Integer.parseInt(a.replace("_", "")));
+            if (a.equals("--personal-data")) {
+                personalData = true;
+            } else {
+                sizes.add(Integer.parseInt(a.replace("_", "")));
+            }
         }
         if (sizes.isEmpty()) {
             sizes = List.of(250_000, 500_000, 1_000_000);
         }
-        System.out.printf(Locale.ROOT, "By-type report as of %s, memory store; Java %s, max heap %d MB%n", AS_OF,
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "By-type report as of %s, memory store%s; Java %s, max heap %d MB%n", AS_OF,
+                personalData ? " with personal data" : "", System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%10s %10s %8s %11s %9s %6s %13s%n", "complaints", "events", "B/compl",
                 "report ms", "hand ms", "ratio", "ns/complaint");
         List<Result> results = new ArrayList<>();
         for (int n : sizes) {
-            Result r = run(n);
+            Result r = run(n, personalData);
             results.add(r);
             System.out.printf(Locale.ROOT, "%,10d %,10d %8d %11.1f %9.1f %6.2f %13.1f%n", r.complaints(), r.events(),
                     r.bytesPerComplaint(), r.reportMillis(), r.handMillis(), r.ratio(), r.nanosPerComplaint());
@@ -89,10 +96,10 @@ public final class ReportBenchmark {
                 largest.nanosPerComplaint() / smallest.nanosPerComplaint());
     }
 
-    private static Result run(int n) {
+    private static Result run(int n, boolean personalData) {
         long baseline = usedHeapAfterGc();
         InMemoryComplaintStore store = new InMemoryComplaintStore();
-        long events = new BenchmarkData(n).load(store, n);
+        long events = new BenchmarkData(n, personalData).load(store, n);
         long bytes = (usedHeapAfterGc() - baseline) / n;
 
         ReportQuery byType = ReportQuery.builder(Population.all(), Grouping.TYPE, AS_OF).build();
