@@ -205,10 +205,20 @@ public final class Complaints {
         return sla;
     }
 
+    /** The complaint's clocks at {@code asOf}, from everything known now. */
+    public Optional<SlaStatus> slaStatus(ComplaintId id, Instant asOf) {
+        return slaStatus(id, asOf, Instant.MAX);
+    }
+
     /** The complaint's clocks at {@code asOf}, as known at {@code knownAt} ({@link Instant#MAX}: everything). */
     public Optional<SlaStatus> slaStatus(ComplaintId id, Instant asOf, Instant knownAt) {
         List<ComplaintEvent> events = store.history(id);
         return events.isEmpty() ? Optional.empty() : sla.evaluate(new ComplaintHistory(events), asOf, knownAt);
+    }
+
+    /** The complaints with a breached or at-risk clock at {@code asOf}, from everything known now. */
+    public List<SlaStatus> breachedOrAtRisk(Instant asOf) {
+        return breachedOrAtRisk(asOf, Instant.MAX);
     }
 
     /** The complaints with a breached or at-risk clock at {@code asOf}, as known at {@code knownAt}. */
