@@ -31,6 +31,8 @@ public final class EmbeddingExample {
     }
 
     public static void main(String[] args) {
+        // route Hibernate Validator's jboss-logging through slf4j (see simplelogger.properties)
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         run(Clock.fixed(Instant.parse("2022-01-24T09:30:00Z"), ZoneOffset.UTC), System.out);
     }
 

@@ -16,6 +16,8 @@ public final class BriefingNoteReports {
     }
 
     public static void main(String[] args) {
+        // route Hibernate Validator's jboss-logging through slf4j (see simplelogger.properties)
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         InMemoryComplaintStore store = new InMemoryComplaintStore();
         BriefingNoteDataSet.loadInto(store);
         print(Reports.over(store), System.out);
