@@ -47,8 +47,17 @@ public record ComplaintHistory(List<ComplaintEvent> events) {
 
     /** How many leading events count as of {@code asOf} as known at {@code knownAt}. */
     public int visibleCount(Instant asOf, Instant knownAt) {
+        return visibleCount(events, asOf, knownAt);
+    }
+
+    /**
+     * How many leading events of a history (in version order) happened by {@code asOf} and were recorded by
+     * {@code knownAt}: the prefix every view "as of, as known at" folds.
+     */
+    public static int visibleCount(List<ComplaintEvent> events, Instant asOf, Instant knownAt) {
         int n = 0;
-        while (n < events.size() && events.get(n).visibleAt(asOf, knownAt)) {
+        int size = events.size();
+        while (n < size && events.get(n).visibleAt(asOf, knownAt)) {
             n++;
         }
         return n;

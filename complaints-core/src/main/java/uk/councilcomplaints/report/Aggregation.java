@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.StatusBucket;
 
 /**
@@ -34,12 +35,12 @@ final class Aggregation {
 
     private Aggregation(ReportQuery query) {
         this.query = query;
-        this.end = Days.endOf(query.asOf());
+        this.end = LondonDays.endOf(query.asOf());
         this.knownAt = query.knownAt().orElse(Instant.MAX);
         Population p = query.population();
         this.populationKnownAt = p.knownAt().orElse(knownAt);
-        this.populationFrom = p.from() == null ? null : Days.startOf(p.from());
-        this.populationTo = p.to() == null ? null : Days.endOf(p.to());
+        this.populationFrom = p.from() == null ? null : LondonDays.startOf(p.from());
+        this.populationTo = p.to() == null ? null : LondonDays.endOf(p.to());
     }
 
     static ReportTable table(ReportQuery query, Stream<ComplaintHistory> histories) {

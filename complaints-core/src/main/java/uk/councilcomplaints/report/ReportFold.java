@@ -3,6 +3,7 @@ package uk.councilcomplaints.report;
 import java.time.Instant;
 import java.util.List;
 import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Procedure;
@@ -29,20 +30,12 @@ final class ReportFold {
     Instant receivedAt;
 
     /**
-     * How many leading events count for a view at the instant {@code before} (exclusive), as known at
-     * {@code knownAt} (inclusive). A history is in occurred and recorded order, so they are a prefix.
+     * How many leading events count for a view at the instant {@code before} (exclusive, the end of a day),
+     * as known at {@code knownAt} (inclusive). Event times are whole microseconds, so "before the end" is
+     * "at or before one nanosecond earlier".
      */
     static int visible(List<ComplaintEvent> events, Instant before, Instant knownAt) {
-        int n = 0;
-        int size = events.size();
-        while (n < size) {
-            ComplaintEvent e = events.get(n);
-            if (!e.occurredAt().isBefore(before) || e.recordedAt().isAfter(knownAt)) {
-                break;
-            }
-            n++;
-        }
-        return n;
+        return ComplaintHistory.visibleCount(events, before.minusNanos(1), knownAt);
     }
 
     /** Folds the first {@code count} events (at least one) from scratch. */

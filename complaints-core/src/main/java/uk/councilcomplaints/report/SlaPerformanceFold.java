@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.ClockKind;
@@ -18,7 +19,6 @@ import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.SlaClock;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaStatus;
-import uk.councilcomplaints.sla.WorkingCalendar;
 
 /** One pass over histories computing {@link SlaPerformance}. */
 final class SlaPerformanceFold {
@@ -57,12 +57,12 @@ final class SlaPerformanceFold {
         this.to = to;
         this.asOf = asOf;
         this.knownAt = knownAt;
-        this.periodStart = from.atStartOfDay(WorkingCalendar.ZONE).toInstant();
-        this.periodEnd = WorkingCalendar.endOf(to);
+        this.periodStart = LondonDays.startOf(from);
+        this.periodEnd = LondonDays.endOf(to);
     }
 
     SlaPerformance fold(Stream<ComplaintHistory> histories) {
-        Instant end = WorkingCalendar.endOf(asOf);
+        Instant end = LondonDays.endOf(asOf);
         histories.forEach(h -> sla.evaluate(h, end.minusNanos(1), knownAt).ifPresent(s -> add(h, s)));
         List<SlaPerformance.StageRow> stageRows = new ArrayList<>();
         rows.forEach((procedure, byStage) -> byStage.forEach((stage, r) -> stageRows.add(
@@ -108,8 +108,8 @@ final class SlaPerformanceFold {
                         r.responded++;
                         r.respondedOnTime += clock.state() == ClockState.MET_ON_TIME ? 1 : 0;
                         r.daysToRespond.add(sla.calendar().workingDaysBetween(
-                                WorkingCalendar.localDate(stageStart(status, clock)),
-                                WorkingCalendar.localDate(clock.metAt().orElseThrow())));
+                                LondonDays.dayOf(stageStart(status, clock)),
+                                LondonDays.dayOf(clock.metAt().orElseThrow())));
                     } else if (clock.state() == ClockState.BREACHED) {
                         r.openOverdue++;
                     }

@@ -10,6 +10,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
@@ -39,23 +40,24 @@ final class StatutoryAggregation {
 
     private StatutoryAggregation(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla) {
         this.sla = sla;
-        this.start = Days.startOf(yearEnding.minusYears(1).plusDays(1));
-        this.end = Days.endOf(yearEnding);
+        this.start = LondonDays.startOf(yearEnding.minusYears(1).plusDays(1));
+        this.end = LondonDays.endOf(yearEnding);
         this.knownAt = knownAt;
     }
 
     static StatutoryAnnualReport report(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla,
             Stream<ComplaintHistory> histories) {
         StatutoryAggregation a = new StatutoryAggregation(yearEnding, knownAt, sla);
-        histories.sequential().forEach(h -> {
-            a.add(h.events());
-            a.addTimescales(h);
-        });
+        histories.sequential().forEach(a::add);
         return a.report(yearEnding);
     }
 
-    private void add(List<ComplaintEvent> events) {
+    private void add(ComplaintHistory history) {
+        List<ComplaintEvent> events = history.events();
         int n = ReportFold.visible(events, end, knownAt);
+        if (n == 0) {
+            return;
+        }
         for (int i = 0; i < n; i++) {
             ComplaintEvent e = events.get(i);
             facts.apply(e);
@@ -76,19 +78,19 @@ final class StatutoryAggregation {
                 adultsReferred++;
             }
         }
-        if (n > 0 && facts.classification == Classification.COMPLAINT && !facts.receivedAt.isBefore(start)) {
+        if (facts.classification == Classification.COMPLAINT && !facts.receivedAt.isBefore(start)) {
             if (facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
                 adultsReceived++;
             } else if (facts.procedure == Procedure.CHILDRENS_SOCIAL_CARE) {
                 childrensReceived[Stage.STAGE_1.ordinal()]++;
             }
         }
+        addTimescales(history);
     }
 
-    /** Responses sent in the year within their timescale (with extensions and agreed dates). */
+    /** Responses sent in the year within their timescale (with extensions and agreed dates); facts are folded. */
     private void addTimescales(ComplaintHistory history) {
-        if (ReportFold.visible(history.events(), end, knownAt) == 0
-                || facts.classification != Classification.COMPLAINT || facts.procedure == Procedure.CORPORATE) {
+        if (facts.classification != Classification.COMPLAINT || facts.procedure == Procedure.CORPORATE) {
             return;
         }
         sla.evaluate(history, end.minusNanos(1), knownAt).ifPresent(status -> status.clocks().stream()

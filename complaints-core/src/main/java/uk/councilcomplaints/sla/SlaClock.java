@@ -54,10 +54,4 @@ public record SlaClock(
     public boolean stretched() {
         return extensionWorkingDays > 0 || dateAgreed;
     }
-
-    /** Working days from start to being met (or to the evaluation day, while not met). */
-    public int workingDaysTaken(WorkingCalendar calendar, Instant asOf) {
-        Instant end = metAt.orElse(asOf);
-        return calendar.workingDaysBetween(WorkingCalendar.localDate(start), WorkingCalendar.localDate(end));
-    }
 }

@@ -14,6 +14,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.TriageTarget.HourKind;
@@ -80,7 +81,7 @@ public final class SlaEvaluator {
                 .filter(s -> s.breached() || s.atRisk()).collect(Collectors.toList());
     }
 
-    /** The due instant of the current stage's response clock at {@code at}, if one runs. */
+    /** The response clock of the latest stage at {@code at}, if the complaint has one. */
     public Optional<SlaClock> responseClock(ComplaintHistory history, Instant at) {
         return evaluate(history, at).flatMap(s -> s.clocks().stream()
                 .filter(c -> c.kind() == ClockKind.RESPONSE).reduce((a, b) -> b));
@@ -171,15 +172,15 @@ public final class SlaEvaluator {
                     ? receivedAt.plus(Duration.ofHours(triage.hours()))
                     : calendar.plusWorkingHours(receivedAt, triage.hours());
             clocks.add(clock(ClockKind.TRIAGE, Stage.STAGE_1, receivedAt, triageDue,
-                    WorkingCalendar.localDate(triageDue), Duration.ZERO, 0, 0, false, triagedAt, asOf, true));
+                    LondonDays.dayOf(triageDue), Duration.ZERO, 0, 0, false, triagedAt, asOf, true));
             if (!complaint) {
                 return clocks;
             }
             for (StageTrack s : stages) {
                 StageTarget target = policy.target(procedure, s.stage);
-                LocalDate ackDue = calendar.plusWorkingDays(WorkingCalendar.localDate(s.start),
+                LocalDate ackDue = calendar.plusWorkingDays(LondonDays.dayOf(s.start),
                         target.acknowledgeWorkingDays());
-                clocks.add(clock(ClockKind.ACKNOWLEDGEMENT, s.stage, s.start, WorkingCalendar.endOf(ackDue), ackDue,
+                clocks.add(clock(ClockKind.ACKNOWLEDGEMENT, s.stage, s.start, LondonDays.endOf(ackDue), ackDue,
                         Duration.ZERO, 0, 0, false, s.acknowledgedAt, asOf, false));
                 clocks.add(responseClock(s, target, ackDue, asOf));
             }
@@ -188,7 +189,7 @@ public final class SlaEvaluator {
 
         private SlaClock responseClock(StageTrack s, StageTarget target, LocalDate ackDue, Instant asOf) {
             Instant start = target.responseFrom() == StageTarget.ResponseFrom.RECEIPT ? s.start
-                    : s.acknowledgedAt != null ? s.acknowledgedAt : WorkingCalendar.endOf(ackDue);
+                    : s.acknowledgedAt != null ? s.acknowledgedAt : LondonDays.endOf(ackDue);
             Duration paused = Duration.ZERO;
             int pausedDays = 0;
             List<Instant[]> pauses = new ArrayList<>(s.pauses);
@@ -197,13 +198,13 @@ public final class SlaEvaluator {
             }
             for (Instant[] p : pauses) {
                 paused = paused.plus(Duration.between(p[0], p[1]));
-                pausedDays += calendar.workingDaysBetween(WorkingCalendar.localDate(p[0]),
-                        WorkingCalendar.localDate(p[1]));
+                pausedDays += calendar.workingDaysBetween(LondonDays.dayOf(p[0]),
+                        LondonDays.dayOf(p[1]));
             }
             LocalDate dueDate = s.agreedDate != null ? s.agreedDate
-                    : calendar.plusWorkingDays(WorkingCalendar.localDate(start),
+                    : calendar.plusWorkingDays(LondonDays.dayOf(start),
                             target.responseWorkingDays() + s.extensionWorkingDays + pausedDays);
-            SlaClock clock = clock(ClockKind.RESPONSE, s.stage, start, WorkingCalendar.endOf(dueDate), dueDate,
+            SlaClock clock = clock(ClockKind.RESPONSE, s.stage, start, LondonDays.endOf(dueDate), dueDate,
                     paused, pausedDays, s.extensionWorkingDays, s.agreedDate != null, s.respondedAt, asOf, false);
             if (s.pausedSince != null && clock.state().open()) {
                 return new SlaClock(clock.kind(), clock.stage(), clock.start(), clock.due(), clock.dueDate(),
@@ -218,7 +219,7 @@ public final class SlaEvaluator {
                 Duration paused, int pausedDays, int extension, boolean agreed, Instant metAt, Instant asOf,
                 boolean inclusive) {
             ClockState state;
-            LocalDate today = WorkingCalendar.localDate(metAt != null ? metAt : asOf);
+            LocalDate today = LondonDays.dayOf(metAt != null ? metAt : asOf);
             int left = today.isAfter(dueDate) ? -calendar.workingDaysBetween(dueDate, today)
                     : calendar.workingDaysBetween(today, dueDate);
             if (metAt != null) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import uk.councilcomplaints.model.LondonDays;
 
 /**
  * Working days for complaint timescales: every day except Saturdays, Sundays, Christmas Day, Boxing
@@ -23,7 +24,7 @@ import java.util.TreeSet;
 public interface WorkingCalendar {
 
     /** The zone that decides which local day an instant falls on. */
-    ZoneId ZONE = ZoneId.of("Europe/London");
+    ZoneId ZONE = LondonDays.ZONE;
 
     /** Whether {@code date} is a working day. */
     boolean isWorkingDay(LocalDate date);
@@ -51,16 +52,6 @@ public interface WorkingCalendar {
      *     is outside the supported years
      */
     Instant plusWorkingHours(Instant start, int hours);
-
-    /** The local day (Europe/London) an instant falls on. */
-    static LocalDate localDate(Instant instant) {
-        return instant.atZone(ZONE).toLocalDate();
-    }
-
-    /** The instant a local day (Europe/London) ends: the start of the next day. */
-    static Instant endOf(LocalDate date) {
-        return date.plusDays(1).atStartOfDay(ZONE).toInstant();
-    }
 
     /** The first supported year. */
     int firstYear();

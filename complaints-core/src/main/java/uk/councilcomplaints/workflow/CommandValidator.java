@@ -6,18 +6,17 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import uk.councilcomplaints.model.LondonDays;
 
 /** Validates commands once, with Jakarta Validation and the injected clock, before anything happens. */
 final class CommandValidator {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final Validator validator;
 
@@ -36,7 +35,7 @@ final class CommandValidator {
         collect(validator.validate(audit), violations);
         if (command instanceof ReceiveContact r && r.receivedAt() != null && r.matterDate() != null) {
             r.matterDate().ifPresent(matter -> {
-                LocalDate received = r.receivedAt().atZone(LONDON).toLocalDate();
+                LocalDate received = LondonDays.dayOf(r.receivedAt());
                 if (matter.isAfter(received)) {
                     violations.add(new Violation("matterDate",
                             "must not be after the date received (" + matter + " is after " + received + ")"));

@@ -6,7 +6,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.sla.SlaEvaluator;
@@ -41,7 +41,6 @@ import uk.councilcomplaints.store.Page;
 public final class Complaints {
 
     private static final Logger LOG = LoggerFactory.getLogger(Complaints.class);
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Events dated further back than this need a reason. */
     static final Duration LATE_ENTRY = Duration.ofDays(1);
     private static final int MAX_REFERENCE_ATTEMPTS = 100;
@@ -87,7 +86,7 @@ public final class Complaints {
                     "must be empty or equal to receivedAt for a new contact");
         }
         checkTimes("RECEIVE", occurredAt, recordedAt, audit);
-        int year = occurredAt.atZone(LONDON).getYear();
+        int year = LondonDays.dayOf(occurredAt).getYear();
         if (year < sla.calendar().firstYear() || year > sla.calendar().lastYear()) {
             CommandValidator.reject("RECEIVE", "receivedAt", "must be in a year the working-day calendar supports ("
                     + sla.calendar().firstYear() + " to " + sla.calendar().lastYear() + "), was " + occurredAt);
@@ -246,7 +245,7 @@ public final class Complaints {
     }
 
     private String nextReference(Instant receivedAt) {
-        int year = receivedAt.atZone(LONDON).getYear();
+        int year = LondonDays.dayOf(receivedAt).getYear();
         return String.format("%s-%d-%06d", referencePrefix, year, store.nextReferenceNumber(year));
     }
 

@@ -2,7 +2,6 @@ package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Set;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.ClockState;
@@ -22,7 +22,6 @@ import uk.councilcomplaints.sla.ClockState;
  */
 final class Guards {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     interface Guard {
         Optional<String> check(GuardContext ctx);
@@ -93,14 +92,14 @@ final class Guards {
                 return Optional.of("an agreed response date applies to adult social care complaints; "
                         + c.procedure() + " uses EXTEND");
             }
-            LocalDate received = c.receivedAt().atZone(LONDON).toLocalDate();
+            LocalDate received = LondonDays.dayOf(c.receivedAt());
             if (date.isBefore(received)) {
                 return Optional.of("the agreed date " + date + " is before receipt " + received);
             }
             Optional<Period> limit = ctx.sla().policy().target(c.procedure(), c.stage()).responseLimit();
             if (limit.isPresent()) {
                 LocalDate expires = received.plus(limit.get());
-                LocalDate agreedOn = ctx.occurredAt().atZone(LONDON).toLocalDate();
+                LocalDate agreedOn = LondonDays.dayOf(ctx.occurredAt());
                 if (date.isAfter(expires) && agreedOn.isAfter(expires)) {
                     return Optional.of("a response period longer than " + limit.get()
                             + " must be agreed before it expires on " + expires);
@@ -142,7 +141,7 @@ final class Guards {
 
     /** Whether the complaint was received more than 12 months after the matter. */
     static boolean isLate(Complaint c) {
-        return c.matterDate().map(m -> c.receivedAt().atZone(LONDON).toLocalDate().isAfter(m.plusMonths(12)))
+        return c.matterDate().map(m -> LondonDays.dayOf(c.receivedAt()).isAfter(m.plusMonths(12)))
                 .orElse(false);
     }
 

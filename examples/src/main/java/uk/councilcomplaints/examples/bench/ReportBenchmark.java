@@ -2,7 +2,6 @@ package uk.councilcomplaints.examples.bench;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.StatusBucket;
@@ -104,7 +104,7 @@ public final class ReportBenchmark {
 
         ReportQuery byType = ReportQuery.builder(Population.all(), Grouping.TYPE, AS_OF).build();
         Reports reports = Reports.over(store);
-        Instant end = AS_OF.plusDays(1).atStartOfDay(ZoneId.of("Europe/London")).toInstant();
+        Instant end = LondonDays.endOf(AS_OF);
         ReportTable expected = handWritten(store, end);
         for (int i = 0; i < WARM_UPS; i++) {
             check(expected, reports.table(byType));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +14,7 @@ import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
@@ -46,7 +46,6 @@ import uk.councilcomplaints.workflow.ReceiveContact;
  */
 public final class BriefingNoteDataSet {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** The day the original backlog was open at the start of. */
     public static final LocalDate BACKLOG_DAY = LocalDate.of(2021, 12, 1);
@@ -316,7 +315,7 @@ public final class BriefingNoteDataSet {
             Instant received = at("2021-12-01T09:00").plus(Duration.ofDays(i * 5L % 80)).plus(Duration.ofHours(i % 7));
             if (i % 4 == 0) {
                 // made two years after the matter: closed as out of time
-                Case c = live(contact(kind, i, received).withMatterDate(received.atZone(LONDON).toLocalDate()
+                Case c = live(contact(kind, i, received).withMatterDate(received.atZone(LondonDays.ZONE).toLocalDate()
                         .minusYears(2)));
                 c.live(received.plus(Duration.ofHours(20)), triage(kind, i), "triage")
                         .live(received.plus(Duration.ofDays(2)), Command.Close.outOfTime(), "triage");
@@ -370,7 +369,7 @@ public final class BriefingNoteDataSet {
     }
 
     private static Instant at(String londonDateTime) {
-        return LocalDateTime.parse(londonDateTime).atZone(LONDON).toInstant();
+        return LocalDateTime.parse(londonDateTime).atZone(LondonDays.ZONE).toInstant();
     }
 
     // ---------------------------------------------------------------- replaying the plan
