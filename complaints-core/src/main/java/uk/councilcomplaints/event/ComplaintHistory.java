@@ -73,20 +73,15 @@ public record ComplaintHistory(List<ComplaintEvent> events) {
         EventData.Received received = (EventData.Received) events.get(0).data();
         Complaint.Builder state = Complaint.builder(events.get(0).complaintId(), received.reference());
         for (int i = 0; i < count; i++) {
-            apply(state, events.get(i));
+            StateFold.apply(state, events.get(i));
         }
         return state.build();
-    }
-
-    private static void apply(Complaint.Builder state, ComplaintEvent event) {
-        event.data().applyTo(state, event.occurredAt());
-        state.status(event.status()).lastOccurredAt(event.occurredAt()).version(event.version());
     }
 
     /** The state after applying {@code next} to {@code current}. */
     public static Complaint next(Complaint current, ComplaintEvent next) {
         Complaint.Builder state = current.toBuilder();
-        apply(state, next);
+        StateFold.apply(state, next);
         return state.build();
     }
 }

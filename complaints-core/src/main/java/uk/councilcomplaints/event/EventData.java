@@ -3,14 +3,12 @@ package uk.councilcomplaints.event;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
-import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
@@ -24,11 +22,50 @@ public sealed interface EventData {
     /** The kind of this event. */
     EventType type();
 
+    /** Calls the visitor's method for this type of event. */
+    <R> R accept(Visitor<R> visitor);
+
     /**
-     * Applies this event's facts to the state being folded. The new status is set by the fold from the
-     * event itself; {@code occurredAt} is when the event happened.
+     * One method per type of event, so that every reader of histories (the state fold, SLA clocks, reports)
+     * decides what each type means, and a new type does not compile until each one has.
+     *
+     * @param <R> what the reader makes of an event
      */
-    void applyTo(Complaint.Builder state, Instant occurredAt);
+    interface Visitor<R> {
+        R received(Received event);
+
+        R triaged(Triaged event);
+
+        R reclassified(Reclassified event);
+
+        R allocated(Allocated event);
+
+        R acknowledged(Acknowledged event);
+
+        R sentToService(SentToService event);
+
+        R draftSubmitted(DraftSubmitted event);
+
+        R responded(Responded event);
+
+        R escalated(Escalated event);
+
+        R referredToOmbudsman(ReferredToOmbudsman event);
+
+        R closed(Closed event);
+
+        R acceptedLate(AcceptedLate event);
+
+        R extended(Extended event);
+
+        R responseDateAgreed(ResponseDateAgreed event);
+
+        R paused(Paused event);
+
+        R resumed(Resumed event);
+
+        R personalDataErased(PersonalDataErased event);
+    }
 
     /** A contact was received and logged. */
     record Received(String reference, Procedure procedure, ServiceArea serviceArea, Channel channel,
@@ -47,10 +84,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.classification(Classification.COMPLAINT).procedure(procedure).stage(Stage.STAGE_1)
-                    .serviceArea(serviceArea).channel(channel).receivedAt(occurredAt).matterDate(matterDate)
-                    .stageStartedAt(occurredAt);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.received(this);
         }
     }
 
@@ -67,8 +102,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.procedure(procedure).serviceArea(serviceArea);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.triaged(this);
         }
     }
 
@@ -84,8 +119,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.classification(classification);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reclassified(this);
         }
     }
 
@@ -102,8 +137,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.officer(Optional.of(officer)).team(Optional.of(team));
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.allocated(this);
         }
     }
 
@@ -115,8 +150,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.acknowledgedAt(Optional.of(occurredAt));
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.acknowledged(this);
         }
     }
 
@@ -128,8 +163,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            // the status says it all
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.sentToService(this);
         }
     }
 
@@ -141,8 +176,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            // the status says it all
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.draftSubmitted(this);
         }
     }
 
@@ -159,8 +194,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.respondedAt(Optional.of(occurredAt)).outcome(Optional.of(outcome)).remedies(remedies).paused(false);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.responded(this);
         }
     }
 
@@ -176,11 +211,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.previousStageOfficer(state.officer()).officer(Optional.empty()).team(Optional.empty())
-                    .stage(to).stageStartedAt(occurredAt).acknowledgedAt(Optional.empty())
-                    .respondedAt(Optional.empty()).outcome(Optional.empty()).remedies(Set.of())
-                    .paused(false).extensionWorkingDays(0).agreedResponseDate(Optional.empty());
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.escalated(this);
         }
     }
 
@@ -192,8 +224,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.referredToOmbudsman(true);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.referredToOmbudsman(this);
         }
     }
 
@@ -210,8 +242,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.closureReason(Optional.of(reason)).duplicateOf(duplicateOf).paused(false);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.closed(this);
         }
     }
 
@@ -223,8 +255,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.acceptedLate(true);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.acceptedLate(this);
         }
     }
 
@@ -236,8 +268,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.extensionWorkingDays(state.extensionWorkingDays() + workingDays);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.extended(this);
         }
     }
 
@@ -253,8 +285,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.agreedResponseDate(Optional.of(date));
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.responseDateAgreed(this);
         }
     }
 
@@ -266,8 +298,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.paused(true);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.paused(this);
         }
     }
 
@@ -279,8 +311,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.paused(false);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resumed(this);
         }
     }
 
@@ -292,8 +324,8 @@ public sealed interface EventData {
         }
 
         @Override
-        public void applyTo(Complaint.Builder state, Instant occurredAt) {
-            state.personalDataErased(true);
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.personalDataErased(this);
         }
     }
 }

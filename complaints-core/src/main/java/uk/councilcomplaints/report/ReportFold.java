@@ -17,7 +17,7 @@ import uk.councilcomplaints.model.Status;
  * and reused from one history to the next; not thread-safe. It must agree with the complete fold of
  * {@link uk.councilcomplaints.event.ComplaintHistory} on these fields (a property test checks it).
  */
-final class ReportFold {
+final class ReportFold implements EventData.Visitor<Void> {
 
     Status status;
     Classification classification;
@@ -28,6 +28,8 @@ final class ReportFold {
     String officer;
     String team;
     Instant receivedAt;
+    /** When the event being applied happened. */
+    private Instant occurredAt;
 
     /**
      * How many leading events count for a view at the instant {@code before} (exclusive, the end of a day),
@@ -46,30 +48,112 @@ final class ReportFold {
         return this;
     }
 
-    /** Applies one event, as {@link EventData#applyTo} does to the fields tracked here. */
+    /** Applies one event to the fields tracked here, as the state fold does. */
     void apply(ComplaintEvent event) {
         status = event.status();
-        EventData data = event.data();
-        if (data instanceof EventData.Received r) {
-            classification = Classification.COMPLAINT;
-            procedure = r.procedure();
-            stage = Stage.STAGE_1;
-            serviceArea = r.serviceArea();
-            officer = null;
-            team = null;
-            receivedAt = event.occurredAt();
-        } else if (data instanceof EventData.Triaged t) {
-            procedure = t.procedure();
-            serviceArea = t.serviceArea();
-        } else if (data instanceof EventData.Reclassified r) {
-            classification = r.classification();
-        } else if (data instanceof EventData.Allocated a) {
-            officer = a.officer();
-            team = a.team();
-        } else if (data instanceof EventData.Escalated e) {
-            stage = e.to();
-            officer = null;
-            team = null;
-        }
+        occurredAt = event.occurredAt();
+        event.data().accept(this);
+    }
+
+    @Override
+    public Void received(EventData.Received e) {
+        classification = Classification.COMPLAINT;
+        procedure = e.procedure();
+        stage = Stage.STAGE_1;
+        serviceArea = e.serviceArea();
+        officer = null;
+        team = null;
+        receivedAt = occurredAt;
+        return null;
+    }
+
+    @Override
+    public Void triaged(EventData.Triaged e) {
+        procedure = e.procedure();
+        serviceArea = e.serviceArea();
+        return null;
+    }
+
+    @Override
+    public Void reclassified(EventData.Reclassified e) {
+        classification = e.classification();
+        return null;
+    }
+
+    @Override
+    public Void allocated(EventData.Allocated e) {
+        officer = e.officer();
+        team = e.team();
+        return null;
+    }
+
+    @Override
+    public Void escalated(EventData.Escalated e) {
+        stage = e.to();
+        officer = null;
+        team = null;
+        return null;
+    }
+
+    // the events below change nothing a report groups or filters by (the status is taken from every event)
+
+    @Override
+    public Void acknowledged(EventData.Acknowledged e) {
+        return null;
+    }
+
+    @Override
+    public Void sentToService(EventData.SentToService e) {
+        return null;
+    }
+
+    @Override
+    public Void draftSubmitted(EventData.DraftSubmitted e) {
+        return null;
+    }
+
+    @Override
+    public Void responded(EventData.Responded e) {
+        return null;
+    }
+
+    @Override
+    public Void referredToOmbudsman(EventData.ReferredToOmbudsman e) {
+        return null;
+    }
+
+    @Override
+    public Void closed(EventData.Closed e) {
+        return null;
+    }
+
+    @Override
+    public Void acceptedLate(EventData.AcceptedLate e) {
+        return null;
+    }
+
+    @Override
+    public Void extended(EventData.Extended e) {
+        return null;
+    }
+
+    @Override
+    public Void responseDateAgreed(EventData.ResponseDateAgreed e) {
+        return null;
+    }
+
+    @Override
+    public Void paused(EventData.Paused e) {
+        return null;
+    }
+
+    @Override
+    public Void resumed(EventData.Resumed e) {
+        return null;
+    }
+
+    @Override
+    public Void personalDataErased(EventData.PersonalDataErased e) {
+        return null;
     }
 }

@@ -23,7 +23,7 @@ import uk.councilcomplaints.sla.SlaEvaluator;
  * known at an instant) are folded with a {@link ReportFold}, and the events that happened in the year are
  * counted with the facts as they stood when each happened.
  */
-final class StatutoryAggregation {
+final class StatutoryAggregation implements EventData.Visitor<Void> {
 
     private final Instant start;
     private final Instant end;
@@ -64,19 +64,7 @@ final class StatutoryAggregation {
             if (e.occurredAt().isBefore(start) || facts.classification != Classification.COMPLAINT) {
                 continue;
             }
-            EventData data = e.data();
-            if (data instanceof EventData.Responded r) {
-                if (facts.procedure == Procedure.ADULT_SOCIAL_CARE && r.outcome().wellFounded()) {
-                    adultsWellFounded++;
-                } else if (facts.procedure == Procedure.CHILDRENS_SOCIAL_CARE) {
-                    childrensResponses[facts.stage.ordinal()][r.outcome().ordinal()]++;
-                }
-            } else if (data instanceof EventData.Escalated esc && facts.procedure == Procedure.CHILDRENS_SOCIAL_CARE) {
-                childrensReceived[esc.to().ordinal()]++;
-            } else if (data instanceof EventData.ReferredToOmbudsman
-                    && facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
-                adultsReferred++;
-            }
+            e.data().accept(this);
         }
         if (facts.classification == Classification.COMPLAINT && !facts.receivedAt.isBefore(start)) {
             if (facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
@@ -121,5 +109,105 @@ final class StatutoryAggregation {
         return new StatutoryAnnualReport(yearEnding,
                 new StatutoryAnnualReport.Adults(adultsReceived, adultsWellFounded, adultsReferred, adultsWithinTimescale),
                 new StatutoryAnnualReport.Childrens(received, responses, within));
+    }
+
+    // each event that happened in the year, counted with the facts as they stood after it
+
+    @Override
+    public Void responded(EventData.Responded e) {
+        if (facts.procedure == Procedure.ADULT_SOCIAL_CARE && e.outcome().wellFounded()) {
+            adultsWellFounded++;
+        } else if (facts.procedure == Procedure.CHILDRENS_SOCIAL_CARE) {
+            childrensResponses[facts.stage.ordinal()][e.outcome().ordinal()]++;
+        }
+        return null;
+    }
+
+    @Override
+    public Void escalated(EventData.Escalated e) {
+        if (facts.procedure == Procedure.CHILDRENS_SOCIAL_CARE) {
+            childrensReceived[e.to().ordinal()]++;
+        }
+        return null;
+    }
+
+    @Override
+    public Void referredToOmbudsman(EventData.ReferredToOmbudsman e) {
+        if (facts.procedure == Procedure.ADULT_SOCIAL_CARE) {
+            adultsReferred++;
+        }
+        return null;
+    }
+
+    // receipts are counted from the folded facts; the other events count for nothing in the annual figures
+
+    @Override
+    public Void received(EventData.Received e) {
+        return null;
+    }
+
+    @Override
+    public Void triaged(EventData.Triaged e) {
+        return null;
+    }
+
+    @Override
+    public Void reclassified(EventData.Reclassified e) {
+        return null;
+    }
+
+    @Override
+    public Void allocated(EventData.Allocated e) {
+        return null;
+    }
+
+    @Override
+    public Void acknowledged(EventData.Acknowledged e) {
+        return null;
+    }
+
+    @Override
+    public Void sentToService(EventData.SentToService e) {
+        return null;
+    }
+
+    @Override
+    public Void draftSubmitted(EventData.DraftSubmitted e) {
+        return null;
+    }
+
+    @Override
+    public Void closed(EventData.Closed e) {
+        return null;
+    }
+
+    @Override
+    public Void acceptedLate(EventData.AcceptedLate e) {
+        return null;
+    }
+
+    @Override
+    public Void extended(EventData.Extended e) {
+        return null;
+    }
+
+    @Override
+    public Void responseDateAgreed(EventData.ResponseDateAgreed e) {
+        return null;
+    }
+
+    @Override
+    public Void paused(EventData.Paused e) {
+        return null;
+    }
+
+    @Override
+    public Void resumed(EventData.Resumed e) {
+        return null;
+    }
+
+    @Override
+    public Void personalDataErased(EventData.PersonalDataErased e) {
+        return null;
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.event.EventType;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
@@ -105,7 +106,7 @@ public final class SlaEvaluator {
     }
 
     /** The fold of events into clock facts. */
-    private final class Track {
+    private final class Track implements EventData.Visitor<Void> {
         String reference;
         Procedure procedure;
         Instant receivedAt;
@@ -114,48 +115,125 @@ public final class SlaEvaluator {
         boolean complaint = true;
         final List<StageTrack> stages = new ArrayList<>();
 
+        /** When the event being applied happened, and the stage it belongs to. */
+        private Instant at;
+        private StageTrack current;
+
         void apply(ComplaintEvent e) {
-            EventData data = e.data();
-            Instant at = e.occurredAt();
-            StageTrack current = stages.isEmpty() ? null : stages.get(stages.size() - 1);
-            if (current != null && current.respondedAt != null && !(data instanceof EventData.Escalated)) {
+            at = e.occurredAt();
+            current = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+            if (current != null && current.respondedAt != null && e.type() != EventType.ESCALATED) {
                 // a stage's clocks are settled by its response; later events cannot change the verdict
-                if (data instanceof EventData.Closed || data instanceof EventData.Reclassified) {
+                if (e.type() == EventType.CLOSED || e.type() == EventType.RECLASSIFIED) {
                     stoppedAt = at;
                 }
                 return;
             }
-            if (data instanceof EventData.Received r) {
-                reference = r.reference();
-                procedure = r.procedure();
-                receivedAt = at;
-                stages.add(new StageTrack(Stage.STAGE_1, at));
-            } else if (data instanceof EventData.Triaged t) {
-                procedure = t.procedure();
-                triagedAt = triagedAt == null ? at : triagedAt;
-            } else if (data instanceof EventData.Reclassified r) {
-                triagedAt = triagedAt == null ? at : triagedAt;
-                complaint = r.classification() == Classification.COMPLAINT;
-                stoppedAt = at;
-            } else if (data instanceof EventData.Acknowledged) {
-                current.acknowledgedAt = current.acknowledgedAt == null ? at : current.acknowledgedAt;
-            } else if (data instanceof EventData.Responded) {
-                resume(current, at);
-                current.respondedAt = at;
-            } else if (data instanceof EventData.Escalated esc) {
-                stages.add(new StageTrack(esc.to(), at));
-            } else if (data instanceof EventData.Closed) {
-                resume(current, at);
-                stoppedAt = at;
-            } else if (data instanceof EventData.Extended ext) {
-                current.extensionWorkingDays += ext.workingDays();
-            } else if (data instanceof EventData.ResponseDateAgreed agreed) {
-                current.agreedDate = agreed.date();
-            } else if (data instanceof EventData.Paused) {
-                current.pausedSince = at;
-            } else if (data instanceof EventData.Resumed) {
-                resume(current, at);
-            }
+            e.data().accept(this);
+        }
+
+        @Override
+        public Void received(EventData.Received r) {
+            reference = r.reference();
+            procedure = r.procedure();
+            receivedAt = at;
+            stages.add(new StageTrack(Stage.STAGE_1, at));
+            return null;
+        }
+
+        @Override
+        public Void triaged(EventData.Triaged t) {
+            procedure = t.procedure();
+            triagedAt = triagedAt == null ? at : triagedAt;
+            return null;
+        }
+
+        @Override
+        public Void reclassified(EventData.Reclassified r) {
+            triagedAt = triagedAt == null ? at : triagedAt;
+            complaint = r.classification() == Classification.COMPLAINT;
+            stoppedAt = at;
+            return null;
+        }
+
+        @Override
+        public Void allocated(EventData.Allocated e) {
+            return null;
+        }
+
+        @Override
+        public Void acknowledged(EventData.Acknowledged e) {
+            current.acknowledgedAt = current.acknowledgedAt == null ? at : current.acknowledgedAt;
+            return null;
+        }
+
+        @Override
+        public Void sentToService(EventData.SentToService e) {
+            return null;
+        }
+
+        @Override
+        public Void draftSubmitted(EventData.DraftSubmitted e) {
+            return null;
+        }
+
+        @Override
+        public Void responded(EventData.Responded e) {
+            resume(current, at);
+            current.respondedAt = at;
+            return null;
+        }
+
+        @Override
+        public Void escalated(EventData.Escalated esc) {
+            stages.add(new StageTrack(esc.to(), at));
+            return null;
+        }
+
+        @Override
+        public Void referredToOmbudsman(EventData.ReferredToOmbudsman e) {
+            return null;
+        }
+
+        @Override
+        public Void closed(EventData.Closed e) {
+            resume(current, at);
+            stoppedAt = at;
+            return null;
+        }
+
+        @Override
+        public Void acceptedLate(EventData.AcceptedLate e) {
+            return null;
+        }
+
+        @Override
+        public Void extended(EventData.Extended ext) {
+            current.extensionWorkingDays += ext.workingDays();
+            return null;
+        }
+
+        @Override
+        public Void responseDateAgreed(EventData.ResponseDateAgreed agreed) {
+            current.agreedDate = agreed.date();
+            return null;
+        }
+
+        @Override
+        public Void paused(EventData.Paused e) {
+            current.pausedSince = at;
+            return null;
+        }
+
+        @Override
+        public Void resumed(EventData.Resumed e) {
+            resume(current, at);
+            return null;
+        }
+
+        @Override
+        public Void personalDataErased(EventData.PersonalDataErased e) {
+            return null;
         }
 
         private void resume(StageTrack stage, Instant at) {

@@ -22,7 +22,7 @@ public interface ComplaintStore {
      * Atomically appends the commit's events and stores the resulting state (and personal data change), if
      * the complaint is at the expected version; version 0 creates it.
      *
-     * @throws ConcurrentModificationException if the complaint's version is not the expected one
+     * @throws VersionConflictException if the complaint's version is not the expected one
      * @throws DuplicateReferenceException if a new complaint's reference is already used
      */
     void append(Commit commit);

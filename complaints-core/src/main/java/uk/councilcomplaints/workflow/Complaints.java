@@ -28,7 +28,7 @@ import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.store.ConcurrentModificationException;
+import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
 
@@ -36,7 +36,7 @@ import uk.councilcomplaints.store.Page;
  * The API a council's app calls: receive contacts, issue commands, read complaints and their histories.
  * Every command is validated, checked against the {@link Transitions} table and its guards, turned into an
  * event stamped by the injected {@link Clock}, and appended atomically; a rejected command changes nothing.
- * Thread-safe; concurrent commands on one complaint fail with {@link ConcurrentModificationException}.
+ * Thread-safe; concurrent commands on one complaint fail with {@link VersionConflictException}.
  */
 public final class Complaints {
 
@@ -121,7 +121,7 @@ public final class Complaints {
 
     /**
      * Issues {@code command} on the complaint if it is still at {@code expectedVersion} (the version the user
-     * saw), else throws {@link ConcurrentModificationException}.
+     * saw), else throws {@link VersionConflictException}.
      */
     public Complaint execute(ComplaintId id, long expectedVersion, Command command, Audit audit) {
         return execute(id, OptionalLong.of(expectedVersion), command, audit);
@@ -140,7 +140,7 @@ public final class Complaints {
         ComplaintHistory history = new ComplaintHistory(events);
         Complaint current = history.current();
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
-            throw new ConcurrentModificationException(id, expectedVersion.getAsLong(), current.version());
+            throw new VersionConflictException(id, expectedVersion.getAsLong(), current.version());
         }
         ComplaintEvent last = events.get(events.size() - 1);
         Instant recordedAt = latest(now(), last.recordedAt());

@@ -179,7 +179,7 @@ public abstract class ComplaintStoreContract {
         Complaint c = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
         List<ComplaintEvent> before = store.history(c.id());
 
-        ConcurrentModificationException e = assertThrows(ConcurrentModificationException.class,
+        VersionConflictException e = assertThrows(VersionConflictException.class,
                 () -> complaints.execute(c.id(), 1, new Command.Acknowledge(), OFFICER));
         assertEquals(1, e.expectedVersion());
         assertEquals(3, e.actualVersion());
@@ -191,7 +191,7 @@ public abstract class ComplaintStoreContract {
                 "x", Optional.empty(), new EventData.Acknowledged());
         Complaint staleState = new ComplaintHistory(List.of(twoEvents.get(0), twoEvents.get(1), stale)).current();
         assertEquals(2, atTwo.version());
-        ConcurrentModificationException direct = assertThrows(ConcurrentModificationException.class,
+        VersionConflictException direct = assertThrows(VersionConflictException.class,
                 () -> store.append(Commit.of(2, List.of(stale), staleState)));
         assertEquals(2, direct.expectedVersion());
         assertEquals(before, store.history(c.id()));
@@ -202,7 +202,7 @@ public abstract class ComplaintStoreContract {
     void creatingAnExistingComplaintIsAConflict() {
         Complaint c = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
         List<ComplaintEvent> history = store.history(c.id());
-        assertThrows(ConcurrentModificationException.class, () -> store.append(Commit.of(0, history, c)));
+        assertThrows(VersionConflictException.class, () -> store.append(Commit.of(0, history, c)));
         assertEquals(history, store.history(c.id()));
     }
 
@@ -368,7 +368,7 @@ public abstract class ComplaintStoreContract {
                                         OFFICER);
                                 succeeded.incrementAndGet();
                                 break;
-                            } catch (ConcurrentModificationException e) {
+                            } catch (VersionConflictException e) {
                                 conflicts.incrementAndGet();
                             }
                         }

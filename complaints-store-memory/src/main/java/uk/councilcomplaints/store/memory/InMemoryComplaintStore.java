@@ -18,7 +18,7 @@ import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.store.ConcurrentModificationException;
+import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.store.Cursor;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
@@ -53,7 +53,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         String reference = commit.state().reference();
         Entry existing = complaints.get(id);
         if (existing != null) {
-            throw new ConcurrentModificationException(id, 0, existing.state().version());
+            throw new VersionConflictException(id, 0, existing.state().version());
         }
         if (references.putIfAbsent(reference, id) != null) {
             throw new DuplicateReferenceException(reference);
@@ -61,12 +61,12 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         try {
             complaints.compute(id, (key, current) -> {
                 if (current != null) {
-                    throw new ConcurrentModificationException(id, 0, current.state().version());
+                    throw new VersionConflictException(id, 0, current.state().version());
                 }
                 commit.personalData().ifPresent(p -> personalData.put(id, p));
                 return new Entry(commit.state(), ImmutableList.copyOf(commit.events()));
             });
-        } catch (ConcurrentModificationException e) {
+        } catch (VersionConflictException e) {
             references.remove(reference, id);
             throw e;
         }
@@ -77,7 +77,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         complaints.compute(id, (key, entry) -> {
             long actual = entry == null ? 0 : entry.state().version();
             if (actual != commit.expectedVersion()) {
-                throw new ConcurrentModificationException(id, commit.expectedVersion(), actual);
+                throw new VersionConflictException(id, commit.expectedVersion(), actual);
             }
             if (commit.erasePersonalData()) {
                 personalData.remove(id);

@@ -7,14 +7,14 @@ import uk.councilcomplaints.model.ComplaintId;
  * Another writer changed the complaint since it was read: the expected version is stale. Every store throws
  * this one type; nothing was stored. Reload and retry.
  */
-public final class ConcurrentModificationException extends ComplaintsException {
+public final class VersionConflictException extends ComplaintsException {
     private static final long serialVersionUID = 1L;
 
     private final transient ComplaintId id;
     private final long expectedVersion;
     private final long actualVersion;
 
-    public ConcurrentModificationException(ComplaintId id, long expectedVersion, long actualVersion) {
+    public VersionConflictException(ComplaintId id, long expectedVersion, long actualVersion) {
         super(String.format("Complaint %s was changed concurrently: expected version %d, actual version %d",
                 id, expectedVersion, actualVersion));
         this.id = id;
