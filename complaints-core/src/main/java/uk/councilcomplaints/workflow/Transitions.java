@@ -33,7 +33,7 @@ import uk.councilcomplaints.model.Status;
  *     |                    |                                                  |                               |
  *     +--RECLASSIFY--------+--> SERVICE_REQUEST | SIGNPOSTED                  |                        SUBMIT_DRAFT
  *                                                                             |                               v
- *  ESCALATED --ALLOCATE--> ALLOCATED              RESPONDED <------RESPOND-----+------------------------ IN_REVIEW
+ *  ESCALATED --ALLOCATE--> ALLOCATED              RESPONDED &lt;------RESPOND-----+------------------------ IN_REVIEW
  *      ^                                              |
  *      +-----------------ESCALATE---------------------+   (children's 1-2-3, corporate 1-2; REFER_TO_OMBUDSMAN after the last stage)
  *
