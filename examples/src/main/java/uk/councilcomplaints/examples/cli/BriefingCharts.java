@@ -56,6 +56,9 @@ final class BriefingCharts {
         style(chart.getStyler());
         chart.getStyler().setStacked(true);
         chart.getStyler().setSeriesColors(BUCKET_COLOURS);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        chart.getStyler().setXAxisLabelRotation(12);
         List<String> groups = table.rows().stream().map(ReportTable.Row::label).toList();
         for (StatusBucket bucket : StatusBucket.values()) {
             chart.addSeries(bucket.label(), groups, table.rows().stream().map(r -> (Number) r.count(bucket)).toList());
@@ -66,11 +69,12 @@ final class BriefingCharts {
     /** Triage and each stage's responses: on time, late, and still open past the due day, stacked. */
     static byte[] slaPerformance(SlaPerformance performance, String title) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("Clock").yAxisTitle("Contacts").build();
+                .xAxisTitle("Triage, then the response of each procedure and stage").yAxisTitle("Contacts").build();
         style(chart.getStyler());
         chart.getStyler().setStacked(true);
         chart.getStyler().setSeriesColors(new Color[] {new Color(0x1A9850), new Color(0xFC8D59),
             new Color(0xB2182B)});
+        chart.getStyler().setXAxisLabelRotation(12);
         List<String> clocks = new ArrayList<>();
         List<Number> onTime = new ArrayList<>();
         List<Number> late = new ArrayList<>();
@@ -81,7 +85,7 @@ final class BriefingCharts {
         late.add(triage.late());
         overdue.add(triage.overdue());
         for (SlaPerformance.StageRow row : performance.stages()) {
-            clocks.add(row.label() + " response");
+            clocks.add(row.label());
             onTime.add(row.respondedOnTime());
             late.add(row.responded() - row.respondedOnTime());
             overdue.add(row.openOverdue());
