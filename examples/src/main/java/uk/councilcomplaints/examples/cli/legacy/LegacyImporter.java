@@ -16,10 +16,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -185,6 +187,7 @@ public final class LegacyImporter {
     private final class Run {
         private final Path csv;
         private final PossibleDuplicates seen = new PossibleDuplicates();
+        private final Set<String> references = new HashSet<>();
         private final long started = nanoTime.getAsLong();
         private int rows;
         private int blank;
@@ -242,8 +245,14 @@ public final class LegacyImporter {
             remember(seen);
         }
 
-        /** Counts and prints a possible duplicate of a row now in the store, and remembers the row. */
+        /**
+         * Counts and prints a possible duplicate of a row now in the store, and remembers the row; a row repeating
+         * an earlier row's reference is that row, not a duplicate of another.
+         */
         private void remember(PossibleDuplicates.Seen row) {
+            if (!references.add(row.reference())) {
+                return;
+            }
             seen.match(row).ifPresent(m -> {
                 duplicates++;
                 out.println("possible duplicate: row " + row.row() + " (" + row.reference() + ") and row "
