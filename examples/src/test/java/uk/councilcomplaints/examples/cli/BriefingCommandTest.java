@@ -27,8 +27,8 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 /** {@code complaints briefing}: the note's figures, from the stored events, in every format. */
 class BriefingCommandTest {
 
-    private static final List<String> HEADER =
-            List.of("group", "total", "unallocated", "with_complaints_team", "with_service", "complete", "closed_other");
+    private static final List<String> HEADER = List.of("group", "total", "unallocated", "with_complaints_team",
+            "with_service", "complete", "closed_other");
 
     private static Map<String, List<List<String>>> sections;
 

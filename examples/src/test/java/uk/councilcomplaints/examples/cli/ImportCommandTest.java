@@ -30,7 +30,8 @@ class ImportCommandTest {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(List.of("possible duplicate: row 5 (T-4) and row 2 (T-1): same email",
                 "imported 3, already present 0, rejected 1, possible duplicates 1",
-                "rejected rows and their reasons: " + dir.resolve("tracker.rejected.csv")), first.out().lines().toList());
+                "rejected rows and their reasons: " + dir.resolve("tracker.rejected.csv")),
+                first.out().lines().toList());
         assertEquals(3, store.size());
         List<String> rejects = Files.readAllLines(dir.resolve("tracker.rejected.csv"));
         assertEquals(2, rejects.size());

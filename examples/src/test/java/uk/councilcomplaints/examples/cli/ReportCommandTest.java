@@ -19,7 +19,8 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 /** {@code complaints report ...} over the briefing note's data set. */
 class ReportCommandTest {
 
-    private static final String HEADER = "group,total,unallocated,with_complaints_team,with_service,complete,closed_other";
+    private static final String HEADER =
+            "group,total,unallocated,with_complaints_team,with_service,complete,closed_other";
     private static InMemoryComplaintStore store;
 
     @BeforeAll
@@ -97,7 +98,8 @@ class ReportCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "burn-down --cohort-open-on 2021-12-01 --days 2021-11-30,2022-01-14,2022-03-02;"
+        "burn-down --cohort-open-on 2021-12-01 --cohort-known-at 2021-12-01T12:00 "
+                + "--days 2021-11-30,2022-01-14,2022-03-02;"
                 + "as_of,total,unallocated,with_complaints_team,with_service,complete,closed_other;2022-03-02,282,",
         "workload --as-of 2022-02-28;" + HEADER + ";Total,",
         "sla-performance --from 2021-11-30 --to 2022-02-28 --as-of 2022-02-28;"

@@ -63,7 +63,8 @@ class SlaCommandTest {
     void beforeAnythingWasReceivedNothingIsListed() {
         Cli.Result run = Cli.run(store, "sla", "--as-of", "2021-08-01");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("At the end of 2021-08-01: 0 clocks breached, 0 at risk", ReportCommandTest.lines(run.out()).get(0));
+        assertEquals("At the end of 2021-08-01: 0 clocks breached, 0 at risk",
+                ReportCommandTest.lines(run.out()).get(0));
         assertEquals(2, ReportCommandTest.lines(run.out()).size(), "the title and the heading only");
     }
 

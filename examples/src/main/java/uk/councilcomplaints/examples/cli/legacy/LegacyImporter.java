@@ -274,7 +274,8 @@ public final class LegacyImporter {
                 received = Optional.empty();
             }
             return PossibleDuplicates.Seen.of(row, fields.getOrDefault(Columns.REFERENCE, ""),
-                    fields.getOrDefault(Columns.COMPLAINANT_EMAIL, ""), fields.getOrDefault(Columns.COMPLAINANT_NAME, ""),
+                    fields.getOrDefault(Columns.COMPLAINANT_EMAIL, ""),
+                    fields.getOrDefault(Columns.COMPLAINANT_NAME, ""),
                     fields.getOrDefault(Columns.SERVICE_AREA, ""), received, fields.getOrDefault(Columns.SUMMARY, ""));
         }
 

@@ -58,7 +58,8 @@ final class LegacyLabels {
             }
         }
         String code = n.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (code.isEmpty() || !Character.isLetter(code.charAt(0)) || code.length() > 40 || text.strip().length() > 100) {
+        if (code.isEmpty() || !Character.isLetter(code.charAt(0)) || code.length() > 40
+                || text.strip().length() > 100) {
             throw new RowRejectedException("service_area: '" + text + "' is not a service area name (up to 100 "
                     + "characters, starting with a letter)");
         }
