@@ -44,6 +44,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void theReadmeSampleImportsAsTheReadmeShows(@TempDir Path dir) throws IOException {
+        Path sample = Files.copy(Path.of("sample", "legacy-tracker.csv"), dir.resolve("legacy-tracker.csv"));
+        Cli.Result run = Cli.run("import", "--store", "memory", sample.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("possible duplicate: row 7 (VOC-0417) and row 2 (VOC-0412): same email",
+                "imported 7, already present 1, rejected 4, possible duplicates 1",
+                "rejected rows and their reasons: " + dir.resolve("legacy-tracker.rejected.csv")),
+                run.out().lines().toList());
+    }
+
+    @Test
     void withTheMemoryStoreItIsACheckRun(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("one.csv");
         Files.writeString(file, "reference,received_on,service_area,type,complainant_name,summary\n"
