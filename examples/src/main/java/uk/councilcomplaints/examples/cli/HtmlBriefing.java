@@ -29,7 +29,7 @@ final class HtmlBriefing {
             th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.6rem; vertical-align: top; }
             th { background: #f3f2f1; text-align: left; }
             td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-            tr.total td { font-weight: bold; border-top: 2px solid #0b0c0c; }
+            tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #0b0c0c; }
             .pair { display: flex; flex-wrap: wrap; gap: 2rem; }
             figure { margin: 1rem 0; } img { max-width: 100%; height: auto; }
             figcaption, .note { color: #505a5f; font-size: 0.9rem; }
@@ -38,7 +38,7 @@ final class HtmlBriefing {
     private HtmlBriefing() {
     }
 
-    /** The page for {@code sections}, saying it was generated at {@code generatedAt}. */
+    /** The page for the briefing's {@code sections}, saying it was generated at {@code generatedAt}. */
     static String render(List<Section> sections, Instant generatedAt) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
@@ -51,30 +51,29 @@ final class HtmlBriefing {
                 .append("<p class=\"note\">Every figure is counted from the complaint records, as of the day each "
                         + "table names. Generated ")
                 .append(escape(GENERATED.format(generatedAt.atZone(LondonDays.ZONE)))).append(".</p>\n");
-        for (int i = 0; i < sections.size(); i++) {
-            Section section = sections.get(i);
-            if (i == 0 && sections.size() > 1) {
-                // the December position as reported then, beside the same table as known now
-                html.append("<h2>The original backlog at the start of December 2021</h2>\n<div class=\"pair\">\n");
-                table(html, section);
-                table(html, sections.get(++i));
-                html.append("</div>\n");
-                continue;
-            }
+        // the story's first two sections: the December position as reported then, beside it as known now
+        html.append("<h2>The original backlog at the start of December 2021</h2>\n<div class=\"pair\">\n");
+        table(html, sections.get(0), true);
+        table(html, sections.get(1), true);
+        html.append("</div>\n");
+        for (Section section : sections.subList(2, sections.size())) {
             html.append("<h2 id=\"").append(section.key()).append("\">").append(escape(section.title()))
                     .append("</h2>\n");
-            table(html, section);
+            table(html, section, false);
             chart(html, section);
         }
         return html.append("</body>\n</html>\n").toString();
     }
 
-    private static void table(StringBuilder html, Section section) {
+    private static void table(StringBuilder html, Section section, boolean captioned) {
         RenderOptions options = section.hideEmptyBuckets() ? RenderOptions.defaults().hidingEmptyBuckets()
                 : RenderOptions.defaults();
         MarkdownTable table = MarkdownTable.parse(ReportFormat.MARKDOWN.render(section.report(), options));
-        html.append("<table id=\"table-").append(section.key()).append("\">\n<caption>")
-                .append(escape(section.title())).append("</caption>\n<thead><tr>");
+        html.append("<table id=\"table-").append(section.key()).append("\">\n");
+        if (captioned) {
+            html.append("<caption>").append(escape(section.title())).append("</caption>\n");
+        }
+        html.append("<thead><tr>");
         for (int c = 0; c < table.headings().size(); c++) {
             html.append("<th scope=\"col\"").append(table.numeric().get(c) ? " class=\"n\"" : "").append('>')
                     .append(escape(table.headings().get(c))).append("</th>");

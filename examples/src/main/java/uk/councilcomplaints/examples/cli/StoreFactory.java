@@ -12,7 +12,7 @@ public interface StoreFactory {
     /** The stores of this build: a new memory store for {@code --store memory}, else the database. */
     static StoreFactory standard() {
         return options -> options.kind() == StoreOptions.Kind.MEMORY
-                ? new OpenStore(new InMemoryComplaintStore(), "an in-memory store", () -> { })
+                ? OpenStore.of(new InMemoryComplaintStore())
                 : JdbcStores.open(options);
     }
 }

@@ -32,7 +32,7 @@ final class Cli {
 
     /** Runs {@code args} with every run on {@code store}, whatever the options say. */
     static Result run(ComplaintStore store, String... args) {
-        return run(new SettableClock(APRIL_2022), options -> new OpenStore(store, "test store", () -> { }), args);
+        return run(new SettableClock(APRIL_2022), options -> OpenStore.of(store), args);
     }
 
     static Result run(Clock clock, StoreFactory stores, String... args) {

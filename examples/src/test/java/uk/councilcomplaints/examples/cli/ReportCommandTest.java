@@ -78,12 +78,12 @@ class ReportCommandTest {
     void asOfDefaultsToTodayByTheInjectedClock() {
         SettableClock clock = new SettableClock(Instant.parse("2022-01-14T15:00:00Z"));
         String[] args = {"report", "by-service", "--cohort-open-on", "2021-12-01", "--open-only", "--format", "csv"};
-        Cli.Result implicit = Cli.run(clock, options -> new OpenStore(store, "test", () -> { }), args);
+        Cli.Result implicit = Cli.run(clock, options -> OpenStore.of(store), args);
         assertEquals(0, implicit.exitCode(), implicit.err());
         assertEquals("Total,26,0,23,3,0,0", last(implicit.out()));
         clock.set(Instant.parse("2022-03-02T15:00:00Z"));
         assertEquals("Total,10,0,0,10,0,0",
-                last(Cli.run(clock, options -> new OpenStore(store, "test", () -> { }), args).out()));
+                last(Cli.run(clock, options -> OpenStore.of(store), args).out()));
     }
 
     @Test

@@ -53,7 +53,7 @@ class SlaCommandTest {
     @Test
     void withoutAsOfTheClocksAreTakenNowByTheInjectedClock() {
         SettableClock clock = new SettableClock(Instant.parse("2022-02-28T12:00:00Z"));
-        Cli.Result run = Cli.run(clock, options -> new OpenStore(store, "test", () -> { }), "sla");
+        Cli.Result run = Cli.run(clock, options -> OpenStore.of(store), "sla");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("Now (2022-02-28 12:00): "), run.out());
         assertTrue(run.out().contains("LEGACY-0109 "), run.out());
