@@ -128,8 +128,10 @@ public final class ComplaintsCli implements Callable<Integer> {
         if (Arrays.asList(args).contains("--verbose")) {
             e.printStackTrace(cl.getErr());
         }
+        String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                ? "did you mean " + u.getSuggestions().get(0) + "? " : "";
         cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
-                + " (see " + cl.getCommandSpec().qualifiedName() + " --help)");
+                + " (" + hint + "see " + cl.getCommandSpec().qualifiedName() + " --help)");
         return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 

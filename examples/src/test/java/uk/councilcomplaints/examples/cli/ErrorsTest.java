@@ -39,6 +39,8 @@ class ErrorsTest {
         "report|2|complaints report: give a report: by-service, by-type, burn-down, workload, sla-performance, "
                 + "statutory-annual or non-complaints (see complaints report --help)",
         "bogus|2|complaints: Unmatched argument at index 0: 'bogus' (see complaints --help)",
+        "breifing|2|complaints: Unmatched argument at index 0: 'breifing' (did you mean briefing? see complaints "
+                + "--help)",
         "briefing --store disk|2|complaints briefing: Invalid value for option '--store': expected one of [MEMORY, "
                 + "JDBC] (case-insensitive) but was 'disk' (see complaints briefing --help)"})
     void oneClearLineAndANonZeroExit(String args, int exitCode, String message) {
