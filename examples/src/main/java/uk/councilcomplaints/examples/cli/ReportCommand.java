@@ -159,6 +159,9 @@ final class ReportCommand implements Callable<Integer> {
 
     /** A bucket table, rows by one grouping. */
     abstract static class Table extends Run {
+        static final String EVERY_CASE =
+                "Without --cohort-open-on or --from/--to: every case received by the as-of day.";
+
         @Mixin
         private Cases cases;
 
@@ -184,7 +187,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Command(name = "by-service", mixinStandardHelpOptions = true,
             description = {"Cases by service area and where they stand (the note's backlog tables).",
-                "The note's 14 January table: --cohort-open-on 2021-12-01 --as-of 2022-01-14 --open-only"})
+                "The note's 14 January table: --cohort-open-on 2021-12-01 --as-of 2022-01-14 --open-only",
+                Table.EVERY_CASE})
     static final class ByService extends Table {
         @Override
         Grouping grouping() {
@@ -195,7 +199,7 @@ final class ReportCommand implements Callable<Integer> {
     @Command(name = "by-type", mixinStandardHelpOptions = true,
             description = {"Contacts by type (statutory adults, children's and corporate by stage, service requests "
                     + "and not council complaints) and where they stand.",
-                "The note's table: --from 2021-11-30 --to 2022-02-28 --as-of 2022-02-28"})
+                "The note's table: --from 2021-11-30 --to 2022-02-28 --as-of 2022-02-28", Table.EVERY_CASE})
     static final class ByType extends Table {
         @Override
         Grouping grouping() {
