@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
 import uk.councilcomplaints.report.RenderOptions;
+import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportFormat;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.Reports;
@@ -23,36 +24,58 @@ public final class BriefingNoteReports {
         print(Reports.over(store), System.out);
     }
 
-    /** Prints every report of the story to {@code out}. */
-    static void print(Reports reports, PrintStream out) {
-        ReportQuery december = BriefingNoteDataSet.decemberPosition();
-        table(out, reports, december.withKnownAt(BriefingNoteDataSet.DECEMBER_KNOWN_AT),
-                "At the beginning of December, as reported on 1 December 2021");
-        table(out, reports, december, "At the beginning of December, as known after the data cleansing");
-        table(out, reports, BriefingNoteDataSet.originalBacklogStillOpen(BriefingNoteDataSet.JANUARY_14),
-                "By 14 January 2022, the position from the original backlog");
-        table(out, reports, BriefingNoteDataSet.originalBacklogStillOpen(BriefingNoteDataSet.MARCH_2),
-                "By 2 March 2022, the position from the original backlog");
-        out.println(ReportFormat.TEXT.render(reports.table(BriefingNoteDataSet.receivedByType()), RenderOptions
-                .defaults().withTitle("Contacts received 30 November 2021 to 28 February 2022, by type")));
-        out.println(ReportFormat.TEXT.render(reports.nonComplaintShare(BriefingNoteDataSet.PERIOD_FROM,
-                BriefingNoteDataSet.PERIOD_TO, BriefingNoteDataSet.PERIOD_TO),
-                RenderOptions.defaults().withTitle("Contacts that were not complaints")));
-        out.println(ReportFormat.TEXT.render(reports.burnDown(december, List.of(LocalDate.of(2021, 11, 30),
-                LocalDate.of(2021, 12, 15), LocalDate.of(2021, 12, 31), BriefingNoteDataSet.JANUARY_14,
-                LocalDate.of(2022, 2, 1), BriefingNoteDataSet.MARCH_2)),
-                RenderOptions.defaults().withTitle("The original backlog, burning down")));
-        out.println(ReportFormat.TEXT.render(reports.officerWorkload(BriefingNoteDataSet.PERIOD_TO),
-                RenderOptions.defaults().withTitle("Open cases per officer on 28 February 2022").hidingEmptyBuckets()));
-        out.println(ReportFormat.TEXT.render(reports.slaPerformance(BriefingNoteDataSet.PERIOD_FROM,
-                BriefingNoteDataSet.PERIOD_TO, BriefingNoteDataSet.PERIOD_TO), RenderOptions.defaults()
-                .withTitle("Timescales for contacts received 30 November 2021 to 28 February 2022")));
-        out.println(ReportFormat.TEXT.render(reports.statutoryAnnual(LocalDate.of(2022, 3, 31)),
-                RenderOptions.defaults().withTitle("Statutory annual figures")));
+    /**
+     * One report of the story under its title.
+     *
+     * @param key a short stable name, e.g. {@code by-type} (CSV sections, file names, HTML anchors)
+     * @param title the title printed above it
+     * @param report the report, computed from the stored events
+     * @param hideEmptyBuckets whether text and Markdown leave out bucket columns that are 0 throughout
+     */
+    public record Section(String key, String title, Report report, boolean hideEmptyBuckets) {
+
+        /** How to render it: its title, and the empty bucket columns hidden if asked. */
+        public RenderOptions options() {
+            RenderOptions options = RenderOptions.defaults().withTitle(title);
+            return hideEmptyBuckets ? options.hidingEmptyBuckets() : options;
+        }
     }
 
-    private static void table(PrintStream out, Reports reports, ReportQuery query, String title) {
-        out.println(ReportFormat.TEXT.render(reports.table(query),
-                RenderOptions.defaults().withTitle(title).hidingEmptyBuckets()));
+    /** Every report of the story, in the order printed, computed by {@code reports}. */
+    public static List<Section> sections(Reports reports) {
+        ReportQuery december = BriefingNoteDataSet.decemberPosition();
+        return List.of(
+                new Section("december-as-reported", "At the beginning of December, as reported on 1 December 2021",
+                        reports.table(december.withKnownAt(BriefingNoteDataSet.DECEMBER_KNOWN_AT)), true),
+                new Section("december-as-known-now", "At the beginning of December, as known after the data cleansing",
+                        reports.table(december), true),
+                new Section("backlog-14-january", "By 14 January 2022, the position from the original backlog",
+                        reports.table(BriefingNoteDataSet.originalBacklogStillOpen(BriefingNoteDataSet.JANUARY_14)),
+                        true),
+                new Section("backlog-2-march", "By 2 March 2022, the position from the original backlog",
+                        reports.table(BriefingNoteDataSet.originalBacklogStillOpen(BriefingNoteDataSet.MARCH_2)), true),
+                new Section("by-type", "Contacts received 30 November 2021 to 28 February 2022, by type",
+                        reports.table(BriefingNoteDataSet.receivedByType()), false),
+                new Section("non-complaints", "Contacts that were not complaints",
+                        reports.nonComplaintShare(BriefingNoteDataSet.PERIOD_FROM, BriefingNoteDataSet.PERIOD_TO,
+                                BriefingNoteDataSet.PERIOD_TO), false),
+                new Section("burn-down", "The original backlog, burning down",
+                        reports.burnDown(december, List.of(LocalDate.of(2021, 11, 30), LocalDate.of(2021, 12, 15),
+                                LocalDate.of(2021, 12, 31), BriefingNoteDataSet.JANUARY_14, LocalDate.of(2022, 2, 1),
+                                BriefingNoteDataSet.MARCH_2)), false),
+                new Section("workload", "Open cases per officer on 28 February 2022",
+                        reports.officerWorkload(BriefingNoteDataSet.PERIOD_TO), true),
+                new Section("sla-performance", "Timescales for contacts received 30 November 2021 to 28 February 2022",
+                        reports.slaPerformance(BriefingNoteDataSet.PERIOD_FROM, BriefingNoteDataSet.PERIOD_TO,
+                                BriefingNoteDataSet.PERIOD_TO), false),
+                new Section("statutory-annual", "Statutory annual figures",
+                        reports.statutoryAnnual(LocalDate.of(2022, 3, 31)), false));
+    }
+
+    /** Prints every report of the story to {@code out}. */
+    static void print(Reports reports, PrintStream out) {
+        for (Section section : sections(reports)) {
+            out.println(ReportFormat.TEXT.render(section.report(), section.options()));
+        }
     }
 }

@@ -1,0 +1,108 @@
+package uk.councilcomplaints.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import uk.councilcomplaints.examples.briefing.BriefingNoteReports;
+import uk.councilcomplaints.examples.briefing.BriefingNoteReports.Section;
+import uk.councilcomplaints.report.ReportFormat;
+import uk.councilcomplaints.report.Reports;
+
+/** {@code complaints briefing}: the briefing note's tables and charts, computed from the stored events. */
+@Command(name = "briefing", mixinStandardHelpOptions = true,
+        description = {"Builds the briefing note's data set (through the library's API, once per store) and prints "
+                + "the note's tables, computed from the stored events: the December position as reported on "
+                + "1 December 2021 beside the same table as known after the data cleansing, the original backlog on "
+                + "14 January and 2 March 2022, contacts by type, the share that were not complaints, the burn-down, "
+                + "workload, timescales and statutory figures.",
+                "With --format html, writes one self-contained HTML file (tables and charts) for a committee paper."})
+final class BriefingCommand implements Callable<Integer> {
+
+    /** What {@code briefing} writes. */
+    enum Format {
+        TEXT,
+        CSV,
+        MD,
+        HTML
+    }
+
+    @ParentCommand
+    private ComplaintsCli root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StoreOptions storeOptions;
+
+    @Option(names = "--format", paramLabel = "text|csv|md|html", defaultValue = "text",
+            description = "text (default), csv (each table under a '# title' line), md, or html (a file).")
+    private Format format = Format.TEXT;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write briefing.txt, .csv, .md or .html in DIR instead of printing (html: default the "
+                    + "current directory).")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        try (OpenStore open = root.open(storeOptions, err)) {
+            if (!storeOptions.withBriefingData()) {
+                BriefingData.ensureLoaded(open.store(), err);
+            }
+            List<Section> sections = BriefingNoteReports.sections(Reports.over(open.store()));
+            String document = switch (format) {
+                case TEXT -> render(sections, ReportFormat.TEXT);
+                case MD -> render(sections, ReportFormat.MARKDOWN);
+                case CSV -> csv(sections);
+                case HTML -> HtmlBriefing.render(sections, root.clock().instant());
+            };
+            if (out == null && format != Format.HTML) {
+                spec.commandLine().getOut().print(document);
+                spec.commandLine().getOut().flush();
+            } else {
+                Path file = Path.of("briefing." + extension());
+                if (out != null) {
+                    file = Files.createDirectories(out).resolve(file);
+                }
+                Files.writeString(file, document, StandardCharsets.UTF_8);
+                spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath().normalize());
+            }
+        }
+        return 0;
+    }
+
+    private String extension() {
+        return format == Format.TEXT ? "txt" : format.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String render(List<Section> sections, ReportFormat format) {
+        StringBuilder text = new StringBuilder();
+        for (Section section : sections) {
+            text.append(format.render(section.report(), section.options())).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Each table as CSV under a line {@code # title}, the tables apart by an empty line. */
+    private static String csv(List<Section> sections) {
+        StringBuilder text = new StringBuilder();
+        for (Section section : sections) {
+            text.append("# ").append(section.title()).append("\r\n")
+                    .append(ReportFormat.CSV.render(section.report())).append("\r\n");
+        }
+        return text.toString();
+    }
+}

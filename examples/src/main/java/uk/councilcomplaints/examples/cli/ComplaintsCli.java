@@ -1,0 +1,169 @@
+package uk.councilcomplaints.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import uk.councilcomplaints.ComplaintsException;
+import uk.councilcomplaints.examples.cli.legacy.LegacyDates;
+import uk.councilcomplaints.model.LondonDays;
+
+/**
+ * The {@code complaints} command line: the briefing note's reports, importing a legacy tracker
+ * spreadsheet, report tables and the SLA list, over a database or an in-memory store. Errors print one
+ * line (with the stack trace only under {@code --verbose}) and exit non-zero.
+ */
+@Command(name = "complaints", mixinStandardHelpOptions = true, version = "complaints 0.1.0-SNAPSHOT",
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Council complaints from the command line: the briefing note's reports, importing a legacy "
+                + "tracker spreadsheet, report tables and the cases breaching their timescales.",
+        subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
+public final class ComplaintsCli implements Callable<Integer> {
+
+    /** Exit code of an error while running. */
+    static final int ERROR = 1;
+
+    private final Clock clock;
+    private final StoreFactory stores;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    private boolean verbose;
+
+    private ComplaintsCli(Clock clock, StoreFactory stores) {
+        this.clock = requireNonNull(clock, "clock");
+        this.stores = requireNonNull(stores, "stores");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        // Hibernate Validator logs through slf4j; only warnings unless --verbose
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    Arrays.asList(args).contains("--verbose") ? "info" : "warn");
+        }
+        System.exit(commandLine(Clock.systemUTC(), StoreFactory.standard()).execute(args));
+    }
+
+    /** The command line with its converters and error handling, days counted by {@code clock}. */
+    public static CommandLine commandLine(Clock clock, StoreFactory stores) {
+        CommandLine cl = new CommandLine(new ComplaintsCli(clock, stores));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(LocalDate.class, ComplaintsCli::day);
+        cl.registerConverter(Instant.class, ComplaintsCli::instant);
+        cl.setParameterExceptionHandler(ComplaintsCli::invalidInput);
+        cl.setExecutionExceptionHandler(ComplaintsCli::failed);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "give a command: briefing, import, report or sla");
+    }
+
+    /** The clock that says what "today" and "now" are. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Today, in London. */
+    LocalDate today() {
+        return LondonDays.dayOf(clock.instant());
+    }
+
+    /** Opens the store the options name, with the briefing note's data set loaded first if they ask. */
+    OpenStore open(StoreOptions options, PrintWriter err) {
+        OpenStore open = stores.open(options);
+        if (options.withBriefingData()) {
+            BriefingData.ensureLoaded(open.store(), err);
+        }
+        return open;
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LegacyDates.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** An instant in ISO form ({@code 2021-12-01T12:00:00Z}), or a London date and time ({@code 2021-12-01T12:00}). */
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).atZone(LondonDays.ZONE).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not an instant (use "
+                        + "2021-12-01T12:00:00Z, or 2021-12-01T12:00 for London time)");
+            }
+        }
+    }
+
+    private static int invalidInput(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        if (Arrays.asList(args).contains("--verbose")) {
+            e.printStackTrace(cl.getErr());
+        }
+        String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                ? "did you mean " + u.getSuggestions().get(0) + "? " : "";
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
+                + " (" + hint + "see " + cl.getCommandSpec().qualifiedName() + " --help)");
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static int failed(Exception e, CommandLine cl, ParseResult parsed) {
+        if (verbose(parsed)) {
+            e.printStackTrace(cl.getErr());
+        }
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(message(e)));
+        return ERROR;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof CliException || e instanceof ComplaintsException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        } else if (e instanceof UncheckedIOException io) {
+            return io.getCause().getMessage() == null ? io.getCause().toString() : io.getCause().getMessage();
+        } else if (e instanceof IOException) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return e + " (run with --verbose for the details)";
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,325 @@
+package uk.councilcomplaints.examples.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import uk.councilcomplaints.report.Grouping;
+import uk.councilcomplaints.report.Population;
+import uk.councilcomplaints.report.RenderOptions;
+import uk.councilcomplaints.report.Report;
+import uk.councilcomplaints.report.ReportQuery;
+import uk.councilcomplaints.report.Reports;
+
+/** {@code complaints report}: the library's reports over whatever the store holds, in text, CSV or Markdown. */
+@Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "REPORT",
+        description = "Prints a report over whatever the store holds, computed from the complaints' histories "
+                + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at).",
+        subcommands = {ReportCommand.ByService.class, ReportCommand.ByType.class, ReportCommand.BurnDownReport.class,
+                ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
+                ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class})
+final class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ComplaintsCli root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "give a report: by-service, by-type, burn-down, workload, "
+                + "sla-performance, statutory-annual or non-complaints");
+    }
+
+    /** What every report takes: the store, the format, and an optional instant the records are read as of. */
+    abstract static class Run implements Callable<Integer> {
+
+        @ParentCommand
+        private ReportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        private StoreOptions storeOptions;
+
+        @Option(names = "--format", paramLabel = "text|csv|md", defaultValue = "text",
+                description = "text (default), csv or md.")
+        private TableFormat format = TableFormat.TEXT;
+
+        @Option(names = "--known-at", paramLabel = "INSTANT",
+                description = "Count only what was recorded by then (2021-12-01T12:00:00Z, or 2021-12-01T12:00 in "
+                        + "London): the report as it could have been run at that instant.")
+        Instant knownAt;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (OpenStore open = parent.root.open(storeOptions, spec.commandLine().getErr())) {
+                Report report = report(Reports.over(open.store()));
+                RenderOptions options = format == TableFormat.CSV ? RenderOptions.defaults()
+                        : RenderOptions.defaults().withTitle(title());
+                out.print(format.reportFormat().render(report, options));
+                out.flush();
+            }
+            return 0;
+        }
+
+        /** The report, computed by {@code reports}. */
+        abstract Report report(Reports reports);
+
+        /** The title above it in text and Markdown. */
+        abstract String title();
+
+        LocalDate today() {
+            return parent.root.today();
+        }
+
+        String knownAtSuffix() {
+            return knownAt == null ? "" : ", as known at " + knownAt;
+        }
+    }
+
+    /** {@code --as-of D}, default today. */
+    static final class AsOf {
+        @Option(names = "--as-of", paramLabel = "DAY",
+                description = "The day at whose end (London) statuses are counted: 2022-01-14 or 14/01/2022; "
+                        + "default today.")
+        private LocalDate day;
+
+        LocalDate orToday(Run run) {
+            return day != null ? day : run.today();
+        }
+    }
+
+    /** {@code --from A --to B}, both required. */
+    static final class Period {
+        @Option(names = "--from", paramLabel = "DAY", required = true, description = "First day received.")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DAY", required = true, description = "Last day received (inclusive).")
+        LocalDate to;
+    }
+
+    /** Which cases a table or burn-down counts. */
+    static final class Cases {
+        @Option(names = "--cohort-open-on", paramLabel = "DAY",
+                description = "The cases open at the start of DAY (a backlog cohort), followed to the as-of day.")
+        private LocalDate cohort;
+
+        @Option(names = "--from", paramLabel = "DAY", description = "With --to: the cases received from DAY ...")
+        private LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DAY", description = "... to DAY (inclusive).")
+        private LocalDate to;
+
+        @Option(names = "--cohort-known-at", paramLabel = "INSTANT",
+                description = "Fix which cases belong to the cohort or range as the records stood then "
+                        + "(default: --known-at, else now).")
+        private Instant cohortKnownAt;
+
+        @Option(names = "--open-only", description = "Count only the cases still open as of the day.")
+        private boolean openOnly;
+
+        /** Without --cohort-open-on or --from/--to: every case received by the as-of day. */
+        ReportQuery.Builder query(Run run, Grouping grouping, LocalDate asOf) {
+            if (cohort != null && (from != null || to != null)) {
+                throw new ParameterException(run.spec.commandLine(),
+                        "give either --cohort-open-on or --from/--to, not both");
+            }
+            if ((from == null) != (to == null)) {
+                throw new ParameterException(run.spec.commandLine(), "--from and --to go together");
+            }
+            Population population = cohort != null ? Population.openAtStartOf(cohort)
+                    : from != null ? Population.receivedBetween(from, to) : Population.all();
+            Instant membership = cohortKnownAt != null ? cohortKnownAt : run.knownAt;
+            if (membership != null) {
+                population = population.asKnownAt(membership);
+            }
+            ReportQuery.Builder query = ReportQuery.builder(population, grouping, asOf);
+            if (openOnly) {
+                query.stillOpen();
+            }
+            if (run.knownAt != null) {
+                query.knownAt(run.knownAt);
+            }
+            return query;
+        }
+    }
+
+    /** A bucket table, rows by one grouping. */
+    abstract static class Table extends Run {
+        static final String EVERY_CASE =
+                "Without --cohort-open-on or --from/--to: every case received by the as-of day.";
+
+        @Mixin
+        private Cases cases;
+
+        @Mixin
+        private AsOf asOf;
+
+        private ReportQuery query;
+
+        abstract Grouping grouping();
+
+        @Override
+        Report report(Reports reports) {
+            query = cases.query(this, grouping(), asOf.orToday(this)).build();
+            return reports.table(query);
+        }
+
+        @Override
+        String title() {
+            String text = query.toString();
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
+    }
+
+    @Command(name = "by-service", mixinStandardHelpOptions = true,
+            description = {"Cases by service area and where they stand (the note's backlog tables).",
+                "The note's 14 January table: --cohort-open-on 2021-12-01 --as-of 2022-01-14 --open-only",
+                Table.EVERY_CASE})
+    static final class ByService extends Table {
+        @Override
+        Grouping grouping() {
+            return Grouping.SERVICE_AREA;
+        }
+    }
+
+    @Command(name = "by-type", mixinStandardHelpOptions = true,
+            description = {"Contacts by type (statutory adults, children's and corporate by stage, service requests "
+                    + "and not council complaints) and where they stand.",
+                "The note's table: --from 2021-11-30 --to 2022-02-28 --as-of 2022-02-28", Table.EVERY_CASE})
+    static final class ByType extends Table {
+        @Override
+        Grouping grouping() {
+            return Grouping.TYPE;
+        }
+    }
+
+    @Command(name = "burn-down", mixinStandardHelpOptions = true,
+            description = {"A set of cases followed over several days: the totals per bucket as of each day.",
+                "The original backlog: --cohort-open-on 2021-12-01 --days 2021-11-30,2022-01-14,2022-03-02"})
+    static final class BurnDownReport extends Run {
+        @Mixin
+        private Cases cases;
+
+        @Option(names = "--days", paramLabel = "DAY", split = ",", required = true,
+                description = "The days, comma-separated, in the order shown.")
+        private List<LocalDate> days;
+
+        @Override
+        Report report(Reports reports) {
+            return reports.burnDown(cases.query(this, Grouping.SERVICE_AREA, days.get(0)).build(), days);
+        }
+
+        @Override
+        String title() {
+            return "Burn-down" + knownAtSuffix();
+        }
+    }
+
+    @Command(name = "workload", mixinStandardHelpOptions = true,
+            description = "The cases open per complaint officer and where they stand.")
+    static final class Workload extends Run {
+        @Mixin
+        private AsOf asOf;
+
+        private LocalDate day;
+
+        @Override
+        Report report(Reports reports) {
+            day = asOf.orToday(this);
+            return knownAt == null ? reports.officerWorkload(day) : reports.officerWorkload(day, knownAt);
+        }
+
+        @Override
+        String title() {
+            return "Open cases per officer as of " + day + knownAtSuffix();
+        }
+    }
+
+    @Command(name = "sla-performance", mixinStandardHelpOptions = true,
+            description = "How well the timescales were kept for the contacts received and stages started in a "
+                    + "period: triage, acknowledgement and response by procedure and stage.")
+    static final class SlaPerformanceReport extends Run {
+        @Mixin
+        private Period period;
+
+        @Mixin
+        private AsOf asOf;
+
+        @Override
+        Report report(Reports reports) {
+            LocalDate day = asOf.orToday(this);
+            return knownAt == null ? reports.slaPerformance(period.from, period.to, day)
+                    : reports.slaPerformance(period.from, period.to, day, knownAt);
+        }
+
+        @Override
+        String title() {
+            return "Timescales for contacts received " + period.from + " to " + period.to + knownAtSuffix();
+        }
+    }
+
+    @Command(name = "statutory-annual", mixinStandardHelpOptions = true,
+            description = "The statutory annual figures (adult and children's social care) for the year to 31 March; "
+                    + "counts only, no personal data.")
+    static final class StatutoryAnnual extends Run {
+        @Option(names = "--year-ending", paramLabel = "DAY",
+                description = "The 31 March the year ends on; default the latest one up to today.")
+        private LocalDate yearEnding;
+
+        private LocalDate day;
+
+        @Override
+        Report report(Reports reports) {
+            day = yearEnding != null ? yearEnding : latestYearEnd(today());
+            return knownAt == null ? reports.statutoryAnnual(day) : reports.statutoryAnnual(day, knownAt);
+        }
+
+        @Override
+        String title() {
+            return "Statutory annual figures, year to " + day + knownAtSuffix();
+        }
+
+        static LocalDate latestYearEnd(LocalDate today) {
+            LocalDate thisYear = LocalDate.of(today.getYear(), Month.MARCH, 31);
+            return today.isBefore(thisYear) ? thisYear.minusYears(1) : thisYear;
+        }
+    }
+
+    @Command(name = "non-complaints", mixinStandardHelpOptions = true,
+            description = "Of the contacts received in a period, how many were service requests or not council "
+                    + "complaints (the note's 30%).")
+    static final class NonComplaints extends Run {
+        @Mixin
+        private Period period;
+
+        @Mixin
+        private AsOf asOf;
+
+        @Override
+        Report report(Reports reports) {
+            LocalDate day = asOf.orToday(this);
+            return knownAt == null ? reports.nonComplaintShare(period.from, period.to, day)
+                    : reports.nonComplaintShare(period.from, period.to, day, knownAt);
+        }
+
+        @Override
+        String title() {
+            return "Contacts received " + period.from + " to " + period.to + " that were not complaints"
+                    + knownAtSuffix();
+        }
+    }
+}

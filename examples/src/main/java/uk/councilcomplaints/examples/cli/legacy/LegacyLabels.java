@@ -1,0 +1,106 @@
+package uk.councilcomplaints.examples.cli.legacy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+
+/** The spreadsheet's labels read into the library's values; case, spaces, '_' and '-' do not matter. */
+final class LegacyLabels {
+
+    private static final List<ServiceArea> PREDEFINED =
+            List.of(ServiceArea.ADULTS, ServiceArea.CHILDRENS, ServiceArea.CORPORATE, ServiceArea.OTHER);
+
+    private LegacyLabels() {
+    }
+
+    /** What a row's {@code type} says it is: a complaint under a procedure, or a contact triage reclassifies. */
+    enum Type {
+        STATUTORY_ADULTS("Statutory Adults", Procedure.ADULT_SOCIAL_CARE, Optional.empty()),
+        STATUTORY_CHILDREN("Statutory Children", Procedure.CHILDRENS_SOCIAL_CARE, Optional.empty()),
+        CORPORATE("Corporate", Procedure.CORPORATE, Optional.empty()),
+        SERVICE_REQUEST("Service Request", Procedure.CORPORATE, Optional.of(Classification.SERVICE_REQUEST)),
+        NOT_COUNCIL_COMPLAINT("Not a council complaint", Procedure.CORPORATE,
+                Optional.of(Classification.NOT_COUNCIL_COMPLAINT));
+
+        final String label;
+        final Procedure procedure;
+        /** The classification triage gives it, for contacts that are not complaints. */
+        final Optional<Classification> reclassifiedAs;
+
+        Type(String label, Procedure procedure, Optional<Classification> reclassifiedAs) {
+            this.label = label;
+            this.procedure = procedure;
+            this.reclassifiedAs = reclassifiedAs;
+        }
+    }
+
+    static Type type(String text) {
+        for (Type t : Type.values()) {
+            if (normal(t.label).equals(normal(text))) {
+                return t;
+            }
+        }
+        throw new RowRejectedException("type: '" + text + "' is not one of Statutory Adults, Statutory Children, "
+                + "Corporate, Service Request, Not a council complaint");
+    }
+
+    /** A predefined area by name or code (Adults, Children's, Corporate, Other), else the council's own. */
+    static ServiceArea serviceArea(String text) {
+        String n = normal(text).replace("'", "");
+        for (ServiceArea area : PREDEFINED) {
+            if (n.equals(normal(area.name()).replace("'", "")) || n.equals(area.code())) {
+                return area;
+            }
+        }
+        String code = n.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (code.isEmpty() || !Character.isLetter(code.charAt(0)) || code.length() > 40
+                || text.strip().length() > 100) {
+            throw new RowRejectedException("service_area: '" + text + "' is not a service area name (up to 100 "
+                    + "characters, starting with a letter)");
+        }
+        return ServiceArea.of(code, text.strip());
+    }
+
+    /** Blank means stage 1; a case at a later stage has no dates for the earlier ones in one row. */
+    static void stageOne(String text) {
+        String n = normal(text);
+        if (n.isEmpty() || n.equals("1") || n.equals("stage 1")) {
+            return;
+        }
+        if (n.equals("2") || n.equals("3") || n.equals("stage 2") || n.equals("stage 3")) {
+            throw new RowRejectedException("stage: '" + text + "': only stage 1 cases can be imported (one row has "
+                    + "no dates for the earlier stage); import stage 1 and escalate it in the system");
+        }
+        throw new RowRejectedException("stage: '" + text + "' is not 1, 2 or 3");
+    }
+
+    static Outcome outcome(String text) {
+        return switch (normal(text)) {
+            case "upheld" -> Outcome.UPHELD;
+            case "partly upheld", "partially upheld" -> Outcome.PARTLY_UPHELD;
+            case "not upheld" -> Outcome.NOT_UPHELD;
+            default -> throw new RowRejectedException("outcome: '" + text + "' is not one of upheld, partly upheld, "
+                    + "not upheld");
+        };
+    }
+
+    static ClosureReason closureReason(String text) {
+        return switch (normal(text)) {
+            case "withdrawn" -> ClosureReason.WITHDRAWN;
+            case "duplicate" -> ClosureReason.DUPLICATE;
+            case "out of time" -> ClosureReason.OUT_OF_TIME;
+            default -> throw new RowRejectedException("closure_reason: '" + text + "' is not one of withdrawn, "
+                    + "duplicate, out of time");
+        };
+    }
+
+    private static String normal(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ")
+                .replace('\u2019', '\'');
+    }
+}
