@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A working calendar indexed over its supported years, so that every method is O(1): a count of
- * working days before each day, and the working days (as epoch days) by ordinal.
+ * working days before each day, and the working days by ordinal.
  */
 final class IndexedWorkingCalendar implements WorkingCalendar {
 
@@ -33,8 +33,8 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
 
     /** workingBefore[i]: working days in [FIRST_DAY, FIRST_DAY + i); length is the number of days + 1. */
     private final int[] workingBefore;
-    /** The working days in order, as epoch days; workingDays[k] is the one with k working days before it. */
-    private final int[] workingDays;
+    /** The working days in order; workingDays[k] is the one with k working days before it. */
+    private final LocalDate[] workingDays;
     private final int closureDayCount;
     private final Set<Integer> officialYears;
 
@@ -53,7 +53,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
             }
         }
         int[] before = new int[days + 1];
-        int[] working = new int[days];
+        LocalDate[] working = new LocalDate[days];
         int count = 0;
         for (int i = 0; i < days; i++) {
             before[i] = count;
@@ -61,7 +61,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
             // 1970-01-01 was a Thursday: epoch day + 3, mod 7, is 0 on Monday ... 5 on Saturday, 6 on Sunday
             boolean weekend = Math.floorMod(epochDay + 3, 7) >= 5;
             if (!weekend && !closed[i]) {
-                working[count++] = (int) epochDay;
+                working[count++] = LocalDate.ofEpochDay(epochDay);
             }
         }
         before[days] = count;
@@ -111,7 +111,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
             throw new IllegalArgumentException(start + " plus " + days + " working days is after " + LAST_DAY
                     + ", outside the supported range " + range());
         }
-        return LocalDate.ofEpochDay(workingDays[(int) ordinal]);
+        return workingDays[(int) ordinal];
     }
 
     @Override
@@ -142,8 +142,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
             long total = ordinal * DAY_NANOS + offsetNanos + hours * HOUR_NANOS;
             long target = total / DAY_NANOS;
             if (target < workingDays.length) {
-                return LocalDate.ofEpochDay(workingDays[(int) target]).atStartOfDay(ZONE).toInstant()
-                        .plusNanos(total % DAY_NANOS);
+                return workingDays[(int) target].atStartOfDay(ZONE).toInstant().plusNanos(total % DAY_NANOS);
             }
         }
         throw new IllegalArgumentException(start + " plus " + hours + " working hours is after " + LAST_DAY

@@ -262,8 +262,9 @@ public final class SlaPolicy {
     private record Regime(int acknowledge, int response, ResponseFrom from, int extension, String source) {}
 
     /**
-     * The most working days a default adult response target may take: fewer than any 6 months (from the
-     * day of receipt) hold in England and Wales, so the default can never end after the 6 months.
+     * The most working days a default adult response target may take: the fewest working days that any 6
+     * months from a day of receipt hold in England and Wales (1990 to 2199), so the default never ends after
+     * the 6 months.
      */
     static final int ADULT_MAX_RESPONSE_WORKING_DAYS = 120;
 
