@@ -64,6 +64,10 @@ public sealed interface EventData {
 
         R resumed(Resumed event);
 
+        R panelMet(PanelMet event);
+
+        R panelReported(PanelReported event);
+
         R personalDataErased(PersonalDataErased event);
     }
 
@@ -199,10 +203,22 @@ public sealed interface EventData {
         }
     }
 
-    /** The complainant asked for the next stage. */
-    record Escalated(Stage to) implements EventData {
+    /**
+     * The complainant asked for the next stage.
+     *
+     * @param to the stage asked for
+     * @param lateRequestAccepted whether the request came after the procedure's window (children's: 20
+     *     working days from the previous stage's response) and the council accepted it; the event's reason
+     *     says why
+     */
+    record Escalated(Stage to, boolean lateRequestAccepted) implements EventData {
         public Escalated {
             requireNonNull(to, "to");
+        }
+
+        /** A request within the procedure's window. */
+        public Escalated(Stage to) {
+            this(to, false);
         }
 
         @Override
@@ -313,6 +329,32 @@ public sealed interface EventData {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.resumed(this);
+        }
+    }
+
+    /** Children's stage 3: the review panel met. */
+    record PanelMet() implements EventData {
+        @Override
+        public EventType type() {
+            return EventType.PANEL_MET;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.panelMet(this);
+        }
+    }
+
+    /** Children's stage 3: the review panel reported its findings and recommendations to the council. */
+    record PanelReported() implements EventData {
+        @Override
+        public EventType type() {
+            return EventType.PANEL_REPORTED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.panelReported(this);
         }
     }
 

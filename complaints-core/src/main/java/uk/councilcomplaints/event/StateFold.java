@@ -125,6 +125,16 @@ final class StateFold implements EventData.Visitor<Void> {
     }
 
     @Override
+    public Void panelMet(EventData.PanelMet e) {
+        return null; // the SLA clocks read it from the history; the complaint's state does not change
+    }
+
+    @Override
+    public Void panelReported(EventData.PanelReported e) {
+        return null; // the SLA clocks read it from the history; the complaint's state does not change
+    }
+
+    @Override
     public Void personalDataErased(EventData.PersonalDataErased e) {
         state.personalDataErased(true);
         return null;

@@ -153,6 +153,16 @@ final class ReportFold implements EventData.Visitor<Void> {
     }
 
     @Override
+    public Void panelMet(EventData.PanelMet e) {
+        return null; // the review panel changes no fact a report groups or filters by
+    }
+
+    @Override
+    public Void panelReported(EventData.PanelReported e) {
+        return null; // the review panel changes no fact a report groups or filters by
+    }
+
+    @Override
     public Void personalDataErased(EventData.PersonalDataErased e) {
         return null;
     }

@@ -117,6 +117,9 @@ final class SlaPerformanceFold {
                         r.extended++;
                     }
                 }
+                case PANEL_MEETING, PANEL_REPORT -> {
+                    // the review panel's milestones: not a column of this report
+                }
                 default -> throw new IllegalStateException(clock.kind().name());
             }
         }

@@ -207,6 +207,16 @@ final class StatutoryAggregation implements EventData.Visitor<Void> {
     }
 
     @Override
+    public Void panelMet(EventData.PanelMet e) {
+        return null; // the stage 3 response clock, counted from the report, gives the timescale figure
+    }
+
+    @Override
+    public Void panelReported(EventData.PanelReported e) {
+        return null; // the stage 3 response clock, counted from the report, gives the timescale figure
+    }
+
+    @Override
     public Void personalDataErased(EventData.PersonalDataErased e) {
         return null;
     }

@@ -16,13 +16,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Bank holidays in England and Wales: the regular rules, computed, with the one-off proclamations
- * laid over them from a table.
+ * Bank holidays in England and Wales: the regular rules (Banking and Financial Dealings Act 1971, with
+ * the early May holiday since 1978), computed for any year, with the known one-off proclamations laid
+ * over them from a table. Proclamations made after this table was written come from the official list
+ * (see {@link WorkingCalendar.Builder#addGovUkBankHolidays}).
  */
 final class EnglandAndWalesHolidays {
 
     /** Regular holidays moved by proclamation: regular date to the date it was moved to. */
     private static final Map<LocalDate, LocalDate> MOVED = ImmutableMap.of(
+            LocalDate.of(1995, 5, 1), LocalDate.of(1995, 5, 8),
             LocalDate.of(2002, 5, 27), LocalDate.of(2002, 6, 4),
             LocalDate.of(2012, 5, 28), LocalDate.of(2012, 6, 4),
             LocalDate.of(2020, 5, 4), LocalDate.of(2020, 5, 8),
@@ -30,6 +33,7 @@ final class EnglandAndWalesHolidays {
 
     /** Extra one-off bank holidays by proclamation. */
     private static final Map<LocalDate, String> EXTRA = ImmutableMap.of(
+            LocalDate.of(1999, 12, 31), "Millennium celebrations",
             LocalDate.of(2002, 6, 3), "Golden Jubilee bank holiday",
             LocalDate.of(2011, 4, 29), "Royal wedding",
             LocalDate.of(2012, 6, 5), "Queen's Diamond Jubilee",

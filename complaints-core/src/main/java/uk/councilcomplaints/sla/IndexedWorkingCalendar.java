@@ -2,13 +2,15 @@ package uk.councilcomplaints.sla;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -18,44 +20,48 @@ import java.util.concurrent.TimeUnit;
  */
 final class IndexedWorkingCalendar implements WorkingCalendar {
 
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2035;
+    /** The first supported year: the regular holidays have held since 1978; 1990 is well before any open case. */
+    static final int FIRST_YEAR = 1990;
+    /** The last supported year: far beyond any response date a council could agree. */
+    static final int LAST_YEAR = 2199;
 
+    private static final LocalDate FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(LAST_YEAR, 12, 31);
+    private static final long FIRST_EPOCH_DAY = FIRST_DAY.toEpochDay();
     private static final long DAY_NANOS = TimeUnit.DAYS.toNanos(1);
     private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
 
-    private final int firstYear;
-    private final int lastYear;
-    private final LocalDate firstDay;
-    private final LocalDate lastDay;
-    private final long firstEpochDay;
-    /** workingBefore[i]: working days in [firstDay, firstDay + i); length is the number of days + 1. */
+    /** workingBefore[i]: working days in [FIRST_DAY, FIRST_DAY + i); length is the number of days + 1. */
     private final int[] workingBefore;
     /** The working days in order; workingDays[k] is the one with k working days before it. */
     private final LocalDate[] workingDays;
     private final int closureDayCount;
+    private final Set<Integer> officialYears;
 
-    private IndexedWorkingCalendar(int firstYear, int lastYear, Set<LocalDate> closureDays) {
-        this.firstYear = firstYear;
-        this.lastYear = lastYear;
-        this.firstDay = LocalDate.of(firstYear, 1, 1);
-        this.lastDay = LocalDate.of(lastYear, 12, 31);
-        this.firstEpochDay = firstDay.toEpochDay();
+    private IndexedWorkingCalendar(Set<LocalDate> closureDays, Map<Integer, Set<LocalDate>> officialHolidays) {
         this.closureDayCount = closureDays.size();
-
-        Set<LocalDate> nonWorking = new HashSet<>(closureDays);
-        for (int year = firstYear; year <= lastYear; year++) {
-            nonWorking.addAll(EnglandAndWalesHolidays.inYear(year).keySet());
+        this.officialYears = ImmutableSet.copyOf(officialHolidays.keySet());
+        int days = Math.toIntExact(LAST_DAY.toEpochDay() - FIRST_EPOCH_DAY + 1);
+        boolean[] closed = new boolean[days];
+        for (LocalDate day : closureDays) {
+            closed[offset(day)] = true;
         }
-        int days = Math.toIntExact(lastDay.toEpochDay() - firstEpochDay + 1);
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            Set<LocalDate> holidays = officialHolidays.get(year);
+            for (LocalDate day : holidays != null ? holidays : EnglandAndWalesHolidays.inYear(year).keySet()) {
+                closed[offset(day)] = true;
+            }
+        }
         int[] before = new int[days + 1];
         LocalDate[] working = new LocalDate[days];
         int count = 0;
         for (int i = 0; i < days; i++) {
             before[i] = count;
-            LocalDate date = firstDay.plusDays(i);
-            if (!EnglandAndWalesHolidays.isWeekend(date) && !nonWorking.contains(date)) {
-                working[count++] = date;
+            long epochDay = FIRST_EPOCH_DAY + i;
+            // 1970-01-01 was a Thursday: epoch day + 3, mod 7, is 0 on Monday ... 5 on Saturday, 6 on Sunday
+            boolean weekend = Math.floorMod(epochDay + 3, 7) >= 5;
+            if (!weekend && !closed[i]) {
+                working[count++] = LocalDate.ofEpochDay(epochDay);
             }
         }
         before[days] = count;
@@ -68,14 +74,23 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         return Default.INSTANCE;
     }
 
-    static WorkingCalendar withClosureDays(Set<LocalDate> closureDays) {
-        return closureDays.isEmpty()
+    /**
+     * The England and Wales calendar with closure days, and with the official list of bank holidays
+     * replacing the computed ones in every year it covers.
+     */
+    static WorkingCalendar of(Set<LocalDate> closureDays, Map<Integer, Set<LocalDate>> officialHolidays) {
+        return closureDays.isEmpty() && officialHolidays.isEmpty()
                 ? Default.INSTANCE
-                : new IndexedWorkingCalendar(FIRST_YEAR, LAST_YEAR, Set.copyOf(closureDays));
+                : new IndexedWorkingCalendar(Set.copyOf(closureDays), ImmutableMap.copyOf(officialHolidays));
     }
 
-    static void checkInDefaultRange(LocalDate date) {
-        Default.INSTANCE.index(date);
+    /** {@code date}, or an exception naming it and the supported range. */
+    static LocalDate checkInRange(LocalDate date) {
+        requireNonNull(date, "date");
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw new IllegalArgumentException(date + " is outside the supported range " + range());
+        }
+        return date;
     }
 
     @Override
@@ -93,7 +108,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         // 0: start itself or the next working day; n >= 1: the n-th working day strictly after start
         long ordinal = days == 0 ? workingBefore[i] : (long) workingBefore[i + 1] + days - 1;
         if (ordinal >= workingDays.length) {
-            throw new IllegalArgumentException(start + " plus " + days + " working days is after " + lastDay
+            throw new IllegalArgumentException(start + " plus " + days + " working days is after " + LAST_DAY
                     + ", outside the supported range " + range());
         }
         return workingDays[(int) ordinal];
@@ -130,37 +145,37 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
                 return workingDays[(int) target].atStartOfDay(ZONE).toInstant().plusNanos(total % DAY_NANOS);
             }
         }
-        throw new IllegalArgumentException(start + " plus " + hours + " working hours is after " + lastDay
+        throw new IllegalArgumentException(start + " plus " + hours + " working hours is after " + LAST_DAY
                 + ", outside the supported range " + range());
     }
 
     @Override
     public int firstYear() {
-        return firstYear;
+        return FIRST_YEAR;
     }
 
     @Override
     public int lastYear() {
-        return lastYear;
+        return LAST_YEAR;
     }
 
     @Override
     public String toString() {
-        return "WorkingCalendar[England and Wales, " + firstYear + ".." + lastYear + ", "
-                + closureDayCount + " closure days]";
+        return "WorkingCalendar[England and Wales, " + FIRST_YEAR + ".." + LAST_YEAR + ", " + closureDayCount
+                + " closure days, official list for " + officialYears.size() + " years]";
     }
 
     /** The index of {@code date} in {@link #workingBefore}, or an exception naming the range. */
-    private int index(LocalDate date) {
-        requireNonNull(date, "date");
-        if (date.isBefore(firstDay) || date.isAfter(lastDay)) {
-            throw new IllegalArgumentException(date + " is outside the supported range " + range());
-        }
-        return (int) (date.toEpochDay() - firstEpochDay);
+    private static int index(LocalDate date) {
+        return offset(checkInRange(date));
     }
 
-    private String range() {
-        return firstDay + ".." + lastDay + " (years " + firstYear + ".." + lastYear + ")";
+    private static int offset(LocalDate date) {
+        return (int) (date.toEpochDay() - FIRST_EPOCH_DAY);
+    }
+
+    private static String range() {
+        return FIRST_DAY + ".." + LAST_DAY + " (years " + FIRST_YEAR + ".." + LAST_YEAR + ")";
     }
 
     /**
@@ -169,11 +184,11 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
      */
     private void checkWorkingDaysLast24Hours() {
         ZoneRules rules = ZONE.getRules();
-        Instant end = lastDay.plusDays(1).atStartOfDay(ZONE).toInstant();
-        ZoneOffsetTransition transition = rules.nextTransition(firstDay.atStartOfDay(ZONE).toInstant().minusSeconds(1));
+        Instant end = LAST_DAY.plusDays(1).atStartOfDay(ZONE).toInstant();
+        ZoneOffsetTransition transition = rules.nextTransition(FIRST_DAY.atStartOfDay(ZONE).toInstant().minusSeconds(1));
         while (transition != null && transition.getInstant().isBefore(end)) {
             LocalDate day = transition.getInstant().atZone(ZONE).toLocalDate();
-            if (!day.isBefore(firstDay) && isWorkingDay(day)) {
+            if (!day.isBefore(FIRST_DAY) && isWorkingDay(day)) {
                 throw new IllegalStateException("clocks change on working day " + day
                         + "; working hours assume every working day lasts 24 hours");
             }
@@ -183,6 +198,6 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
 
     /** The England and Wales calendar, built on first use. */
     private static final class Default {
-        static final IndexedWorkingCalendar INSTANCE = new IndexedWorkingCalendar(FIRST_YEAR, LAST_YEAR, Set.of());
+        static final IndexedWorkingCalendar INSTANCE = new IndexedWorkingCalendar(Set.of(), Map.of());
     }
 }

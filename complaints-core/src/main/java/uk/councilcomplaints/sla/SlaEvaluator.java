@@ -2,6 +2,7 @@ package uk.councilcomplaints.sla;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
@@ -21,13 +24,19 @@ import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.TriageTarget.HourKind;
 
 /**
- * Evaluates a complaint's clocks (triage, then acknowledgement and response at each stage) at any instant,
- * from its events alone: only events that happened by then, and optionally only those recorded by a
- * {@code knownAt} instant, count. So a figure for a past instant never changes when later events arrive.
- * Clocks stretch only for recorded reasons: extensions, an agreed response date (adult social care), pauses.
- * Immutable and thread-safe.
+ * Evaluates a complaint's clocks (triage, then acknowledgement and response at each stage, and the review
+ * panel's meeting and report at children's stage 3) at any instant, from its events alone: only events that
+ * happened by then, and optionally only those recorded by a {@code knownAt} instant, count. So a figure for
+ * a past instant, known at a past instant, never changes when later events arrive.
+ *
+ * <p>Response clocks stretch only for recorded reasons: extensions, an agreed response date (adult social
+ * care), pauses. A stretch counts only if it was both dated and recorded before the due date it would move:
+ * one entered after the deadline cannot undo a breach, and the clock says it was stretched late
+ * ({@link SlaClock#stretchedLate()}). Immutable and thread-safe.
  */
 public final class SlaEvaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaEvaluator.class);
 
     private final SlaPolicy policy;
     private final WorkingCalendar calendar;
@@ -60,8 +69,22 @@ public final class SlaEvaluator {
         return evaluate(history, asOf, Instant.MAX);
     }
 
-    /** The clocks at {@code asOf}, counting only events recorded by {@code knownAt}. */
+    /**
+     * The clocks at {@code asOf}, counting only events recorded by {@code knownAt}; empty if not yet received
+     * then. Also empty, with a warning logged, if one of the complaint's clocks falls outside the calendar's
+     * supported years: commands refuse such dates, so only data written around them can, and one such
+     * complaint must not stop a listing or a report.
+     *
+     * @throws IllegalArgumentException if {@code asOf} is after the calendar's last supported year
+     */
     public Optional<SlaStatus> evaluate(ComplaintHistory history, Instant asOf, Instant knownAt) {
+        requireNonNull(history, "history");
+        requireNonNull(knownAt, "knownAt");
+        LocalDate day = LondonDays.dayOf(requireNonNull(asOf, "asOf"));
+        if (day.getYear() > calendar.lastYear()) {
+            throw new IllegalArgumentException("asOf " + asOf + " is after the last year the working-day calendar"
+                    + " supports (" + calendar.firstYear() + " to " + calendar.lastYear() + ")");
+        }
         int visible = history.visibleCount(asOf, knownAt);
         if (visible == 0) {
             return Optional.empty();
@@ -70,7 +93,13 @@ public final class SlaEvaluator {
         for (ComplaintEvent e : history.events().subList(0, visible)) {
             track.apply(e);
         }
-        return Optional.of(new SlaStatus(history.id(), track.reference, asOf, track.clocks(asOf)));
+        try {
+            return Optional.of(new SlaStatus(history.id(), track.reference, asOf, track.clocks(asOf)));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            LOG.warn("SLA clocks of {} ({}) as of {} left out: {}", track.reference, history.id(), asOf,
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -88,16 +117,18 @@ public final class SlaEvaluator {
                 .filter(c -> c.kind() == ClockKind.RESPONSE).reduce((a, b) -> b));
     }
 
+    /** An extension, agreed date, pause or resume: something that moves a response clock. */
+    private record Stretch(EventType type, Instant occurredAt, Instant recordedAt, int days, LocalDate date) {}
+
     /** The facts of one stage that its clocks depend on. */
     private static final class StageTrack {
         final Stage stage;
         final Instant start;
         Instant acknowledgedAt;
         Instant respondedAt;
-        int extensionWorkingDays;
-        LocalDate agreedDate;
-        Instant pausedSince;
-        final List<Instant[]> pauses = new ArrayList<>();
+        Instant panelMetAt;
+        Instant panelReportedAt;
+        final List<Stretch> stretches = new ArrayList<>();
 
         StageTrack(Stage stage, Instant start) {
             this.stage = stage;
@@ -115,11 +146,13 @@ public final class SlaEvaluator {
         boolean complaint = true;
         final List<StageTrack> stages = new ArrayList<>();
 
-        /** When the event being applied happened, and the stage it belongs to. */
+        /** The event being applied, and the stage it belongs to. */
+        private ComplaintEvent event;
         private Instant at;
         private StageTrack current;
 
         void apply(ComplaintEvent e) {
+            event = e;
             at = e.occurredAt();
             current = stages.isEmpty() ? null : stages.get(stages.size() - 1);
             if (current != null && current.respondedAt != null && e.type() != EventType.ESCALATED) {
@@ -179,7 +212,7 @@ public final class SlaEvaluator {
 
         @Override
         public Void responded(EventData.Responded e) {
-            resume(current, at);
+            endPause();
             current.respondedAt = at;
             return null;
         }
@@ -197,7 +230,7 @@ public final class SlaEvaluator {
 
         @Override
         public Void closed(EventData.Closed e) {
-            resume(current, at);
+            endPause();
             stoppedAt = at;
             return null;
         }
@@ -209,25 +242,33 @@ public final class SlaEvaluator {
 
         @Override
         public Void extended(EventData.Extended ext) {
-            current.extensionWorkingDays += ext.workingDays();
-            return null;
+            return stretch(ext.workingDays(), null);
         }
 
         @Override
         public Void responseDateAgreed(EventData.ResponseDateAgreed agreed) {
-            current.agreedDate = agreed.date();
-            return null;
+            return stretch(0, agreed.date());
         }
 
         @Override
         public Void paused(EventData.Paused e) {
-            current.pausedSince = at;
-            return null;
+            return stretch(0, null);
         }
 
         @Override
         public Void resumed(EventData.Resumed e) {
-            resume(current, at);
+            return stretch(0, null);
+        }
+
+        @Override
+        public Void panelMet(EventData.PanelMet e) {
+            current.panelMetAt = current.panelMetAt == null ? at : current.panelMetAt;
+            return null;
+        }
+
+        @Override
+        public Void panelReported(EventData.PanelReported e) {
+            current.panelReportedAt = current.panelReportedAt == null ? at : current.panelReportedAt;
             return null;
         }
 
@@ -236,11 +277,14 @@ public final class SlaEvaluator {
             return null;
         }
 
-        private void resume(StageTrack stage, Instant at) {
-            if (stage.pausedSince != null) {
-                stage.pauses.add(new Instant[] {stage.pausedSince, at});
-                stage.pausedSince = null;
-            }
+        private Void stretch(int days, LocalDate date) {
+            current.stretches.add(new Stretch(event.type(), at, event.recordedAt(), days, date));
+            return null;
+        }
+
+        /** A response or closure ends a pause as a resume does. */
+        private void endPause() {
+            current.stretches.add(new Stretch(EventType.RESUMED, at, event.recordedAt(), 0, null));
         }
 
         List<SlaClock> clocks(Instant asOf) {
@@ -249,73 +293,171 @@ public final class SlaEvaluator {
             Instant triageDue = triage.kind() == HourKind.CALENDAR
                     ? receivedAt.plus(Duration.ofHours(triage.hours()))
                     : calendar.plusWorkingHours(receivedAt, triage.hours());
-            clocks.add(clock(ClockKind.TRIAGE, Stage.STAGE_1, receivedAt, triageDue,
-                    LondonDays.dayOf(triageDue), Duration.ZERO, 0, 0, false, triagedAt, asOf, true));
+            clocks.add(clock(ClockKind.TRIAGE, Stage.STAGE_1, receivedAt, LondonDays.dayOf(triageDue), triageDue,
+                    triagedAt, null, asOf).build());
             if (!complaint) {
                 return clocks;
             }
             for (StageTrack s : stages) {
                 StageTarget target = policy.target(procedure, s.stage);
-                LocalDate ackDue = calendar.plusWorkingDays(LondonDays.dayOf(s.start),
-                        target.acknowledgeWorkingDays());
-                clocks.add(clock(ClockKind.ACKNOWLEDGEMENT, s.stage, s.start, LondonDays.endOf(ackDue), ackDue,
-                        Duration.ZERO, 0, 0, false, s.acknowledgedAt, asOf, false));
-                clocks.add(responseClock(s, target, ackDue, asOf));
+                LocalDate ackDue = plusWorkingDays(s.start, target.acknowledgeWorkingDays());
+                clocks.add(clock(ClockKind.ACKNOWLEDGEMENT, s.stage, s.start, ackDue, null, s.acknowledgedAt,
+                        s.respondedAt, asOf).build());
+                Instant responseFrom = switch (target.responseFrom()) {
+                    case RECEIPT -> s.start;
+                    case ACKNOWLEDGEMENT -> s.acknowledgedAt != null ? s.acknowledgedAt : LondonDays.startOf(ackDue);
+                    case PANEL_REPORT -> panelClocks(s, asOf, clocks);
+                };
+                clocks.add(responseClock(s, target, responseFrom, asOf));
             }
             return clocks;
         }
 
-        private SlaClock responseClock(StageTrack s, StageTarget target, LocalDate ackDue, Instant asOf) {
-            Instant start = target.responseFrom() == StageTarget.ResponseFrom.RECEIPT ? s.start
-                    : s.acknowledgedAt != null ? s.acknowledgedAt : LondonDays.endOf(ackDue);
-            Duration paused = Duration.ZERO;
-            int pausedDays = 0;
-            List<Instant[]> pauses = new ArrayList<>(s.pauses);
-            if (s.pausedSince != null) {
-                pauses.add(new Instant[] {s.pausedSince, asOf});
-            }
-            for (Instant[] p : pauses) {
-                paused = paused.plus(Duration.between(p[0], p[1]));
-                pausedDays += calendar.workingDaysBetween(LondonDays.dayOf(p[0]),
-                        LondonDays.dayOf(p[1]));
-            }
-            LocalDate dueDate = s.agreedDate != null ? s.agreedDate
-                    : calendar.plusWorkingDays(LondonDays.dayOf(start),
-                            target.responseWorkingDays() + s.extensionWorkingDays + pausedDays);
-            SlaClock clock = clock(ClockKind.RESPONSE, s.stage, start, LondonDays.endOf(dueDate), dueDate,
-                    paused, pausedDays, s.extensionWorkingDays, s.agreedDate != null, s.respondedAt, asOf, false);
-            if (s.pausedSince != null && clock.state().open()) {
-                return new SlaClock(clock.kind(), clock.stage(), clock.start(), clock.due(), clock.dueDate(),
-                        clock.paused(), clock.pausedWorkingDays(), clock.extensionWorkingDays(), clock.dateAgreed(),
-                        ClockState.PAUSED,
-                        clock.workingDaysLeft(), clock.metAt());
-            }
-            return clock;
+        /** Adds the review panel's clocks of children's stage 3; returns where the response clock starts. */
+        private Instant panelClocks(StageTrack s, Instant asOf, List<SlaClock> clocks) {
+            Stage3Timescales panel = policy.childrensStage3();
+            LocalDate meetingDue = plusWorkingDays(s.start, panel.panelWithinWorkingDays());
+            clocks.add(clock(ClockKind.PANEL_MEETING, s.stage, s.start, meetingDue, null, s.panelMetAt,
+                    s.respondedAt, asOf).build());
+            Instant reportFrom = s.panelMetAt != null ? s.panelMetAt : LondonDays.startOf(meetingDue);
+            LocalDate reportDue = plusWorkingDays(reportFrom, panel.reportWithinWorkingDays());
+            clocks.add(clock(ClockKind.PANEL_REPORT, s.stage, reportFrom, reportDue, null, s.panelReportedAt,
+                    s.respondedAt, asOf).build());
+            return s.panelReportedAt != null ? s.panelReportedAt : LondonDays.startOf(reportDue);
         }
 
-        private SlaClock clock(ClockKind kind, Stage stage, Instant start, Instant due, LocalDate dueDate,
-                Duration paused, int pausedDays, int extension, boolean agreed, Instant metAt, Instant asOf,
-                boolean inclusive) {
-            ClockState state;
+        /**
+         * The response clock: the target's working days from {@code from}, moved by the extensions, agreed
+         * date and pauses that were both dated and recorded before the due date they would move. A clock is
+         * never breached while a pause that counts is running.
+         */
+        private SlaClock responseClock(StageTrack s, StageTarget target, Instant from, Instant asOf) {
+            LocalDate fromDay = LondonDays.dayOf(from);
+            int extension = 0;
+            LocalDate agreed = null;
+            List<Instant[]> pauses = new ArrayList<>();
+            Instant pausedSince = null;
+            boolean stretchedLate = false;
+            for (Stretch st : s.stretches) {
+                if (st.type() == EventType.RESUMED) {
+                    if (pausedSince != null) {
+                        pauses.add(new Instant[] {pausedSince, st.occurredAt()});
+                        pausedSince = null;
+                    }
+                    continue;
+                }
+                if (pausedSince == null) {
+                    Instant due = LondonDays.endOf(responseDue(fromDay, target, extension, agreed, pauses));
+                    if (!st.occurredAt().isBefore(due) || !st.recordedAt().isBefore(due)) {
+                        stretchedLate = true;
+                        continue;
+                    }
+                }
+                switch (st.type()) {
+                    case EXTENDED -> extension += st.days();
+                    case RESPONSE_DATE_AGREED -> agreed = st.date();
+                    case PAUSED -> pausedSince = pausedSince == null ? st.occurredAt() : pausedSince;
+                    default -> throw new IllegalStateException("not a stretch: " + st.type());
+                }
+            }
+            if (pausedSince != null) {
+                pauses.add(new Instant[] {pausedSince, asOf});
+            }
+            Duration paused = Duration.ZERO;
+            for (Instant[] p : pauses) {
+                paused = paused.plus(Duration.between(p[0], p[1]));
+            }
+            LocalDate dueDate = responseDue(fromDay, target, extension, agreed, pauses);
+            ClockBuilder clock = clock(ClockKind.RESPONSE, s.stage, from, dueDate, null, s.respondedAt, null, asOf);
+            clock.paused = paused;
+            clock.pausedDays = pausedWorkingDays(pauses);
+            clock.extension = extension;
+            clock.agreed = agreed != null;
+            clock.stretchedLate = stretchedLate;
+            if (pausedSince != null && clock.state.open()) {
+                clock.state = ClockState.PAUSED;
+            }
+            return clock.build();
+        }
+
+        private LocalDate responseDue(LocalDate from, StageTarget target, int extension, LocalDate agreed,
+                List<Instant[]> pauses) {
+            return agreed != null ? agreed
+                    : calendar.plusWorkingDays(from, target.responseWorkingDays() + extension
+                            + pausedWorkingDays(pauses));
+        }
+
+        private int pausedWorkingDays(List<Instant[]> pauses) {
+            int days = 0;
+            for (Instant[] p : pauses) {
+                days += calendar.workingDaysBetween(LondonDays.dayOf(p[0]), LondonDays.dayOf(p[1]));
+            }
+            return days;
+        }
+
+        private LocalDate plusWorkingDays(Instant from, int days) {
+            return calendar.plusWorkingDays(LondonDays.dayOf(from), days);
+        }
+
+        /**
+         * A clock due at the end of {@code dueDate} (or at {@code dueInstant}, for triage), met at
+         * {@code metAt}; one that is not met is stopped when the contact is closed or reclassified, or
+         * when {@code settledAt} (its stage's response) has passed.
+         */
+        private ClockBuilder clock(ClockKind kind, Stage stage, Instant start, LocalDate dueDate, Instant dueInstant,
+                Instant metAt, Instant settledAt, Instant asOf) {
+            ClockBuilder c = new ClockBuilder(kind, stage, start, dueDate,
+                    dueInstant != null ? dueInstant : LondonDays.endOf(dueDate));
+            boolean inclusive = dueInstant != null;
+            c.metAt = metAt;
             LocalDate today = LondonDays.dayOf(metAt != null ? metAt : asOf);
-            int left = today.isAfter(dueDate) ? -calendar.workingDaysBetween(dueDate, today)
+            c.left = today.isAfter(dueDate) ? -calendar.workingDaysBetween(dueDate, today)
                     : calendar.workingDaysBetween(today, dueDate);
             if (metAt != null) {
-                boolean onTime = inclusive ? !metAt.isAfter(due) : metAt.isBefore(due);
-                state = onTime ? ClockState.MET_ON_TIME : ClockState.MET_LATE;
-            } else if (stoppedAt != null) {
-                state = ClockState.STOPPED;
-            } else if (!asOf.isBefore(due)) {
-                state = ClockState.BREACHED;
+                boolean onTime = inclusive ? !metAt.isAfter(c.due) : metAt.isBefore(c.due);
+                c.state = onTime ? ClockState.MET_ON_TIME : ClockState.MET_LATE;
+            } else if (stoppedAt != null || settledAt != null) {
+                c.state = ClockState.STOPPED;
+            } else if (!asOf.isBefore(c.due)) {
+                c.state = ClockState.BREACHED;
             } else if (kind == ClockKind.TRIAGE) {
                 Duration target = Duration.ofHours(policy.triage().hours());
-                state = Duration.between(asOf, due).compareTo(target.dividedBy(2)) < 0 ? ClockState.AT_RISK
+                c.state = Duration.between(asOf, c.due).compareTo(target.dividedBy(2)) < 0 ? ClockState.AT_RISK
                         : ClockState.RUNNING;
             } else {
-                state = left <= policy.atRiskWorkingDays() ? ClockState.AT_RISK : ClockState.RUNNING;
+                c.state = c.left <= policy.atRiskWorkingDays() ? ClockState.AT_RISK : ClockState.RUNNING;
             }
-            return new SlaClock(kind, stage, start, due, dueDate, paused, pausedDays, extension, agreed, state, left,
-                    Optional.ofNullable(metAt));
+            return c;
+        }
+    }
+
+    /** The parts of a {@link SlaClock} as they are worked out. */
+    private static final class ClockBuilder {
+        final ClockKind kind;
+        final Stage stage;
+        final Instant start;
+        final LocalDate dueDate;
+        final Instant due;
+        Duration paused = Duration.ZERO;
+        int pausedDays;
+        int extension;
+        boolean agreed;
+        boolean stretchedLate;
+        ClockState state;
+        int left;
+        Instant metAt;
+
+        ClockBuilder(ClockKind kind, Stage stage, Instant start, LocalDate dueDate, Instant due) {
+            this.kind = kind;
+            this.stage = stage;
+            this.start = start;
+            this.dueDate = dueDate;
+            this.due = due;
+        }
+
+        SlaClock build() {
+            return new SlaClock(kind, stage, start, due, dueDate, paused, pausedDays, extension, agreed, stretchedLate,
+                    state, left, Optional.ofNullable(metAt));
         }
     }
 }

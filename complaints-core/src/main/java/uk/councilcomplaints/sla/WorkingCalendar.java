@@ -2,13 +2,16 @@ package uk.councilcomplaints.sla;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import uk.councilcomplaints.model.LondonDays;
 
@@ -17,9 +20,12 @@ import uk.councilcomplaints.model.LondonDays;
  * Day, Good Friday, bank holidays in England and Wales (with substitute days and one-off
  * proclamations) and any closure days the council adds.
  *
- * <p>A calendar covers the whole years {@link #firstYear()} to {@link #lastYear()}; every method
- * throws {@link IllegalArgumentException} for a date, or a result, outside them. Instances are
- * immutable and thread-safe.
+ * <p>The regular holidays are computed for every year, and the known one-off proclamations (1995,
+ * 1999, 2002, 2011, 2012, 2020, 2022, 2023) are listed; a council adds later ones by loading the
+ * official list ({@link Builder#addGovUkBankHolidays}). A calendar supports the whole years
+ * {@link #firstYear()} to {@link #lastYear()} (1990 to 2199 for England and Wales); every method throws
+ * {@link IllegalArgumentException} for a date, or a result, outside them, and commands that would
+ * need one are rejected. Instances are immutable and thread-safe.
  */
 public interface WorkingCalendar {
 
@@ -59,9 +65,25 @@ public interface WorkingCalendar {
     /** The last supported year. */
     int lastYear();
 
-    /** Bank holidays in England and Wales, 2000 to 2035. */
+    /** Whether {@code date} is in the supported years. */
+    default boolean supports(LocalDate date) {
+        int year = date.getYear();
+        return year >= firstYear() && year <= lastYear();
+    }
+
+    /** Bank holidays in England and Wales, 1990 to 2199. */
     static WorkingCalendar englandAndWales() {
         return IndexedWorkingCalendar.englandAndWales();
+    }
+
+    /**
+     * England and Wales with the official list of bank holidays (gov.uk's {@code bank-holidays.json}) in
+     * place of the computed ones for every year the list covers.
+     *
+     * @see Builder#addGovUkBankHolidays
+     */
+    static WorkingCalendar fromGovUkJson(InputStream json) {
+        return builder().addGovUkBankHolidays(json).build();
     }
 
     /** A builder that starts from {@link #englandAndWales()}. */
@@ -69,9 +91,10 @@ public interface WorkingCalendar {
         return new Builder();
     }
 
-    /** Adds a council's own closure days to the England and Wales calendar. */
+    /** Adds a council's own closure days, and the official list of bank holidays, to the England and Wales calendar. */
     final class Builder {
         private final Set<LocalDate> closureDays = new TreeSet<>();
+        private final Map<Integer, Set<LocalDate>> officialHolidays = new TreeMap<>();
 
         private Builder() {}
 
@@ -99,15 +122,35 @@ public interface WorkingCalendar {
             return this;
         }
 
+        /**
+         * Reads the official list of bank holidays in the gov.uk format ({@code
+         * https://www.gov.uk/bank-holidays.json}: {@code {"england-and-wales": {"division": ..., "events":
+         * [{"title": ..., "date": "2018-01-01", ...}, ...]}, "scotland": ..., "northern-ireland": ...}}); only
+         * the dates of the {@code england-and-wales} division count. For every year the list covers, its
+         * dates replace the computed bank holidays of that year (so a holiday moved by a proclamation this
+         * library does not know moves here too); other years keep the computed ones. A later list replaces
+         * an earlier one year by year. Does not close the stream.
+         *
+         * @throws IllegalArgumentException naming what is wrong, if the document is not in that format or
+         *     a date is outside the supported years; then nothing is added
+         * @throws java.io.UncheckedIOException if the stream cannot be read
+         */
+        public Builder addGovUkBankHolidays(InputStream json) {
+            requireNonNull(json, "json");
+            Map<Integer, Set<LocalDate>> read = GovUkBankHolidays.read(json);
+            read.values().forEach(days -> days.forEach(Builder::checked));
+            read.forEach((year, days) -> officialHolidays.put(year, Set.copyOf(days)));
+            return this;
+        }
+
         /** A new calendar; later changes to this builder do not affect it. */
         public WorkingCalendar build() {
-            return IndexedWorkingCalendar.withClosureDays(closureDays);
+            return IndexedWorkingCalendar.of(closureDays, officialHolidays);
         }
 
         private static LocalDate checked(LocalDate date) {
             requireNonNull(date, "closure day");
-            IndexedWorkingCalendar.checkInDefaultRange(date);
-            return date;
+            return IndexedWorkingCalendar.checkInRange(date);
         }
     }
 }

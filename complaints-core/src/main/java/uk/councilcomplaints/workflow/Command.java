@@ -98,8 +98,24 @@ public sealed interface Command {
         }
     }
 
-    /** The complainant asks for the next stage (children's 1 to 2 to 3, corporate 1 to 2). */
-    record Escalate() implements Command {
+    /**
+     * The complainant asks for the next stage (children's 1 to 2 to 3, corporate 1 to 2). A children's
+     * request must come within 20 working days of the previous stage's response; a later one is allowed
+     * only when the council accepts it explicitly ({@link #acceptingLateRequest()}) with a reason.
+     *
+     * @param acceptLateRequest whether the council accepts a request made after the window
+     */
+    record Escalate(boolean acceptLateRequest) implements Command {
+        /** A request within the window. */
+        public Escalate() {
+            this(false);
+        }
+
+        /** A request after the window, accepted by the council; the audit reason says why. */
+        public static Escalate acceptingLateRequest() {
+            return new Escalate(true);
+        }
+
         @Override
         public CommandType type() {
             return CommandType.ESCALATE;
@@ -174,6 +190,22 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.RESUME;
+        }
+    }
+
+    /** Children's stage 3: records that the review panel met. */
+    record RecordPanelMeeting() implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_PANEL_MEETING;
+        }
+    }
+
+    /** Children's stage 3: records that the review panel reported to the council, after meeting. */
+    record RecordPanelReport() implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_PANEL_REPORT;
         }
     }
 

@@ -17,5 +17,7 @@ public enum CommandType {
     AGREE_RESPONSE_DATE,
     PAUSE,
     RESUME,
+    RECORD_PANEL_MEETING,
+    RECORD_PANEL_REPORT,
     ERASE_PERSONAL_DATA
 }

@@ -22,9 +22,14 @@ final class Decider {
         Command command = ctx.command();
         Transition row = Transitions.find(command.type(), c.status()).orElseThrow(() ->
                 new CommandRejectedException(c, command.type(), "not allowed from " + c.status()));
-        if (Guards.reasonRequired(command.type()) && ctx.audit().reason().isEmpty()) {
+        if (Guards.reasonRequired(command) && ctx.audit().reason().isEmpty()) {
             throw new InvalidCommandException(command.type().name(),
-                    List.of(new Violation("reason", "is required to " + command.type())));
+                    List.of(new Violation("reason", "is required to " + command.type()
+                            + (command.type() == CommandType.ESCALATE ? " accepting a late request" : ""))));
+        }
+        List<Violation> invalidDates = Guards.invalidDates(ctx);
+        if (!invalidDates.isEmpty()) {
+            throw new InvalidCommandException(command.type().name(), invalidDates);
         }
         Optional<String> refusal = Guards.check(ctx);
         if (refusal.isPresent()) {
@@ -71,8 +76,8 @@ final class Decider {
             return new EventData.DraftSubmitted();
         } else if (command instanceof Command.Respond r) {
             return new EventData.Responded(r.outcome(), r.remedies());
-        } else if (command instanceof Command.Escalate) {
-            return new EventData.Escalated(c.stage().next().orElseThrow());
+        } else if (command instanceof Command.Escalate e) {
+            return new EventData.Escalated(c.stage().next().orElseThrow(), e.acceptLateRequest());
         } else if (command instanceof Command.ReferToOmbudsman) {
             return new EventData.ReferredToOmbudsman();
         } else if (command instanceof Command.Close close) {
@@ -87,6 +92,10 @@ final class Decider {
             return new EventData.Paused();
         } else if (command instanceof Command.Resume) {
             return new EventData.Resumed();
+        } else if (command instanceof Command.RecordPanelMeeting) {
+            return new EventData.PanelMet();
+        } else if (command instanceof Command.RecordPanelReport) {
+            return new EventData.PanelReported();
         } else if (command instanceof Command.ErasePersonalData) {
             return new EventData.PersonalDataErased();
         }

@@ -1,12 +1,15 @@
 package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
-import java.time.Period;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.EventType;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
@@ -14,14 +17,18 @@ import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.ClockState;
+import uk.councilcomplaints.sla.StageTarget;
+import uk.councilcomplaints.sla.WorkingCalendar;
 
 /**
  * The guards of the transition table: rules that look beyond the status. Each returns why the command is
- * not allowed, or empty when it is. Commands that move an SLA clock, accept a late complaint or erase
- * personal data also need a reason.
+ * not allowed, or empty when it is. Commands that move an SLA clock, accept a late complaint or a late
+ * request for the next stage, or erase personal data also need a reason.
  */
 final class Guards {
 
+    /** Children's social care: the next stage may be requested within 20 working days of a response (SI 2006/1738). */
+    static final int CHILDRENS_REQUEST_WINDOW_WORKING_DAYS = 20;
 
     interface Guard {
         Optional<String> check(GuardContext ctx);
@@ -50,10 +57,33 @@ final class Guards {
             if (c.procedure() == Procedure.ADULT_SOCIAL_CARE) {
                 return Optional.of("adult social care complaints have one stage; record REFER_TO_OMBUDSMAN instead");
             }
-            return c.stage() == c.procedure().lastStage()
-                    ? Optional.of(c.stage() + " is the last stage of " + c.procedure()
-                            + "; record REFER_TO_OMBUDSMAN instead")
-                    : Optional.empty();
+            if (c.stage() == c.procedure().lastStage()) {
+                return Optional.of(c.stage() + " is the last stage of " + c.procedure()
+                        + "; record REFER_TO_OMBUDSMAN instead");
+            }
+            return checkRequestWindow(ctx);
+        });
+        GUARDS.put(CommandType.RESPOND, ctx -> atChildrensStage3(ctx.complaint())
+                && !sinceStageStarted(ctx, EventType.PANEL_REPORTED)
+                ? Optional.of("at stage 3 the council responds to the review panel's report; record"
+                        + " RECORD_PANEL_REPORT first")
+                : Optional.empty());
+        GUARDS.put(CommandType.RECORD_PANEL_MEETING, ctx -> {
+            if (!atChildrensStage3(ctx.complaint())) {
+                return Optional.of(notAtStage3(ctx.complaint()));
+            }
+            return sinceStageStarted(ctx, EventType.PANEL_MET)
+                    ? Optional.of("the review panel's meeting is already recorded") : Optional.empty();
+        });
+        GUARDS.put(CommandType.RECORD_PANEL_REPORT, ctx -> {
+            if (!atChildrensStage3(ctx.complaint())) {
+                return Optional.of(notAtStage3(ctx.complaint()));
+            }
+            if (!sinceStageStarted(ctx, EventType.PANEL_MET)) {
+                return Optional.of("the review panel reports after it meets; record RECORD_PANEL_MEETING first");
+            }
+            return sinceStageStarted(ctx, EventType.PANEL_REPORTED)
+                    ? Optional.of("the review panel's report is already recorded") : Optional.empty();
         });
         GUARDS.put(CommandType.REFER_TO_OMBUDSMAN, ctx -> {
             Complaint c = ctx.complaint();
@@ -92,18 +122,15 @@ final class Guards {
                 return Optional.of("an agreed response date applies to adult social care complaints; "
                         + c.procedure() + " uses EXTEND");
             }
-            LocalDate received = LondonDays.dayOf(c.receivedAt());
-            if (date.isBefore(received)) {
-                return Optional.of("the agreed date " + date + " is before receipt " + received);
+            LocalDate agreedOn = LondonDays.dayOf(ctx.occurredAt());
+            if (date.isBefore(agreedOn)) {
+                return Optional.of("the agreed date " + date + " is before the day it was agreed, " + agreedOn);
             }
-            Optional<Period> limit = ctx.sla().policy().target(c.procedure(), c.stage()).responseLimit();
-            if (limit.isPresent()) {
-                LocalDate expires = received.plus(limit.get());
-                LocalDate agreedOn = LondonDays.dayOf(ctx.occurredAt());
-                if (date.isAfter(expires) && agreedOn.isAfter(expires)) {
-                    return Optional.of("a response period longer than " + limit.get()
-                            + " must be agreed before it expires on " + expires);
-                }
+            StageTarget target = ctx.sla().policy().target(c.procedure(), c.stage());
+            Optional<LocalDate> expires = target.responseLimitEnds(LondonDays.dayOf(c.receivedAt()));
+            if (expires.isPresent() && date.isAfter(expires.get()) && agreedOn.isAfter(expires.get())) {
+                return Optional.of("a response period longer than " + target.responseLimit().orElseThrow()
+                        + " from receipt must be agreed before it ends on " + expires.get());
             }
             return beforeResponseDeadline(ctx, "a new response date");
         });
@@ -112,7 +139,7 @@ final class Guards {
             if (!ctx.sla().policy().pauseAllowed(c.procedure())) {
                 return Optional.of("the council's policy does not allow pausing " + c.procedure() + " complaints");
             }
-            return c.paused() ? Optional.of("the clock is already paused") : Optional.empty();
+            return c.paused() ? Optional.of("the clock is already paused") : beforeResponseDeadline(ctx, "a pause");
         });
         GUARDS.put(CommandType.RESUME, ctx -> ctx.complaint().paused() ? Optional.empty()
                 : Optional.of("the clock is not paused"));
@@ -134,15 +161,83 @@ final class Guards {
         return guard == null ? Optional.empty() : guard.check(ctx);
     }
 
-    /** Whether {@code type} must be given a reason. */
-    static boolean reasonRequired(CommandType type) {
-        return REASON_REQUIRED.contains(type);
+    /** Whether {@code command} must be given a reason. */
+    static boolean reasonRequired(Command command) {
+        return REASON_REQUIRED.contains(command.type())
+                || command instanceof Command.Escalate e && e.acceptLateRequest();
+    }
+
+    /**
+     * The command's fields that hold a date the SLA clocks cannot reason about: outside the working-day
+     * calendar's supported years.
+     */
+    static List<Violation> invalidDates(GuardContext ctx) {
+        List<Violation> violations = new ArrayList<>();
+        if (ctx.command() instanceof Command.AgreeResponseDate a) {
+            WorkingCalendar calendar = ctx.sla().calendar();
+            if (!calendar.supports(a.date())) {
+                violations.add(new Violation("date", "must be in a year the working-day calendar supports ("
+                        + calendar.firstYear() + " to " + calendar.lastYear() + "), was " + a.date()));
+            }
+        }
+        return violations;
     }
 
     /** Whether the complaint was received more than 12 months after the matter. */
     static boolean isLate(Complaint c) {
         return c.matterDate().map(m -> LondonDays.dayOf(c.receivedAt()).isAfter(m.plusMonths(12)))
                 .orElse(false);
+    }
+
+    /**
+     * Children's social care: the next stage must be requested within 20 working days of the response, or
+     * accepted late explicitly. Only that procedure has such a window.
+     */
+    private static Optional<String> checkRequestWindow(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        boolean accepting = ((Command.Escalate) ctx.command()).acceptLateRequest();
+        if (c.procedure() != Procedure.CHILDRENS_SOCIAL_CARE) {
+            return accepting ? Optional.of(c.procedure() + " sets no window for requesting the next stage, so no"
+                    + " request is late") : Optional.empty();
+        }
+        LocalDate responded = LondonDays.dayOf(c.respondedAt().orElseThrow());
+        LocalDate windowEnds = ctx.sla().calendar().plusWorkingDays(responded, CHILDRENS_REQUEST_WINDOW_WORKING_DAYS);
+        boolean late = LondonDays.dayOf(ctx.occurredAt()).isAfter(windowEnds);
+        String window = c.stage().next().orElseThrow() + " may be requested within "
+                + CHILDRENS_REQUEST_WINDOW_WORKING_DAYS + " working days of the " + c.stage() + " response of "
+                + responded + ", by the end of " + windowEnds;
+        if (late && !accepting) {
+            return Optional.of(window + "; to accept a later request, escalate with"
+                    + " Command.Escalate.acceptingLateRequest() and a reason");
+        }
+        if (!late && accepting) {
+            return Optional.of(window + ", so this request is not late");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean atChildrensStage3(Complaint c) {
+        return c.procedure() == Procedure.CHILDRENS_SOCIAL_CARE && c.stage() == Stage.STAGE_3;
+    }
+
+    private static String notAtStage3(Complaint c) {
+        return "a review panel sits at stage 3 of CHILDRENS_SOCIAL_CARE; this complaint is at " + c.stage() + " of "
+                + c.procedure();
+    }
+
+    /** Whether an event of {@code type} happened since the complaint's current stage started. */
+    private static boolean sinceStageStarted(GuardContext ctx, EventType type) {
+        List<ComplaintEvent> events = ctx.history().events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            EventType seen = events.get(i).type();
+            if (seen == type) {
+                return true;
+            }
+            if (seen == EventType.ESCALATED) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Clocks stretch only by agreement before the deadline: after it, the breach stands. */

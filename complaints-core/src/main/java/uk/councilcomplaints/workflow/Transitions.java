@@ -38,6 +38,8 @@ import uk.councilcomplaints.model.Status;
  *      +-----------------ESCALATE---------------------+   (children's 1-2-3, corporate 1-2; REFER_TO_OMBUDSMAN after the last stage)
  *
  *  any open status --CLOSE--> WITHDRAWN | DUPLICATE | OUT_OF_TIME
+ *  open after triage: EXTEND, AGREE_RESPONSE_DATE, PAUSE, RESUME; RECORD_PANEL_MEETING, RECORD_PANEL_REPORT
+ *                     (children's stage 3) keep the status
  * </pre>
  */
 public final class Transitions {
@@ -67,6 +69,8 @@ public final class Transitions {
             row(CommandType.AGREE_RESPONSE_DATE, CLOCK_RUNNING, Set.of()),
             row(CommandType.PAUSE, CLOCK_RUNNING, Set.of()),
             row(CommandType.RESUME, CLOCK_RUNNING, Set.of()),
+            row(CommandType.RECORD_PANEL_MEETING, CLOCK_RUNNING, Set.of()),
+            row(CommandType.RECORD_PANEL_REPORT, CLOCK_RUNNING, Set.of()),
             row(CommandType.ERASE_PERSONAL_DATA, EnumSet.allOf(Status.class), Set.of()));
 
     private Transitions() {

@@ -116,6 +116,81 @@ class SlaEvaluatorPropertiesTest {
                 });
     }
 
+    /**
+     * A random corporate history in which some events are entered late (recorded up to five days after they
+     * happened), among them extensions and pauses that may be recorded after the due date they would move.
+     */
+    private static ComplaintHistory lateEntries(List<Integer> steps, List<Instant> probes) {
+        LocalDateTime at = LocalDateTime.of(2022, 1, 4, 9, 0);
+        LocalDateTime recorded = at;
+        HandHistory b = HandHistory.received(Procedure.CORPORATE, at.format(LOCAL)).triaged("2022-01-04T10:00")
+                .acknowledged("2022-01-04T11:00");
+        at = at.plusHours(2);
+        boolean paused = false;
+        for (int n : steps) {
+            at = at.plusMinutes((n / 10) % (4 * 24 * 60));
+            LocalDateTime late = at.plusHours((n / 7) % 2 == 0 ? (n / 13) % 120 : 0);
+            recorded = late.isAfter(recorded) ? late : recorded;
+            EventData data = switch (n % 5) {
+                case 0, 1 -> new EventData.Extended(1 + n % 5);
+                case 2 -> paused ? new EventData.Resumed() : new EventData.Paused();
+                default -> new EventData.SentToService();
+            };
+            paused = data instanceof EventData.Paused || paused && !(data instanceof EventData.Resumed);
+            b.addRecorded(at.format(LOCAL), recorded.format(LOCAL), data);
+            probes.add(HandHistory.london(at.format(LOCAL)));
+            probes.add(HandHistory.london(recorded.format(LOCAL)));
+        }
+        probes.add(HandHistory.london(recorded.plusDays(20).format(LOCAL)));
+        return b.build();
+    }
+
+    @Test
+    void asOfDKnownAtKIsTheHistoryRecordedByKSoAPastFigureNeverChanges() {
+        qt().withExamples(100).forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(0, 12))
+                .checkAssert(steps -> {
+                    List<Instant> probes = new ArrayList<>();
+                    ComplaintHistory h = lateEntries(steps, probes);
+                    for (Instant knownAt : probes) {
+                        List<ComplaintEvent> recorded = h.events().stream()
+                                .filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
+                        for (Instant asOf : probes) {
+                            Optional<SlaStatus> known = sla.evaluate(h, asOf, knownAt);
+                            assertEquals(recorded.isEmpty() ? Optional.empty()
+                                    : sla.evaluate(new ComplaintHistory(recorded), asOf), known);
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void aBreachedResponseClockStaysBreachedWhateverIsRecordedLater() {
+        qt().withExamples(150).forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 12))
+                .checkAssert(steps -> {
+                    List<Instant> probes = new ArrayList<>();
+                    ComplaintHistory h = lateEntries(steps, probes);
+                    Instant last = probes.get(probes.size() - 1);
+                    for (Instant day = HandHistory.london("2022-01-04T12:00"); day.isBefore(last);
+                            day = day.plusSeconds(86_400)) {
+                        probes.add(day); // a probe on every day, between the entries
+                    }
+                    for (Instant t : probes) {
+                        SlaClock then = sla.evaluate(h, t, t).orElseThrow()
+                                .clock(ClockKind.RESPONSE, Stage.STAGE_1).orElseThrow();
+                        if (then.state() != ClockState.BREACHED) {
+                            continue;
+                        }
+                        for (Instant later : probes) {
+                            if (later.isAfter(t)) {
+                                assertEquals(ClockState.BREACHED, sla.evaluate(h, later).orElseThrow()
+                                        .clock(ClockKind.RESPONSE, Stage.STAGE_1).orElseThrow().state(),
+                                        "breached at " + t + ", as of " + later);
+                            }
+                        }
+                    }
+                });
+    }
+
     @Test
     void knownAtCountsOnlyEventsRecordedByThen() {
         ComplaintHistory h = HandHistory.received(Procedure.CORPORATE, "2022-01-04T09:00")

@@ -1,14 +1,19 @@
 package uk.councilcomplaints.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.councilcomplaints.testing.HandHistory.london;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.TriageTarget.HourKind;
@@ -20,6 +25,16 @@ class SlaEvaluatorTest {
 
     private SlaClock clock(ComplaintHistory h, String asOf, ClockKind kind, Stage stage) {
         return sla.evaluate(h, london(asOf)).orElseThrow().clock(kind, stage).orElseThrow();
+    }
+
+    private SlaClock clockKnownAt(ComplaintHistory h, String asOf, String knownAt, ClockKind kind, Stage stage) {
+        return sla.evaluate(h, london(asOf), london(knownAt)).orElseThrow().clock(kind, stage).orElseThrow();
+    }
+
+    /** Corporate stage 1, acknowledged on Tuesday 4 January 2022: the response is due by the end of 18 January. */
+    private static HandHistory corporateDueOn18January() {
+        return HandHistory.received(Procedure.CORPORATE, "2022-01-04T09:00").triaged("2022-01-04T10:00")
+                .acknowledged("2022-01-04T11:00");
     }
 
     @Test
@@ -87,14 +102,140 @@ class SlaEvaluatorTest {
     }
 
     @Test
-    void childrensStageThreeIsFiftyWorkingDays() {
-        ComplaintHistory h = HandHistory.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-04T09:00")
-                .escalated("2022-02-01T09:00", Stage.STAGE_2).escalated("2022-03-01T09:00", Stage.STAGE_3).build();
-        assertEquals(WorkingCalendar.englandAndWales().plusWorkingDays(LocalDate.of(2022, 3, 1), 50),
-                clock(h, "2022-03-02T09:00", ClockKind.RESPONSE, Stage.STAGE_3).dueDate());
+    void childrensStageThreeHasThreeClocksPanelReportResponse() {
+        // stage 3 requested Tuesday 1 March 2022: the panel meets within 30 working days (12 April), reports
+        // within 5 of meeting, the council responds within 15 of the report; Easter and 2 May are skipped
+        HandHistory b = HandHistory.received(Procedure.CHILDRENS_SOCIAL_CARE, "2022-01-04T09:00")
+                .escalated("2022-02-01T09:00", Stage.STAGE_2).escalated("2022-03-01T09:00", Stage.STAGE_3);
+        ComplaintHistory requested = b.build();
+        SlaClock meeting = clock(requested, "2022-03-02T09:00", ClockKind.PANEL_MEETING, Stage.STAGE_3);
+        assertEquals(LocalDate.of(2022, 4, 12), meeting.dueDate());
+        assertEquals(london("2022-03-01T09:00"), meeting.start());
+        assertEquals(ClockState.RUNNING, meeting.state());
+        SlaClock report = clock(requested, "2022-03-02T09:00", ClockKind.PANEL_REPORT, Stage.STAGE_3);
+        assertEquals(LocalDate.of(2022, 4, 21), report.dueDate(), "5 working days from the day the panel is due");
         assertEquals(LocalDate.of(2022, 5, 13),
-                clock(h, "2022-03-02T09:00", ClockKind.RESPONSE, Stage.STAGE_3).dueDate(),
-                "Good Friday, Easter Monday and 2 May skipped");
+                clock(requested, "2022-03-02T09:00", ClockKind.RESPONSE, Stage.STAGE_3).dueDate(),
+                "15 working days from the day the report is due");
+        assertEquals(ClockState.AT_RISK,
+                clock(requested, "2022-04-12T23:59", ClockKind.PANEL_MEETING, Stage.STAGE_3).state(), "on the day");
+        assertEquals(ClockState.BREACHED,
+                clock(requested, "2022-04-13T00:00", ClockKind.PANEL_MEETING, Stage.STAGE_3).state(), "the day after");
+
+        ComplaintHistory met = b.panelMet("2022-04-05T14:00").build();
+        SlaClock meetingMet = clock(met, "2022-04-06T09:00", ClockKind.PANEL_MEETING, Stage.STAGE_3);
+        assertEquals(ClockState.MET_ON_TIME, meetingMet.state());
+        SlaClock reportDue = clock(met, "2022-04-06T09:00", ClockKind.PANEL_REPORT, Stage.STAGE_3);
+        assertEquals(london("2022-04-05T14:00"), reportDue.start());
+        assertEquals(LocalDate.of(2022, 4, 12), reportDue.dueDate(), "5 working days from the meeting");
+
+        ComplaintHistory reported = b.panelReported("2022-04-11T16:00").build();
+        assertEquals(ClockState.MET_ON_TIME,
+                clock(reported, "2022-04-12T09:00", ClockKind.PANEL_REPORT, Stage.STAGE_3).state());
+        SlaClock response = clock(reported, "2022-04-12T09:00", ClockKind.RESPONSE, Stage.STAGE_3);
+        assertEquals(london("2022-04-11T16:00"), response.start());
+        assertEquals(LocalDate.of(2022, 5, 5), response.dueDate(), "15 working days from the report");
+        assertEquals(ClockState.BREACHED,
+                clock(reported, "2022-05-06T00:00", ClockKind.RESPONSE, Stage.STAGE_3).state());
+        ComplaintHistory responded = b.responded("2022-05-05T17:00").build();
+        assertEquals(ClockState.MET_ON_TIME,
+                clock(responded, "2022-05-20T09:00", ClockKind.RESPONSE, Stage.STAGE_3).state());
+        SlaStatus status = sla.evaluate(responded, london("2022-05-20T09:00")).orElseThrow();
+        assertEquals(List.of(ClockKind.ACKNOWLEDGEMENT, ClockKind.PANEL_MEETING, ClockKind.PANEL_REPORT,
+                ClockKind.RESPONSE), status.clocks().stream().filter(c -> c.stage() == Stage.STAGE_3)
+                .map(SlaClock::kind).toList());
+    }
+
+    @Test
+    void corporateResponseCountsFromTheAcknowledgementDueDateWhileUnacknowledged() {
+        // received Monday 10 January 2022: acknowledge by 17 January, respond 10 working days after that
+        HandHistory b = HandHistory.received(Procedure.CORPORATE, "2022-01-10T09:00").triaged("2022-01-10T10:00");
+        SlaClock unacknowledged = clock(b.build(), "2022-01-12T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(LocalDate.of(2022, 1, 31), unacknowledged.dueDate());
+        assertEquals(london("2022-01-17T00:00"), unacknowledged.start());
+        SlaClock onTheLastDay = clock(b.acknowledged("2022-01-17T16:00").build(), "2022-01-18T09:00",
+                ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(unacknowledged.dueDate(), onTheLastDay.dueDate(),
+                "acknowledging on the last allowed day does not move the due date");
+    }
+
+    @Test
+    void anExtensionRecordedAfterTheDeadlineDoesNotUndoTheBreach() {
+        // agreed on the 18th, the due day, but recorded on the 19th
+        ComplaintHistory h = corporateDueOn18January()
+                .addRecorded("2022-01-18T09:00", "2022-01-19T10:00", new EventData.Extended(5)).build();
+        SlaClock clock = clock(h, "2022-01-20T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(ClockState.BREACHED, clock.state());
+        assertEquals(LocalDate.of(2022, 1, 18), clock.dueDate());
+        assertEquals(0, clock.extensionWorkingDays());
+        assertTrue(clock.stretchedLate());
+        assertTrue(sla.breachedOrAtRisk(java.util.stream.Stream.of(h), london("2022-01-20T09:00"), Instant.MAX)
+                .stream().anyMatch(SlaStatus::breached));
+        // as known before the entry: breached, not stretched; that figure never changes
+        SlaClock before = clockKnownAt(h, "2022-01-20T09:00", "2022-01-19T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(ClockState.BREACHED, before.state());
+        assertFalse(before.stretchedLate());
+    }
+
+    @Test
+    void anExtensionRecordedOnTheDueDayCountsAndOneRecordedAtMidnightDoesNot() {
+        ComplaintHistory inTime = corporateDueOn18January()
+                .addRecorded("2022-01-17T09:00", "2022-01-18T23:59", new EventData.Extended(5)).build();
+        SlaClock counted = clock(inTime, "2022-01-20T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(LocalDate.of(2022, 1, 25), counted.dueDate());
+        assertEquals(ClockState.RUNNING, counted.state());
+        assertFalse(counted.stretchedLate());
+        ComplaintHistory late = corporateDueOn18January()
+                .addRecorded("2022-01-17T09:00", "2022-01-19T00:00", new EventData.Extended(5)).build();
+        assertEquals(ClockState.BREACHED, clock(late, "2022-01-20T09:00", ClockKind.RESPONSE, Stage.STAGE_1).state());
+    }
+
+    @Test
+    void aPauseAfterTheDeadlineLeavesTheClockBreached() {
+        // a history written around the commands: the pause came after the due date
+        ComplaintHistory h = corporateDueOn18January().paused("2022-01-20T09:00").build();
+        SlaClock clock = clock(h, "2022-01-21T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(ClockState.BREACHED, clock.state());
+        assertEquals(0, clock.pausedWorkingDays());
+        assertTrue(clock.stretchedLate());
+        // dated before the deadline but recorded after it: the same
+        ComplaintHistory recordedLate = corporateDueOn18January()
+                .addRecorded("2022-01-17T09:00", "2022-01-20T09:00", new EventData.Paused()).build();
+        SlaClock stillBreached = clock(recordedLate, "2022-01-21T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(ClockState.BREACHED, stillBreached.state());
+        assertTrue(stillBreached.stretchedLate());
+    }
+
+    @Test
+    void aPauseStartedOnTheDueDayHoldsTheClockOverTheWeekend() {
+        // due Friday 21 January 2022; paused that morning; never breached while paused
+        HandHistory b = HandHistory.received(Procedure.CORPORATE, "2022-01-07T09:00").triaged("2022-01-07T10:00")
+                .acknowledged("2022-01-07T11:00");
+        assertEquals(LocalDate.of(2022, 1, 21),
+                clock(b.build(), "2022-01-10T09:00", ClockKind.RESPONSE, Stage.STAGE_1).dueDate());
+        b.paused("2022-01-21T10:00");
+        for (String asOf : List.of("2022-01-22T09:00", "2022-01-23T09:00", "2022-01-24T09:00")) {
+            assertEquals(ClockState.PAUSED, clock(b.build(), asOf, ClockKind.RESPONSE, Stage.STAGE_1).state(), asOf);
+        }
+        b.resumed("2022-01-24T09:00");
+        SlaClock resumed = clock(b.build(), "2022-01-24T12:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(LocalDate.of(2022, 1, 24), resumed.dueDate(), "one working day paused, Monday");
+        assertEquals(ClockState.AT_RISK, resumed.state());
+        assertEquals(ClockState.BREACHED,
+                clock(b.build(), "2022-01-25T00:00", ClockKind.RESPONSE, Stage.STAGE_1).state());
+    }
+
+    @Test
+    void anEvaluationAfterTheCalendarIsRejectedAndAComplaintOutsideItIsLeftOut() {
+        ComplaintHistory h = corporateDueOn18January().build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sla.evaluate(h, Instant.parse("2200-01-01T12:00:00Z")));
+        assertTrue(e.getMessage().contains("asOf") && e.getMessage().contains("2199"), e.getMessage());
+        // received on the last day: its triage clock runs past the calendar; left out, not thrown
+        ComplaintHistory atTheEnd = HandHistory.received(Procedure.CORPORATE, "2199-12-31T09:00").build();
+        Instant asOf = london("2199-12-31T12:00");
+        assertEquals(Optional.empty(), sla.evaluate(atTheEnd, asOf));
+        assertEquals(1, sla.breachedOrAtRisk(java.util.stream.Stream.of(atTheEnd, h), asOf, Instant.MAX).size());
     }
 
     @Test

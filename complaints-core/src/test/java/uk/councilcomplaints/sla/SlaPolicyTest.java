@@ -13,8 +13,10 @@ import static uk.councilcomplaints.model.Stage.STAGE_1;
 import static uk.councilcomplaints.model.Stage.STAGE_2;
 import static uk.councilcomplaints.model.Stage.STAGE_3;
 import static uk.councilcomplaints.sla.StageTarget.ResponseFrom.ACKNOWLEDGEMENT;
+import static uk.councilcomplaints.sla.StageTarget.ResponseFrom.PANEL_REPORT;
 import static uk.councilcomplaints.sla.StageTarget.ResponseFrom.RECEIPT;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,14 @@ class SlaPolicyTest {
 
     private static StageTarget target(int acknowledge, int response, int extension) {
         return new StageTarget(acknowledge, response, RECEIPT, extension, Optional.empty());
+    }
+
+    private static StageTarget corporate(int acknowledge, int response, int extension) {
+        return new StageTarget(acknowledge, response, ACKNOWLEDGEMENT, extension, Optional.empty());
+    }
+
+    private static StageTarget stage3(int acknowledge, int response) {
+        return new StageTarget(acknowledge, response, PANEL_REPORT, 0, Optional.empty());
     }
 
     private static StageTarget adults(Period limit) {
@@ -59,7 +69,8 @@ class SlaPolicyTest {
     void childrensSocialCareDefaults() {
         assertEquals(new StageTarget(3, 10, RECEIPT, 10, Optional.empty()), defaults.target(CHILDRENS_SOCIAL_CARE, STAGE_1));
         assertEquals(new StageTarget(3, 25, RECEIPT, 40, Optional.empty()), defaults.target(CHILDRENS_SOCIAL_CARE, STAGE_2));
-        assertEquals(new StageTarget(3, 50, RECEIPT, 0, Optional.empty()), defaults.target(CHILDRENS_SOCIAL_CARE, STAGE_3));
+        assertEquals(new StageTarget(3, 15, PANEL_REPORT, 0, Optional.empty()),
+                defaults.target(CHILDRENS_SOCIAL_CARE, STAGE_3), "the council responds within 15 of the report");
         assertEquals(new Stage3Timescales(30, 5, 15), defaults.childrensStage3());
     }
 
@@ -99,7 +110,7 @@ class SlaPolicyTest {
 
     @Test
     void builderOverridesEachSetting() {
-        StageTarget corporateStage1 = new StageTarget(2, 8, RECEIPT, 5, Optional.empty());
+        StageTarget corporateStage1 = corporate(2, 8, 5);
         StageTarget adultsTarget = new StageTarget(2, 15, RECEIPT, 0, Optional.of(Period.ofMonths(3)));
         SlaPolicy policy = SlaPolicy.builder()
                 .triage(24, HourKind.CALENDAR)
@@ -121,17 +132,48 @@ class SlaPolicyTest {
     }
 
     @Test
-    void builderAcceptsTheStatutoryMaximums() {
+    void builderAcceptsTheLimitsOfEachProcedure() {
         SlaPolicy policy = SlaPolicy.builder()
                 .triage(48, HourKind.CALENDAR)
-                .target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 5, 15))
-                .target(CHILDRENS_SOCIAL_CARE, STAGE_2, target(3, 65, 0))
-                .target(CHILDRENS_SOCIAL_CARE, STAGE_3, target(3, 40, 10))
-                .target(CORPORATE, STAGE_1, target(0, 1, 10))
-                .target(ADULT_SOCIAL_CARE, STAGE_1, adults(Period.ofDays(181)))
+                .target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(10, 10, 10))
+                .target(CHILDRENS_SOCIAL_CARE, STAGE_2, target(25, 25, 40))
+                .target(CHILDRENS_SOCIAL_CARE, STAGE_3, stage3(30, 15))
+                .childrensStage3(new Stage3Timescales(30, 5, 15))
+                .target(CORPORATE, STAGE_1, corporate(5, 10, 10))
+                .target(CORPORATE, STAGE_2, corporate(5, 20, 20))
+                .target(ADULT_SOCIAL_CARE, STAGE_1, new StageTarget(3, SlaPolicy.ADULT_MAX_RESPONSE_WORKING_DAYS,
+                        RECEIPT, 0, Optional.of(Period.ofDays(181))))
                 .build();
-        assertEquals(15, policy.target(CHILDRENS_SOCIAL_CARE, STAGE_1).maxExtensionWorkingDays());
+        assertEquals(10, policy.target(CHILDRENS_SOCIAL_CARE, STAGE_1).maxExtensionWorkingDays());
+        assertEquals(40, policy.target(CHILDRENS_SOCIAL_CARE, STAGE_2).maxExtensionWorkingDays());
+        assertEquals(20, policy.target(CORPORATE, STAGE_2).maxExtensionWorkingDays());
         assertEquals(Optional.of(Period.ofDays(181)), policy.target(ADULT_SOCIAL_CARE, STAGE_1).responseLimit());
+    }
+
+    @Test
+    void aCouncilMaySetShorterTargets() {
+        SlaPolicy policy = SlaPolicy.builder()
+                .target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(1, 5, 0))
+                .target(CORPORATE, STAGE_2, corporate(2, 15, 5))
+                .childrensStage3(new Stage3Timescales(20, 3, 10))
+                .build();
+        assertEquals(target(1, 5, 0), policy.target(CHILDRENS_SOCIAL_CARE, STAGE_1));
+        assertEquals(corporate(2, 15, 5), policy.target(CORPORATE, STAGE_2));
+        assertEquals(new Stage3Timescales(20, 3, 10), policy.childrensStage3());
+        assertEquals(stage3(3, 10), policy.target(CHILDRENS_SOCIAL_CARE, STAGE_3), "the council's response");
+    }
+
+    @Test
+    void theDefaultAdultResponseFitsInsideSixMonthsFromAnyDayOfReceipt() {
+        // the fewest working days any 6 months hold, from the day after receipt to the day before the same
+        // date 6 months later; the cap on the council's default may not exceed it
+        WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+        int fewest = Integer.MAX_VALUE;
+        for (LocalDate received = LocalDate.of(1990, 1, 1); received.getYear() < 2199;
+                received = received.plusDays(1)) {
+            fewest = Math.min(fewest, calendar.workingDaysBetween(received, received.plusMonths(6).minusDays(1)));
+        }
+        assertEquals(SlaPolicy.ADULT_MAX_RESPONSE_WORKING_DAYS, fewest);
     }
 
     @Test
@@ -139,7 +181,7 @@ class SlaPolicyTest {
         SlaPolicy.Builder builder = SlaPolicy.builder();
         SlaPolicy first = builder.build();
         builder.triage(24, HourKind.WORKING)
-                .target(CORPORATE, STAGE_2, target(1, 1, 1))
+                .target(CORPORATE, STAGE_2, corporate(1, 1, 1))
                 .atRiskWorkingDays(5)
                 .pauseAllowed(CHILDRENS_SOCIAL_CARE, true);
         assertEquals(defaults, first);
@@ -166,40 +208,107 @@ class SlaPolicyTest {
     @Test
     void rejectsNegativeNumbersAndANonPositiveResponse() {
         SlaPolicy.Builder builder = SlaPolicy.builder();
-        assertRejected(() -> builder.target(CORPORATE, STAGE_2, target(-1, 10, 0)),
+        assertRejected(() -> builder.target(CORPORATE, STAGE_2, corporate(-1, 10, 0)),
                 "CORPORATE Stage 2", "acknowledgeWorkingDays -1");
-        assertRejected(() -> builder.target(CORPORATE, STAGE_2, target(5, 0, 0)),
+        assertRejected(() -> builder.target(CORPORATE, STAGE_2, corporate(5, 0, 0)),
                 "CORPORATE Stage 2", "responseWorkingDays 0");
         assertRejected(() -> builder.target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, -10, 0)),
                 "CHILDRENS_SOCIAL_CARE Stage 1", "responseWorkingDays -10");
-        assertRejected(() -> builder.target(CORPORATE, STAGE_1, target(5, 10, -2)),
+        assertRejected(() -> builder.target(CORPORATE, STAGE_1, corporate(5, 10, -2)),
                 "CORPORATE Stage 1", "maxExtensionWorkingDays -2");
+        assertRejected(() -> builder.childrensStage3(new Stage3Timescales(0, 5, 15)),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "panelWithinWorkingDays 0");
         assertRejected(() -> builder.atRiskWorkingDays(-1), "atRiskWorkingDays", "-1");
         assertEquals(defaults, builder.build(), "rejected values leave the builder unchanged");
     }
 
     @Test
-    void rejectsChildrensTargetsBeyondTheStatutoryTotals() {
-        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 10, 15)),
-                "CHILDRENS_SOCIAL_CARE Stage 1: maxExtensionWorkingDays 15 exceeds the statutory limit "
-                        + "(response + extension at most 20 working days)");
-        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 21, 0)),
-                "CHILDRENS_SOCIAL_CARE Stage 1", "responseWorkingDays 21", "20 working days");
+    void rejectsChildrensTargetsBeyondTheRegulationsEachCappedOnItsOwn() {
+        // stage 1: 10 working days, extendable by 10; 20 days with no extension is still too long
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 20, 0)),
+                "CHILDRENS_SOCIAL_CARE Stage 1: responseWorkingDays 20 exceeds the limit of 10 working days");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 11, 0)),
+                "CHILDRENS_SOCIAL_CARE Stage 1", "responseWorkingDays 11", "limit of 10");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 5, 11)),
+                "CHILDRENS_SOCIAL_CARE Stage 1", "maxExtensionWorkingDays 11", "limit of 10");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(11, 10, 10)),
+                "CHILDRENS_SOCIAL_CARE Stage 1", "acknowledgeWorkingDays 11", "limit of 10");
+        // stage 2: 25, extendable to 65
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_2, target(3, 26, 0)),
+                "CHILDRENS_SOCIAL_CARE Stage 2", "responseWorkingDays 26", "limit of 25");
         assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_2, target(3, 25, 41)),
-                "CHILDRENS_SOCIAL_CARE Stage 2", "maxExtensionWorkingDays 41", "65 working days");
-        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_2, target(3, 66, 0)),
-                "CHILDRENS_SOCIAL_CARE Stage 2", "responseWorkingDays 66", "65 working days");
-        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_3, target(3, 50, 1)),
-                "CHILDRENS_SOCIAL_CARE Stage 3", "maxExtensionWorkingDays 1", "50 working days");
+                "CHILDRENS_SOCIAL_CARE Stage 2", "maxExtensionWorkingDays 41", "limit of 40");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_2, target(3, 65, 0)),
+                "CHILDRENS_SOCIAL_CARE Stage 2", "responseWorkingDays 65", "limit of 25");
+        // stage 3: three milestones, 30, 5 and 15, none extendable
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_3, stage3(3, 16)),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "responseWorkingDays 16", "limit of 15");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_3,
+                        new StageTarget(3, 15, PANEL_REPORT, 1, Optional.empty())),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "maxExtensionWorkingDays 1", "limit of 0");
+        assertRejected(() -> SlaPolicy.builder().childrensStage3(new Stage3Timescales(31, 5, 15)),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "panelWithinWorkingDays 31", "limit of 30");
+        assertRejected(() -> SlaPolicy.builder().childrensStage3(new Stage3Timescales(30, 6, 15)),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "reportWithinWorkingDays 6", "limit of 5");
+        assertRejected(() -> SlaPolicy.builder().childrensStage3(new Stage3Timescales(30, 5, 16)),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "responseWorkingDays 16", "limit of 15");
         assertRejected(() -> SlaPolicy.builder()
                         .target(CHILDRENS_SOCIAL_CARE, STAGE_1, target(3, 10, Integer.MAX_VALUE)),
                 "CHILDRENS_SOCIAL_CARE Stage 1", "maxExtensionWorkingDays " + Integer.MAX_VALUE);
     }
 
     @Test
-    void rejectsACorporateStage1ExtensionOver10() {
-        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_1, target(5, 10, 11)),
-                "CORPORATE Stage 1", "maxExtensionWorkingDays 11", "statutory limit", "10 working days");
+    void rejectsCorporateTargetsBeyondTheCode() {
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_1, corporate(5, 10, 11)),
+                "CORPORATE Stage 1", "maxExtensionWorkingDays 11", "limit of 10 working days");
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_1, corporate(5, 11, 0)),
+                "CORPORATE Stage 1", "responseWorkingDays 11", "limit of 10");
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_1, corporate(6, 10, 10)),
+                "CORPORATE Stage 1", "acknowledgeWorkingDays 6", "limit of 5");
+        // stage 2 with 30 days to acknowledge and 500 days of extension
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_2, corporate(30, 20, 20)),
+                "CORPORATE Stage 2", "acknowledgeWorkingDays 30", "limit of 5");
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_2, corporate(5, 20, 500)),
+                "CORPORATE Stage 2", "maxExtensionWorkingDays 500", "limit of 20");
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_2, corporate(5, 21, 0)),
+                "CORPORATE Stage 2", "responseWorkingDays 21", "limit of 20");
+    }
+
+    @Test
+    void rejectsAResponseClockStartedElsewhereThanTheProcedureSays() {
+        assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_1, target(5, 10, 10)),
+                "CORPORATE Stage 1", "responseFrom RECEIPT must be ACKNOWLEDGEMENT");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_2, corporate(3, 25, 40)),
+                "CHILDRENS_SOCIAL_CARE Stage 2", "responseFrom ACKNOWLEDGEMENT must be RECEIPT");
+        assertRejected(() -> SlaPolicy.builder().target(CHILDRENS_SOCIAL_CARE, STAGE_3, target(3, 15, 0)),
+                "CHILDRENS_SOCIAL_CARE Stage 3", "responseFrom RECEIPT must be PANEL_REPORT");
+        assertRejected(() -> SlaPolicy.builder().target(ADULT_SOCIAL_CARE, STAGE_1,
+                        new StageTarget(3, 20, PANEL_REPORT, 0, Optional.of(Period.ofMonths(6)))),
+                "ADULT_SOCIAL_CARE Stage 1", "responseFrom PANEL_REPORT must be RECEIPT");
+    }
+
+    @Test
+    void rejectsAdultTargetsBeyondTheRegulations() {
+        assertRejected(() -> SlaPolicy.builder().target(ADULT_SOCIAL_CARE, STAGE_1,
+                        new StageTarget(30, 20, RECEIPT, 0, Optional.of(Period.ofMonths(6)))),
+                "ADULT_SOCIAL_CARE Stage 1", "acknowledgeWorkingDays 30", "limit of 3");
+        assertRejected(() -> SlaPolicy.builder().target(ADULT_SOCIAL_CARE, STAGE_1,
+                        new StageTarget(4, 20, RECEIPT, 0, Optional.of(Period.ofMonths(6)))),
+                "ADULT_SOCIAL_CARE Stage 1", "acknowledgeWorkingDays 4", "limit of 3");
+        assertRejected(() -> SlaPolicy.builder().target(ADULT_SOCIAL_CARE, STAGE_1,
+                        new StageTarget(3, 121, RECEIPT, 0, Optional.of(Period.ofMonths(6)))),
+                "ADULT_SOCIAL_CARE Stage 1", "responseWorkingDays 121", "limit of 120");
+        assertRejected(() -> SlaPolicy.builder().target(ADULT_SOCIAL_CARE, STAGE_1,
+                        new StageTarget(3, 20, RECEIPT, 5, Optional.of(Period.ofMonths(6)))),
+                "ADULT_SOCIAL_CARE Stage 1", "maxExtensionWorkingDays 5", "limit of 0");
+    }
+
+    @Test
+    void theSixMonthsBeginOnTheDayOfReceipt() {
+        StageTarget adults = defaults.target(ADULT_SOCIAL_CARE, STAGE_1);
+        assertEquals(Optional.of(LocalDate.of(2022, 9, 14)), adults.responseLimitEnds(LocalDate.of(2022, 3, 15)));
+        assertEquals(Optional.of(LocalDate.of(2022, 8, 31)), adults.responseLimitEnds(LocalDate.of(2022, 3, 1)));
+        assertEquals(Optional.empty(), defaults.target(CORPORATE, STAGE_1).responseLimitEnds(LocalDate.of(2022, 3, 1)));
     }
 
     @Test

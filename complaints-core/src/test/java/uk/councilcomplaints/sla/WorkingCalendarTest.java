@@ -30,11 +30,43 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void supportsEuropeLondonFrom2000To2035() {
+    void supportsEuropeLondonFrom1990To2199() {
         assertEquals(ZoneId.of("Europe/London"), WorkingCalendar.ZONE);
-        assertEquals(2000, calendar.firstYear());
-        assertEquals(2035, calendar.lastYear());
+        assertEquals(1990, calendar.firstYear());
+        assertEquals(2199, calendar.lastYear());
         assertSame(calendar, WorkingCalendar.englandAndWales());
+        assertTrue(calendar.supports(date(1990, 1, 1)));
+        assertTrue(calendar.supports(date(2199, 12, 31)));
+        assertFalse(calendar.supports(date(1989, 12, 31)));
+        assertFalse(calendar.supports(date(2200, 1, 1)));
+    }
+
+    @Test
+    void noCliffAtTheEndOf2035() {
+        // 31 December 2035 is a Monday; 1 January 2036 is New Year's Day
+        assertEquals(date(2036, 1, 2), calendar.plusWorkingDays(date(2035, 12, 31), 1));
+        assertEquals(date(2036, 1, 3), calendar.plusWorkingDays(date(2035, 12, 28), 3));
+        assertEquals(london(2036, 1, 2, 10, 0), calendar.plusWorkingHours(london(2035, 12, 31, 10, 0), 24));
+        assertEquals(1, calendar.workingDaysBetween(date(2035, 12, 31), date(2036, 1, 2)));
+    }
+
+    @Test
+    void knownOneOffDaysBefore2000() {
+        assertTrue(calendar.isWorkingDay(date(1995, 5, 1)), "the early May holiday moved to VE Day in 1995");
+        assertFalse(calendar.isWorkingDay(date(1995, 5, 8)));
+        assertFalse(calendar.isWorkingDay(date(1999, 12, 31)), "the millennium holiday");
+        assertFalse(calendar.isWorkingDay(date(1999, 12, 28)), "Boxing Day substitute, 1999");
+        assertFalse(calendar.isWorkingDay(date(2000, 1, 3)), "New Year substitute, 2000");
+        assertEquals(date(1999, 12, 29), calendar.plusWorkingDays(date(1999, 12, 24), 1));
+        assertEquals(date(2000, 1, 4), calendar.plusWorkingDays(date(1999, 12, 30), 1));
+    }
+
+    @Test
+    void regularRulesHoldInAFarYear() {
+        // Easter Sunday 2150 is 12 April: Good Friday 10 April, Easter Monday 13 April
+        assertFalse(calendar.isWorkingDay(date(2150, 4, 10)));
+        assertFalse(calendar.isWorkingDay(date(2150, 4, 13)));
+        assertEquals(date(2150, 4, 14), calendar.plusWorkingDays(date(2150, 4, 9), 1));
     }
 
     @Test
@@ -101,38 +133,40 @@ class WorkingCalendarTest {
 
     @Test
     void coversTheFirstAndLastDaysOfTheRange() {
-        assertFalse(calendar.isWorkingDay(date(2000, 1, 1)));
-        assertTrue(calendar.isWorkingDay(date(2000, 1, 4)), "3 January 2000 was the substitute day");
-        assertEquals(date(2000, 1, 4), calendar.plusWorkingDays(date(2000, 1, 1), 0));
-        assertEquals(date(2035, 12, 31), calendar.plusWorkingDays(date(2035, 12, 28), 1));
-        assertEquals(date(2035, 12, 31), calendar.plusWorkingDays(date(2035, 12, 31), 0));
+        assertFalse(calendar.isWorkingDay(date(1990, 1, 1)), "New Year's Day 1990, a Monday");
+        assertTrue(calendar.isWorkingDay(date(1990, 1, 2)));
+        assertEquals(date(1990, 1, 2), calendar.plusWorkingDays(date(1990, 1, 1), 0));
+        // Christmas 2199 is a Wednesday
+        assertEquals(date(2199, 12, 27), calendar.plusWorkingDays(date(2199, 12, 24), 1));
+        assertEquals(date(2199, 12, 31), calendar.plusWorkingDays(date(2199, 12, 27), 2));
+        assertEquals(date(2199, 12, 31), calendar.plusWorkingDays(date(2199, 12, 31), 0));
     }
 
     @Test
     void rejectsDatesOutsideTheRangeNamingDateAndRange() {
-        assertOutOfRange("1999-12-31", () -> calendar.isWorkingDay(date(1999, 12, 31)));
-        assertOutOfRange("2036-01-01", () -> calendar.isWorkingDay(date(2036, 1, 1)));
-        assertOutOfRange("1999-12-31", () -> calendar.plusWorkingDays(date(1999, 12, 31), 0));
-        assertOutOfRange("2036-01-01", () -> calendar.workingDaysBetween(date(2035, 12, 1), date(2036, 1, 1)));
-        assertOutOfRange("1999-12-01", () -> calendar.workingDaysBetween(date(1999, 12, 1), date(2000, 2, 1)));
-        assertOutOfRange("2036-01-01", () -> calendar.plusWorkingHours(london(2036, 1, 1, 9, 0), 1));
+        assertOutOfRange("1989-12-31", () -> calendar.isWorkingDay(date(1989, 12, 31)));
+        assertOutOfRange("2200-01-01", () -> calendar.isWorkingDay(date(2200, 1, 1)));
+        assertOutOfRange("1989-12-31", () -> calendar.plusWorkingDays(date(1989, 12, 31), 0));
+        assertOutOfRange("2200-01-01", () -> calendar.workingDaysBetween(date(2199, 12, 1), date(2200, 1, 1)));
+        assertOutOfRange("1989-12-01", () -> calendar.workingDaysBetween(date(1989, 12, 1), date(1990, 2, 1)));
+        assertOutOfRange("2200-01-01", () -> calendar.plusWorkingHours(london(2200, 1, 1, 9, 0), 1));
     }
 
     @Test
     void rejectsResultsPastTheEndOfTheRange() {
-        assertOutOfRange("2035-12-20", () -> calendar.plusWorkingDays(date(2035, 12, 20), 20));
-        assertOutOfRange("2035-12-20", () -> calendar.plusWorkingDays(date(2035, 12, 20), Integer.MAX_VALUE));
-        assertOutOfRange("2035-12-31", () -> calendar.plusWorkingDays(date(2035, 12, 31), 1));
-        assertOutOfRange("2035-12-31", () -> calendar.plusWorkingHours(london(2035, 12, 31, 10, 0), 14));
-        assertOutOfRange("2035-12-31", () -> calendar.plusWorkingHours(london(2035, 12, 31, 10, 0), Integer.MAX_VALUE));
-        assertEquals(london(2035, 12, 31, 23, 0), calendar.plusWorkingHours(london(2035, 12, 31, 10, 0), 13));
+        assertOutOfRange("2199-12-20", () -> calendar.plusWorkingDays(date(2199, 12, 20), 20));
+        assertOutOfRange("2199-12-20", () -> calendar.plusWorkingDays(date(2199, 12, 20), Integer.MAX_VALUE));
+        assertOutOfRange("2199-12-31", () -> calendar.plusWorkingDays(date(2199, 12, 31), 1));
+        assertOutOfRange("2199-12-31", () -> calendar.plusWorkingHours(london(2199, 12, 31, 10, 0), 14));
+        assertOutOfRange("2199-12-31", () -> calendar.plusWorkingHours(london(2199, 12, 31, 10, 0), Integer.MAX_VALUE));
+        assertEquals(london(2199, 12, 31, 23, 0), calendar.plusWorkingHours(london(2199, 12, 31, 10, 0), 13));
     }
 
     private static void assertOutOfRange(String date, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertAll(
                 () -> assertTrue(e.getMessage().contains(date), e.getMessage()),
-                () -> assertTrue(e.getMessage().contains("2000-01-01..2035-12-31"), e.getMessage()));
+                () -> assertTrue(e.getMessage().contains("1990-01-01..2199-12-31"), e.getMessage()));
     }
 
     @Test
@@ -207,8 +241,8 @@ class WorkingCalendarTest {
         assertEquals(date(2022, 12, 28), calendar.plusWorkingDays(date(2022, 12, 22), 2));
         assertEquals(1, council.workingDaysBetween(date(2022, 12, 22), date(2023, 1, 3)));
         assertFalse(council.isWorkingDay(date(2022, 12, 26)), "bank holidays still apply");
-        assertEquals(2000, council.firstYear());
-        assertEquals(2035, council.lastYear());
+        assertEquals(1990, council.firstYear());
+        assertEquals(2199, council.lastYear());
     }
 
     @Test
@@ -228,8 +262,8 @@ class WorkingCalendarTest {
         assertThrows(NullPointerException.class, () -> builder.addClosureDays(null));
         assertThrows(NullPointerException.class,
                 () -> builder.addClosureDays(Arrays.asList(date(2024, 7, 1), null)));
-        assertOutOfRange("2036-03-02", () -> builder.addClosureDay(date(2036, 3, 2)));
-        assertOutOfRange("1999-03-02", () -> builder.addClosureDays(List.of(date(2024, 7, 3), date(1999, 3, 2))));
+        assertOutOfRange("2200-03-02", () -> builder.addClosureDay(date(2200, 3, 2)));
+        assertOutOfRange("1989-03-02", () -> builder.addClosureDays(List.of(date(2024, 7, 3), date(1989, 3, 2))));
         WorkingCalendar built = builder.build();
         assertTrue(built.isWorkingDay(date(2024, 7, 1)), "nothing from a rejected collection is added");
         assertTrue(built.isWorkingDay(date(2024, 7, 3)), "nothing from a rejected collection is added");

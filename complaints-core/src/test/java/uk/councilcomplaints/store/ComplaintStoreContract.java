@@ -130,9 +130,17 @@ public abstract class ComplaintStoreContract {
         step(reclassified.id(), new Command.Reclassify(Classification.SERVICE_REQUEST));
         Complaint adult2 = Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS, "c.d");
         step(adult2.id(), new Command.AgreeResponseDate(LocalDate.of(2023, 6, 30)), "agreed by phone");
+        Complaint child = Fixtures.respond(complaints,
+                Fixtures.allocated(complaints, Procedure.CHILDRENS_SOCIAL_CARE, ServiceArea.CHILDRENS, "e.f"));
+        step(child.id(), new Command.Escalate());
+        child = Fixtures.respond(complaints, step(child.id(), new Command.Allocate("g.h", "VoC")));
+        step(child.id(), new Command.Escalate());
+        step(child.id(), new Command.Allocate("i.j", "VoC"));
+        step(child.id(), new Command.RecordPanelMeeting());
+        step(child.id(), new Command.RecordPanelReport());
 
         Set<EventType> seen = new HashSet<>();
-        for (ComplaintId each : List.of(id, adult.id(), reclassified.id(), adult2.id())) {
+        for (ComplaintId each : List.of(id, adult.id(), reclassified.id(), adult2.id(), child.id())) {
             List<ComplaintEvent> history = store.history(each);
             for (int i = 0; i < history.size(); i++) {
                 ComplaintEvent e = history.get(i);

@@ -145,6 +145,19 @@ public final class HandHistory {
         return add(at, at, status, data);
     }
 
+    /** Any event, happening at {@code occurred} and recorded at {@code recorded}: a late entry. */
+    public HandHistory addRecorded(String occurred, String recorded, EventData data) {
+        return add(occurred, recorded, build().current().status(), data);
+    }
+
+    public HandHistory panelMet(String at) {
+        return add(at, at, build().current().status(), new EventData.PanelMet());
+    }
+
+    public HandHistory panelReported(String at) {
+        return add(at, at, build().current().status(), new EventData.PanelReported());
+    }
+
     private HandHistory add(String occurred, String recorded, Status status, EventData data) {
         events.add(new ComplaintEvent(id, events.size() + 1, status, instant(occurred), instant(recorded),
                 "tester", Optional.of("test"), data));

@@ -219,10 +219,10 @@ public abstract class StateMachineContract {
     void contactsFromBeforeTheCalendarAreRejected() {
         InvalidCommandException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidCommandException.class,
                 () -> complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.LETTER,
-                        Instant.parse("1999-12-31T12:00:00Z"), Complainant.named("R. Person"), "Old"),
+                        Instant.parse("1989-12-31T12:00:00Z"), Complainant.named("R. Person"), "Old"),
                         Audit.by("import").because("legacy")));
         assertEquals("receivedAt", e.violations().get(0).path());
-        assertTrue(e.getMessage().contains("2000 to 2035"), e.getMessage());
+        assertTrue(e.getMessage().contains("1990 to 2199"), e.getMessage());
     }
 
     @Test
@@ -295,6 +295,10 @@ public abstract class StateMachineContract {
             assertEquals(StatusBucket.UNALLOCATED, escalated.bucket());
             assertTrue(escalated.officer().isEmpty());
             complaints.execute(c.id(), new Command.Allocate("b", "VoC"), Audit.by("x"));
+            if (stage == uk.councilcomplaints.model.Stage.STAGE_3) {
+                complaints.execute(c.id(), new Command.RecordPanelMeeting(), Audit.by("x"));
+                complaints.execute(c.id(), new Command.RecordPanelReport(), Audit.by("x"));
+            }
             c = responded(complaints.get(c.id()));
         }
         CommandRejectedException e = rejected(c, new Command.Escalate(), Audit.by("x"));
@@ -383,6 +387,12 @@ public abstract class StateMachineContract {
         Instant beforeDeadline = Instant.parse("2022-01-18T09:00:00Z");
         Complaint extended = complaints.execute(c.id(), new Command.Extend(5),
                 Audit.by("a").occurredAt(beforeDeadline).because("agreed on the phone yesterday"));
-        assertEquals(5, extended.extensionWorkingDays());
+        assertEquals(5, extended.extensionWorkingDays(), "recorded");
+        // recorded after the deadline: it cannot undo the breach
+        uk.councilcomplaints.sla.SlaClock response = complaints.slaStatus(c.id(), clock.instant()).orElseThrow()
+                .clock(uk.councilcomplaints.sla.ClockKind.RESPONSE, uk.councilcomplaints.model.Stage.STAGE_1)
+                .orElseThrow();
+        assertEquals(uk.councilcomplaints.sla.ClockState.BREACHED, response.state());
+        assertTrue(response.stretchedLate());
     }
 }

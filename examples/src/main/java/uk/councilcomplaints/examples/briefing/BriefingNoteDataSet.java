@@ -294,7 +294,9 @@ public final class BriefingNoteDataSet {
             if (kind == Kind.ADULTS && i < 4) {
                 c.live(at("2022-03-15T10:00").plus(Duration.ofHours(i)), new Command.ReferToOmbudsman(), officer);
             } else if (kind == Kind.CHILDRENS && i < 3) {
-                c.live(at("2022-03-10T09:00").plus(Duration.ofHours(i)), new Command.Escalate(), officer)
+                // asked for stage 2 in March, after the 20 working days from the December response: accepted late
+                c.step(at("2022-03-10T09:00").plus(Duration.ofHours(i)), Command.Escalate.acceptingLateRequest(),
+                                Audit.by(officer).because("complainant explained the delay"))
                         .live(at("2022-03-11T10:00").plus(Duration.ofHours(i)),
                                 new Command.Allocate(NEW_OFFICERS.get((i + 1) % NEW_OFFICERS.size()), VOC), officer);
             }
@@ -422,6 +424,11 @@ public final class BriefingNoteDataSet {
         Case cleansed(Instant occurred, Command command) {
             return step(occurred, CLEANSED_AT, command,
                     Audit.by("recovery.team").occurredAt(occurred).because(CLEANSING_REASON));
+        }
+
+        /** Happened at {@code at} and recorded then, with the audit's actor and reason. */
+        Case step(Instant at, Command command, Audit audit) {
+            return step(at, at, command, audit);
         }
 
         private Case step(Instant occurred, Instant recorded, Command command, Audit audit) {
