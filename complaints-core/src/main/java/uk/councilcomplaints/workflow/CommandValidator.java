@@ -5,7 +5,9 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,16 +16,19 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import uk.councilcomplaints.model.LondonDays;
 
-/** Validates commands once, with Jakarta Validation and the injected clock, before anything happens. */
+/**
+ * Validates commands once, with Jakarta Validation, before anything happens. "Not in the future" means by the
+ * injected clock's instant and, for a day, by the London day, whatever zone the clock carries.
+ */
 final class CommandValidator {
-
 
     private final Validator validator;
 
     CommandValidator(Clock clock) {
+        Clock london = new LondonClock(clock);
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
-                .clockProvider(() -> clock)
+                .clockProvider(() -> london)
                 .buildValidatorFactory();
         this.validator = factory.getValidator();
     }
@@ -33,7 +38,8 @@ final class CommandValidator {
         Set<Violation> violations = new TreeSet<>();
         collect(validator.validate(command), violations);
         collect(validator.validate(audit), violations);
-        if (command instanceof ReceiveContact r && r.receivedAt() != null && r.matterDate() != null) {
+        boolean receivedAtValid = violations.stream().noneMatch(v -> v.path().equals("receivedAt"));
+        if (command instanceof ReceiveContact r && receivedAtValid && r.receivedAt() != null && r.matterDate() != null) {
             r.matterDate().ifPresent(matter -> {
                 LocalDate received = LondonDays.dayOf(r.receivedAt());
                 if (matter.isAfter(received)) {
@@ -67,5 +73,29 @@ final class CommandValidator {
     /** Throws {@link InvalidCommandException} for one field. */
     static void reject(String name, String path, String message) {
         throw new InvalidCommandException(name, List.of(new Violation(path, message)));
+    }
+
+    /** The injected clock's instant, in Europe/London. */
+    private static final class LondonClock extends Clock {
+        private final Clock clock;
+
+        LondonClock(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return LondonDays.ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return clock.withZone(zone);
+        }
     }
 }

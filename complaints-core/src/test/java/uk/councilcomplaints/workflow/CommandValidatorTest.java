@@ -66,7 +66,7 @@ class CommandValidatorTest {
 
     @Test
     void commandFieldsAreValidated() {
-        List<Violation> found = violations(new Command.Allocate("", "x".repeat(101)), Audit.by("jo"));
+        List<Violation> found = violations(new Command.Allocate("", "x".repeat(201)), Audit.by("jo"));
         assertEquals(List.of("officer", "team"), found.stream().map(Violation::path).toList());
         assertEquals(List.of("workingDays"),
                 violations(new Command.Extend(0), Audit.by("jo")).stream().map(Violation::path).toList());
