@@ -73,14 +73,14 @@ final class Aggregation {
     }
 
     private boolean member(List<ComplaintEvent> events) {
+        ComplaintEvent received = events.get(0);
         switch (query.population().kind()) {
             case ALL:
-                return true;
+                return !received.recordedAt().isAfter(populationKnownAt);
             case OPEN_AT_START_OF:
                 int n = ReportFold.visible(events, populationFrom, populationKnownAt);
                 return n > 0 && events.get(n - 1).status().open();
             case RECEIVED_BETWEEN:
-                ComplaintEvent received = events.get(0);
                 return !received.occurredAt().isBefore(populationFrom) && received.occurredAt().isBefore(populationTo)
                         && !received.recordedAt().isAfter(populationKnownAt);
             default:
