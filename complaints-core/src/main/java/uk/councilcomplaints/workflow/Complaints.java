@@ -57,7 +57,7 @@ public final class Complaints {
         this.clock = b.clock;
         this.referencePrefix = b.referencePrefix;
         this.sla = SlaEvaluator.of(b.slaPolicy, b.calendar);
-        this.validator = new CommandValidator(clock);
+        this.validator = new CommandValidator(clock, b.calendar);
     }
 
     /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
@@ -82,11 +82,6 @@ public final class Complaints {
                     "must be empty or equal to receivedAt for a new contact");
         }
         checkTimes("RECEIVE", occurredAt, recordedAt, audit);
-        int year = LondonDays.dayOf(occurredAt).getYear();
-        if (year < sla.calendar().firstYear() || year > sla.calendar().lastYear()) {
-            CommandValidator.reject("RECEIVE", "receivedAt", "must be in a year the working-day calendar supports ("
-                    + sla.calendar().firstYear() + " to " + sla.calendar().lastYear() + "), was " + occurredAt);
-        }
         ComplaintId id = ComplaintId.random();
         PersonalData personal = new PersonalData(command.complainant(), command.summary());
         for (int attempt = 1; ; attempt++) {

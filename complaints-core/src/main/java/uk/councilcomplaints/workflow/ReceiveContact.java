@@ -36,7 +36,8 @@ public record ReceiveContact(
         @NotNull ServiceArea serviceArea,
         @NotNull Channel channel,
         @NotNull @SupportedDate @PastOrPresent Instant receivedAt,
-        @NotNull Optional<@SupportedDate @PastOrPresent LocalDate> matterDate,
+        @NotNull Optional<@SupportedDate @PastOrPresent(message = "must not be after today in London") LocalDate>
+                matterDate,
         @NotNull @Valid Complainant complainant,
         @NotNull @CleanText(max = 10_000, multiline = true) String summary) {
 

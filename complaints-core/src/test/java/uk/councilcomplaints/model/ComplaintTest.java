@@ -86,8 +86,8 @@ class ComplaintTest {
         Complaint withService = with(RESPONDED, Map.of("status", Status.WITH_SERVICE, "outcome", Optional.empty(),
                 "respondedAt", Optional.empty(), "remedies", Set.of()));
         assertEquals(StatusBucket.WITH_SERVICE, withService.bucket());
-        Complaint duplicate = with(withService, Map.of("status", Status.DUPLICATE,
-                "closureReason", Optional.of(ClosureReason.DUPLICATE), "duplicateOf", Optional.of(ComplaintId.random())));
+        Complaint duplicate = with(withService, Map.of("status", Status.DUPLICATE, "closureReason",
+                Optional.of(ClosureReason.DUPLICATE), "duplicateOf", Optional.of(ComplaintId.random())));
         assertEquals(StatusBucket.CLOSED_OTHER, duplicate.bucket());
     }
 }

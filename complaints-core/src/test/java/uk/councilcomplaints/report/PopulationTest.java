@@ -19,7 +19,8 @@ class PopulationTest {
 
     private final HandHistory recordedBefore = receivedLate("2021-11-01T09:00:00Z", "2021-12-01T11:59:59Z",
             Procedure.CORPORATE, ServiceArea.CORPORATE);
-    private final HandHistory recordedAtK = received("2021-12-01T12:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE);
+    private final HandHistory recordedAtK = received("2021-12-01T12:00:00Z", Procedure.CORPORATE,
+            ServiceArea.CORPORATE);
     /** Happened in November, found and recorded a second after K. */
     private final HandHistory recordedAfter = receivedLate("2021-11-02T09:00:00Z", "2021-12-01T12:00:01Z",
             Procedure.CORPORATE, ServiceArea.CORPORATE).withdrawn("2021-12-05T09:00:00Z");

@@ -83,8 +83,8 @@ class InputValidationTest {
 
         utc.receive(c.withMatterDate(LocalDate.of(2022, 6, 15)), Audit.by("jo"));
         utc.receive(c.withMatterDate(LocalDate.of(2022, 6, 16)), Audit.by("jo"));
-        rejectedNaming("matterDate", "2022-06-17", () -> utc.receive(c.withMatterDate(LocalDate.of(2022, 6, 17)),
-                Audit.by("jo")));
+        rejectedNaming("matterDate", "today in London",
+                () -> utc.receive(c.withMatterDate(LocalDate.of(2022, 6, 17)), Audit.by("jo")));
     }
 
     @Test
@@ -93,8 +93,8 @@ class InputValidationTest {
         Complaints utc = complaints(Clock.fixed(halfPastElevenGmt, ZoneOffset.UTC));
         ReceiveContact c = contact(halfPastElevenGmt);
         utc.receive(c.withMatterDate(LocalDate.of(2022, 1, 15)), Audit.by("jo"));
-        rejectedNaming("matterDate", "2022-01-16", () -> utc.receive(c.withMatterDate(LocalDate.of(2022, 1, 16)),
-                Audit.by("jo")));
+        rejectedNaming("matterDate", "today in London",
+                () -> utc.receive(c.withMatterDate(LocalDate.of(2022, 1, 16)), Audit.by("jo")));
     }
 
     // ---- the date window: 1900-01-01 to 2199-12-31 ----
@@ -139,9 +139,23 @@ class InputValidationTest {
             rejectedNaming("date", "2199-12-31", () -> complaints.execute(unknown,
                     new Command.AgreeResponseDate(absurd), audit));
         }
-        // on the last day of the window, validation passes and the complaint is looked up
-        assertThrows(ComplaintNotFoundException.class, () -> complaints.execute(unknown,
+        // the last day of the window is a date, but not one the working-day calendar knows
+        rejectedNaming("date", "(2000 to 2035), was 2199-12-31", () -> complaints.execute(unknown,
                 new Command.AgreeResponseDate(LocalDate.of(2199, 12, 31)), audit));
+    }
+
+    @Test
+    void daysAClockCountsFromOrToAreInTheWorkingDayCalendarsYears() {
+        ComplaintId unknown = ComplaintId.random();
+        Audit audit = Audit.by("jo").because("agreed by phone");
+        rejectedNaming("date", "(2000 to 2035), was 2036-01-01", () -> complaints.execute(unknown,
+                new Command.AgreeResponseDate(LocalDate.of(2036, 1, 1)), audit));
+        assertThrows(ComplaintNotFoundException.class, () -> complaints.execute(unknown,
+                new Command.AgreeResponseDate(LocalDate.of(2035, 12, 31)), audit));
+        // the last second of 1999 and the first of 2000, in London (GMT in winter)
+        rejectedNaming("receivedAt", "(2000 to 2035)", () -> complaints.receive(
+                contact(Instant.parse("1999-12-31T23:59:59Z")), Audit.by("jo").because("imported")));
+        complaints.receive(contact(Instant.parse("2000-01-01T00:00:00Z")), Audit.by("jo").because("imported"));
     }
 
     // ---- text: every text field of every command ----
