@@ -63,25 +63,13 @@ public record ComplaintHistory(List<ComplaintEvent> events) {
         return n;
     }
 
-    /** The state after every one of {@code events}, which must start with RECEIVED. */
-    public static Complaint replay(List<ComplaintEvent> events) {
-        return fold(events, events.size());
-    }
-
     /** Folds the first {@code count} events into a state. */
     private static Complaint fold(List<ComplaintEvent> events, int count) {
         EventData.Received received = (EventData.Received) events.get(0).data();
-        Complaint.Builder state = Complaint.builder(events.get(0).complaintId(), received.reference());
+        StateBuilder state = new StateBuilder(events.get(0).complaintId(), received.reference());
         for (int i = 0; i < count; i++) {
             StateFold.apply(state, events.get(i));
         }
-        return state.build();
-    }
-
-    /** The state after applying {@code next} to {@code current}. */
-    public static Complaint next(Complaint current, ComplaintEvent next) {
-        Complaint.Builder state = current.toBuilder();
-        StateFold.apply(state, next);
         return state.build();
     }
 }

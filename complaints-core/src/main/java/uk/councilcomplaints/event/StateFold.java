@@ -4,22 +4,21 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import uk.councilcomplaints.model.Classification;
-import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Stage;
 
 /** What each event does to a complaint's state: the one place the state fold reads the event vocabulary. */
 final class StateFold implements EventData.Visitor<Void> {
 
-    private final Complaint.Builder state;
+    private final StateBuilder state;
     private final Instant occurredAt;
 
-    private StateFold(Complaint.Builder state, Instant occurredAt) {
+    private StateFold(StateBuilder state, Instant occurredAt) {
         this.state = state;
         this.occurredAt = occurredAt;
     }
 
     /** Applies {@code event} to the state being folded: its facts, its status, its time and its version. */
-    static void apply(Complaint.Builder state, ComplaintEvent event) {
+    static void apply(StateBuilder state, ComplaintEvent event) {
         event.data().accept(new StateFold(state, event.occurredAt()));
         state.status(event.status()).lastOccurredAt(event.occurredAt()).version(event.version());
     }

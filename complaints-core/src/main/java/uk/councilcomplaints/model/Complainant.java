@@ -1,17 +1,19 @@
 package uk.councilcomplaints.model;
 
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
-/** Who complained and how to reach them: personal data, held apart from the facts reports count. */
+/**
+ * Who complained and how to reach them: personal data, held apart from the facts reports count. A name is one
+ * line of at most 200 characters; an email address at most 254; a phone number at most 40; a postal address
+ * at most 500, on several lines if need be. Contact details are absent or not blank.
+ */
 public record Complainant(
-        @NotBlank @Size(max = 200) String name,
-        @NotNull Optional<@Email @Size(max = 254) String> email,
-        @NotNull Optional<@Size(max = 40) String> phone,
-        @NotNull Optional<@Size(max = 500) String> address) {
+        @NotNull @CleanText(max = 200) String name,
+        @NotNull Optional<@Email @CleanText(max = 254) String> email,
+        @NotNull Optional<@CleanText(max = 40) String> phone,
+        @NotNull Optional<@CleanText(max = 500, multiline = true) String> address) {
 
     /** A complainant known only by name. */
     public static Complainant named(String name) {

@@ -1,5 +1,6 @@
 package uk.councilcomplaints.model;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
@@ -9,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A complaint's state at one moment: the fold of its events. Immutable; personal data is not part of it
- * (see {@link PersonalData}).
+ * A complaint's state at one moment: the fold of its events ({@code ComplaintHistory}). Immutable; personal
+ * data is not part of it (see {@link PersonalData}). Only the fold makes one in the library; the constructor
+ * refuses a state that no history reaches: a stage the procedure lacks, times out of order, an officer without
+ * a team, a status at odds with the classification, closure reason, original or outcome.
  *
  * @param id identity
  * @param reference human reference, unique per store, e.g. {@code CMP-2022-000123}
@@ -94,244 +97,44 @@ public record Complaint(
         requireNonNull(duplicateOf, "duplicateOf");
         requireNonNull(agreedResponseDate, "agreedResponseDate");
         requireNonNull(lastOccurredAt, "lastOccurredAt");
+        checkArgument(!reference.isBlank(), "reference must not be blank");
+        checkArgument(version >= 1, "version must be at least 1, was %s", version);
+        checkArgument(procedure.hasStage(stage), "%s has no %s", procedure, stage);
+        checkArgument(!receivedAt.isAfter(stageStartedAt) && !stageStartedAt.isAfter(lastOccurredAt),
+                "received %s, stage started %s and latest event %s are out of order", receivedAt, stageStartedAt,
+                lastOccurredAt);
+        checkArgument(within(acknowledgedAt, stageStartedAt, lastOccurredAt)
+                        && within(respondedAt, stageStartedAt, lastOccurredAt),
+                "acknowledged %s and responded %s must fall between the stage start %s and the latest event %s",
+                acknowledgedAt, respondedAt, stageStartedAt, lastOccurredAt);
+        checkArgument(officer.isPresent() == team.isPresent(), "an officer and a team are allocated together");
+        checkArgument((status == Status.SERVICE_REQUEST) == (classification == Classification.SERVICE_REQUEST)
+                        && (status == Status.SIGNPOSTED) == (classification == Classification.NOT_COUNCIL_COMPLAINT),
+                "status %s does not fit classification %s", status, classification);
+        checkArgument(closureReason.map(Complaint::closedStatus).equals(Optional.of(status))
+                        || closureReason.isEmpty() && !CLOSED.contains(status),
+                "status %s does not fit closure reason %s", status, closureReason);
+        checkArgument(duplicateOf.isPresent() == (status == Status.DUPLICATE) && !duplicateOf.equals(Optional.of(id)),
+                "only a DUPLICATE names an original, another complaint (status %s, original %s)", status, duplicateOf);
+        checkArgument(outcome.isPresent() == respondedAt.isPresent() && (outcome.isPresent() || remedies.isEmpty())
+                        && (status != Status.RESPONDED || outcome.isPresent()),
+                "an outcome, its remedies and the response time come together (status %s)", status);
+        checkArgument(extensionWorkingDays >= 0, "extensionWorkingDays must not be negative, was %s",
+                extensionWorkingDays);
+    }
+
+    private static final Set<Status> CLOSED = Set.of(Status.WITHDRAWN, Status.DUPLICATE, Status.OUT_OF_TIME);
+
+    private static Status closedStatus(ClosureReason reason) {
+        return Status.valueOf(reason.name());
+    }
+
+    private static boolean within(Optional<Instant> instant, Instant from, Instant to) {
+        return instant.map(i -> !i.isBefore(from) && !i.isAfter(to)).orElse(true);
     }
 
     /** The report bucket of the current status. */
     public StatusBucket bucket() {
         return status.bucket();
-    }
-
-    /** A builder holding this complaint's values, to derive the next state. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** A builder for a complaint just received; used by the fold and by stores that rebuild state. */
-    public static Builder builder(ComplaintId id, String reference) {
-        return new Builder(id, reference);
-    }
-
-    /** Mutable builder for {@link Complaint}; not thread-safe. */
-    public static final class Builder {
-        private final ComplaintId id;
-        private final String reference;
-        private Classification classification = Classification.COMPLAINT;
-        private Procedure procedure = Procedure.CORPORATE;
-        private Stage stage = Stage.STAGE_1;
-        private ServiceArea serviceArea = ServiceArea.OTHER;
-        private Channel channel = Channel.OTHER;
-        private Instant receivedAt;
-        private Optional<LocalDate> matterDate = Optional.empty();
-        private Status status = Status.RECEIVED;
-        private Optional<String> officer = Optional.empty();
-        private Optional<String> team = Optional.empty();
-        private Optional<String> previousStageOfficer = Optional.empty();
-        private Instant stageStartedAt;
-        private Optional<Instant> acknowledgedAt = Optional.empty();
-        private Optional<Instant> respondedAt = Optional.empty();
-        private Optional<Outcome> outcome = Optional.empty();
-        private Set<Remedy> remedies = ImmutableSet.of();
-        private Optional<ClosureReason> closureReason = Optional.empty();
-        private Optional<ComplaintId> duplicateOf = Optional.empty();
-        private boolean acceptedLate;
-        private boolean referredToOmbudsman;
-        private boolean paused;
-        private int extensionWorkingDays;
-        private Optional<LocalDate> agreedResponseDate = Optional.empty();
-        private boolean personalDataErased;
-        private Instant lastOccurredAt;
-        private long version;
-
-        private Builder(ComplaintId id, String reference) {
-            this.id = requireNonNull(id, "id");
-            this.reference = requireNonNull(reference, "reference");
-        }
-
-        private Builder(Complaint c) {
-            this(c.id, c.reference);
-            classification = c.classification;
-            procedure = c.procedure;
-            stage = c.stage;
-            serviceArea = c.serviceArea;
-            channel = c.channel;
-            receivedAt = c.receivedAt;
-            matterDate = c.matterDate;
-            status = c.status;
-            officer = c.officer;
-            team = c.team;
-            previousStageOfficer = c.previousStageOfficer;
-            stageStartedAt = c.stageStartedAt;
-            acknowledgedAt = c.acknowledgedAt;
-            respondedAt = c.respondedAt;
-            outcome = c.outcome;
-            remedies = c.remedies;
-            closureReason = c.closureReason;
-            duplicateOf = c.duplicateOf;
-            acceptedLate = c.acceptedLate;
-            referredToOmbudsman = c.referredToOmbudsman;
-            paused = c.paused;
-            extensionWorkingDays = c.extensionWorkingDays;
-            agreedResponseDate = c.agreedResponseDate;
-            personalDataErased = c.personalDataErased;
-            lastOccurredAt = c.lastOccurredAt;
-            version = c.version;
-        }
-
-        /** The current status while building. */
-        public Status status() {
-            return status;
-        }
-
-        /** The current stage while building. */
-        public Stage stage() {
-            return stage;
-        }
-
-        /** The current officer while building. */
-        public Optional<String> officer() {
-            return officer;
-        }
-
-        public Builder classification(Classification value) {
-            classification = requireNonNull(value);
-            return this;
-        }
-
-        public Builder procedure(Procedure value) {
-            procedure = requireNonNull(value);
-            return this;
-        }
-
-        public Builder stage(Stage value) {
-            stage = requireNonNull(value);
-            return this;
-        }
-
-        public Builder serviceArea(ServiceArea value) {
-            serviceArea = requireNonNull(value);
-            return this;
-        }
-
-        public Builder channel(Channel value) {
-            channel = requireNonNull(value);
-            return this;
-        }
-
-        public Builder receivedAt(Instant value) {
-            receivedAt = requireNonNull(value);
-            return this;
-        }
-
-        public Builder matterDate(Optional<LocalDate> value) {
-            matterDate = requireNonNull(value);
-            return this;
-        }
-
-        public Builder status(Status value) {
-            status = requireNonNull(value);
-            return this;
-        }
-
-        public Builder officer(Optional<String> value) {
-            officer = requireNonNull(value);
-            return this;
-        }
-
-        public Builder team(Optional<String> value) {
-            team = requireNonNull(value);
-            return this;
-        }
-
-        public Builder previousStageOfficer(Optional<String> value) {
-            previousStageOfficer = requireNonNull(value);
-            return this;
-        }
-
-        public Builder stageStartedAt(Instant value) {
-            stageStartedAt = requireNonNull(value);
-            return this;
-        }
-
-        public Builder acknowledgedAt(Optional<Instant> value) {
-            acknowledgedAt = requireNonNull(value);
-            return this;
-        }
-
-        public Builder respondedAt(Optional<Instant> value) {
-            respondedAt = requireNonNull(value);
-            return this;
-        }
-
-        public Builder outcome(Optional<Outcome> value) {
-            outcome = requireNonNull(value);
-            return this;
-        }
-
-        public Builder remedies(Set<Remedy> value) {
-            remedies = ImmutableSet.copyOf(value);
-            return this;
-        }
-
-        public Builder closureReason(Optional<ClosureReason> value) {
-            closureReason = requireNonNull(value);
-            return this;
-        }
-
-        public Builder duplicateOf(Optional<ComplaintId> value) {
-            duplicateOf = requireNonNull(value);
-            return this;
-        }
-
-        public Builder acceptedLate(boolean value) {
-            acceptedLate = value;
-            return this;
-        }
-
-        public Builder referredToOmbudsman(boolean value) {
-            referredToOmbudsman = value;
-            return this;
-        }
-
-        public Builder paused(boolean value) {
-            paused = value;
-            return this;
-        }
-
-        public Builder extensionWorkingDays(int value) {
-            extensionWorkingDays = value;
-            return this;
-        }
-
-        public Builder agreedResponseDate(Optional<LocalDate> value) {
-            agreedResponseDate = requireNonNull(value);
-            return this;
-        }
-
-        /** Working days of extension granted so far in the current stage, while building. */
-        public int extensionWorkingDays() {
-            return extensionWorkingDays;
-        }
-
-        public Builder personalDataErased(boolean value) {
-            personalDataErased = value;
-            return this;
-        }
-
-        public Builder lastOccurredAt(Instant value) {
-            lastOccurredAt = requireNonNull(value);
-            return this;
-        }
-
-        public Builder version(long value) {
-            version = value;
-            return this;
-        }
-
-        public Complaint build() {
-            return new Complaint(id, reference, classification, procedure, stage, serviceArea, channel, receivedAt,
-                    matterDate, status, officer, team, previousStageOfficer, stageStartedAt, acknowledgedAt,
-                    respondedAt, outcome, remedies, closureReason, duplicateOf, acceptedLate, referredToOmbudsman,
-                    paused, extensionWorkingDays, agreedResponseDate, personalDataErased, lastOccurredAt, version);
-        }
     }
 }

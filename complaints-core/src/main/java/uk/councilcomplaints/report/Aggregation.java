@@ -3,6 +3,7 @@ package uk.councilcomplaints.report;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ final class Aggregation {
     private final Instant populationTo;
     private final Instant populationKnownAt;
     private final ReportFold facts = new ReportFold();
-    /** Counts per group key, indexed by bucket ordinal; a group is present once a member is seen. */
-    private final Map<Object, long[]> counts = new HashMap<>();
+    /** The groups by key; a group is present once a member is seen. */
+    private final Map<Object, Group> groups = new HashMap<>();
 
     private Aggregation(ReportQuery query) {
         this.query = query;
@@ -58,21 +59,28 @@ final class Aggregation {
         if (!matches(f)) {
             return;
         }
-        long[] row = counts.computeIfAbsent(query.grouping().key(f), k -> new long[BUCKETS]);
+        Object key = query.grouping().key(f);
+        Group group = groups.get(key);
+        if (group == null) {
+            group = new Group(key);
+            groups.put(key, group);
+        } else {
+            group.key = query.grouping().labelKey(group.key, key);
+        }
         if (!query.stillOpen() || f.status.open()) {
-            row[f.status.bucket().ordinal()]++;
+            group.counts[f.status.bucket().ordinal()]++;
         }
     }
 
     private boolean member(List<ComplaintEvent> events) {
+        ComplaintEvent received = events.get(0);
         switch (query.population().kind()) {
             case ALL:
-                return true;
+                return !received.recordedAt().isAfter(populationKnownAt);
             case OPEN_AT_START_OF:
                 int n = ReportFold.visible(events, populationFrom, populationKnownAt);
                 return n > 0 && events.get(n - 1).status().open();
             case RECEIVED_BETWEEN:
-                ComplaintEvent received = events.get(0);
                 return !received.occurredAt().isBefore(populationFrom) && received.occurredAt().isBefore(populationTo)
                         && !received.recordedAt().isAfter(populationKnownAt);
             default:
@@ -90,14 +98,14 @@ final class Aggregation {
     /** The rows: fixed ones first, then every other group (only those counting something after fixed rows). */
     private ReportTable table() {
         Grouping grouping = query.grouping();
-        List<Object> keys = new ArrayList<>(counts.keySet());
-        keys.sort(grouping.order());
+        List<Group> sorted = new ArrayList<>(groups.values());
+        sorted.sort(Comparator.comparing(g -> g.key, grouping.order()));
         Map<String, long[]> byLabel = new LinkedHashMap<>();
         query.rows().ifPresent(fixed -> fixed.forEach(label -> byLabel.put(label, new long[BUCKETS])));
         boolean fixedRows = query.rows().isPresent();
-        for (Object key : keys) {
-            long[] row = counts.get(key);
-            String label = grouping.label(key);
+        for (Group group : sorted) {
+            long[] row = group.counts;
+            String label = grouping.label(group.key);
             long[] into = byLabel.get(label);
             if (into == null) {
                 if (fixedRows && sum(row) == 0) {
@@ -113,6 +121,16 @@ final class Aggregation {
         ImmutableList.Builder<ReportTable.Row> rows = ImmutableList.builderWithExpectedSize(byLabel.size());
         byLabel.forEach((label, row) -> rows.add(ReportTable.Row.of(label, row)));
         return ReportTable.of(grouping.heading(), rows.build());
+    }
+
+    /** One group's counts, indexed by bucket ordinal, and the key its row is labelled by. */
+    private static final class Group {
+        Object key;
+        final long[] counts = new long[BUCKETS];
+
+        Group(Object key) {
+            this.key = key;
+        }
     }
 
     private static long sum(long[] row) {

@@ -9,7 +9,11 @@ import uk.councilcomplaints.model.ServiceArea;
 /** What the rows of a report table are; each complaint counts in exactly one row. */
 public enum Grouping {
 
-    /** By service area: Adults, Children's, Corporate, Other, then the council's own areas by name. */
+    /**
+     * By service area: Adults, Children's, Corporate, Other, then the council's own areas by name. One row per
+     * code; should complaints carry two names for one code (say, after a rename), the row takes the first of
+     * them in alphabetical order, so a table never depends on the order complaints arrive in.
+     */
     SERVICE_AREA("Service") {
         private final List<ServiceArea> predefined =
                 List.of(ServiceArea.ADULTS, ServiceArea.CHILDRENS, ServiceArea.CORPORATE, ServiceArea.OTHER);
@@ -17,6 +21,12 @@ public enum Grouping {
         @Override
         Object key(ReportFold facts) {
             return facts.serviceArea;
+        }
+
+        @Override
+        Object labelKey(Object kept, Object seen) {
+            return kept == seen || ((ServiceArea) kept).name().compareTo(((ServiceArea) seen).name()) <= 0 ? kept
+                    : seen;
         }
 
         @Override
@@ -125,6 +135,14 @@ public enum Grouping {
 
     /** The group of a complaint with these facts; cheap, allocation-free. */
     abstract Object key(ReportFold facts);
+
+    /**
+     * Of two equal keys of one group, the one whose label the row takes; the same whichever is seen first.
+     * Only service areas have equal keys with different labels.
+     */
+    Object labelKey(Object kept, Object seen) {
+        return kept;
+    }
 
     /** The row label of a group. Names, for officers and teams. */
     String label(Object key) {

@@ -36,7 +36,7 @@ public final class Population {
         this.knownAt = knownAt;
     }
 
-    /** Every contact received by the report's as-of day. */
+    /** Every contact received by the report's as-of day; as known at an instant, those recorded by then. */
     public static Population all() {
         return ALL;
     }
@@ -57,7 +57,8 @@ public final class Population {
 
     /**
      * The same rule applied only to the events recorded by {@code instant}: the population as a report run
-     * then saw it. Statuses are still counted as the report's own {@code knownAt} says.
+     * then saw it (for {@link #all()} and {@link #receivedBetween}, the contacts whose receipt was recorded by
+     * then). Statuses are still counted as the report's own {@code knownAt} says.
      */
     public Population asKnownAt(Instant instant) {
         requireNonNull(instant, "the instant the population is known at must be given");

@@ -1,24 +1,23 @@
 package uk.councilcomplaints.workflow;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Optional;
+import uk.councilcomplaints.model.CleanText;
+import uk.councilcomplaints.model.SupportedDate;
 
 /**
  * Who issues a command, why, and when it happened if not now. A command dated more than a day before it is
  * recorded (an import, a late entry) must give a reason.
  *
- * @param actor who does it (a user name or system id)
- * @param reason why, or a note
- * @param occurredAt when it happened, if earlier than now
+ * @param actor who does it (a user name or system id): one line of at most 200 characters
+ * @param reason why, or a note: free text of at most 2,000 characters, line breaks allowed
+ * @param occurredAt when it happened, if earlier than now; not before 1900
  */
 public record Audit(
-        @NotBlank @Size(max = 100) String actor,
-        @NotNull Optional<@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 2000) String> reason,
-        @NotNull Optional<Instant> occurredAt) {
+        @NotNull @CleanText(max = 200) String actor,
+        @NotNull Optional<@CleanText(max = 2_000, multiline = true) String> reason,
+        @NotNull Optional<@SupportedDate Instant> occurredAt) {
 
     /** A command by {@code actor}, happening now, with no reason given. */
     public static Audit by(String actor) {

@@ -1,20 +1,20 @@
 package uk.councilcomplaints.workflow;
 
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.CleanText;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.SupportedDate;
 
 /**
  * A request to change an existing complaint. Which command is allowed from which status, and its guards,
@@ -52,8 +52,8 @@ public sealed interface Command {
         }
     }
 
-    /** Allocates (or reallocates) the complaint to a complaint officer. */
-    record Allocate(@NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 100) String team)
+    /** Allocates (or reallocates) the complaint to an officer and team, each one line of at most 200 characters. */
+    record Allocate(@NotNull @CleanText(max = 200) String officer, @NotNull @CleanText(max = 200) String team)
             implements Command {
         @Override
         public CommandType type() {
@@ -170,7 +170,7 @@ public sealed interface Command {
     }
 
     /** Records a response date agreed with the complainant (adult social care). */
-    record AgreeResponseDate(@NotNull LocalDate date) implements Command {
+    record AgreeResponseDate(@NotNull @SupportedDate LocalDate date) implements Command {
         @Override
         public CommandType type() {
             return CommandType.AGREE_RESPONSE_DATE;

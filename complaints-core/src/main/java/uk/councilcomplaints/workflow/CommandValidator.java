@@ -5,7 +5,9 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,19 +15,26 @@ import java.util.TreeSet;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.sla.WorkingCalendar;
 
-/** Validates commands once, with Jakarta Validation and the injected clock, before anything happens. */
+/**
+ * Validates commands once, with Jakarta Validation, before anything happens. "Not in the future" means by the
+ * injected clock's instant and, for a day, by the London day, whatever zone the clock carries. A day an SLA clock
+ * counts from or to (the day received, an agreed response date) must lie in the working-day calendar's years.
+ */
 final class CommandValidator {
 
-
     private final Validator validator;
+    private final WorkingCalendar calendar;
 
-    CommandValidator(Clock clock) {
+    CommandValidator(Clock clock, WorkingCalendar calendar) {
+        Clock london = new LondonClock(clock);
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
-                .clockProvider(() -> clock)
+                .clockProvider(() -> london)
                 .buildValidatorFactory();
         this.validator = factory.getValidator();
+        this.calendar = calendar;
     }
 
     /** Throws {@link InvalidCommandException} listing every violation of the command and its audit. */
@@ -33,16 +42,31 @@ final class CommandValidator {
         Set<Violation> violations = new TreeSet<>();
         collect(validator.validate(command), violations);
         collect(validator.validate(audit), violations);
-        if (command instanceof ReceiveContact r && r.receivedAt() != null && r.matterDate() != null) {
-            r.matterDate().ifPresent(matter -> {
-                LocalDate received = LondonDays.dayOf(r.receivedAt());
-                if (matter.isAfter(received)) {
-                    violations.add(new Violation("matterDate",
-                            "must not be after the date received (" + matter + " is after " + received + ")"));
-                }
-            });
+        if (command instanceof ReceiveContact r && valid("receivedAt", violations)) {
+            LocalDate received = LondonDays.dayOf(r.receivedAt());
+            checkCalendar("receivedAt", received, r.receivedAt(), violations);
+            if (valid("matterDate", violations)) {
+                r.matterDate().filter(matter -> matter.isAfter(received)).ifPresent(matter -> violations.add(
+                        new Violation("matterDate", "must not be after the date received (" + matter + " is after "
+                                + received + ")")));
+            }
+        }
+        if (command instanceof Command.AgreeResponseDate a && valid("date", violations)) {
+            checkCalendar("date", a.date(), a.date(), violations);
         }
         fail(name, violations);
+    }
+
+    /** Whether the field passed the annotations' checks, so that it is there and has a London day. */
+    private static boolean valid(String path, Set<Violation> violations) {
+        return violations.stream().noneMatch(v -> v.path().equals(path));
+    }
+
+    private void checkCalendar(String path, LocalDate day, Object value, Set<Violation> violations) {
+        if (day.getYear() < calendar.firstYear() || day.getYear() > calendar.lastYear()) {
+            violations.add(new Violation(path, "must be in a year the working-day calendar supports ("
+                    + calendar.firstYear() + " to " + calendar.lastYear() + "), was " + value));
+        }
     }
 
     /** Throws {@link InvalidCommandException} if there are violations. */
@@ -67,5 +91,29 @@ final class CommandValidator {
     /** Throws {@link InvalidCommandException} for one field. */
     static void reject(String name, String path, String message) {
         throw new InvalidCommandException(name, List.of(new Violation(path, message)));
+    }
+
+    /** The injected clock's instant, in Europe/London. */
+    private static final class LondonClock extends Clock {
+        private final Clock clock;
+
+        LondonClock(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return LondonDays.ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return clock.withZone(zone);
+        }
     }
 }

@@ -3,6 +3,7 @@ package uk.councilcomplaints.workflow;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,17 +57,12 @@ public final class Complaints {
         this.clock = b.clock;
         this.referencePrefix = b.referencePrefix;
         this.sla = SlaEvaluator.of(b.slaPolicy, b.calendar);
-        this.validator = new CommandValidator(clock);
+        this.validator = new CommandValidator(clock, b.calendar);
     }
 
     /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
     public static Builder builder(ComplaintStore store) {
         return new Builder(store);
-    }
-
-    /** The store this facade writes to. */
-    public ComplaintStore store() {
-        return store;
     }
 
     /** The clock that stamps events. */
@@ -86,11 +82,6 @@ public final class Complaints {
                     "must be empty or equal to receivedAt for a new contact");
         }
         checkTimes("RECEIVE", occurredAt, recordedAt, audit);
-        int year = LondonDays.dayOf(occurredAt).getYear();
-        if (year < sla.calendar().firstYear() || year > sla.calendar().lastYear()) {
-            CommandValidator.reject("RECEIVE", "receivedAt", "must be in a year the working-day calendar supports ("
-                    + sla.calendar().firstYear() + " to " + sla.calendar().lastYear() + "), was " + occurredAt);
-        }
         ComplaintId id = ComplaintId.random();
         PersonalData personal = new PersonalData(command.complainant(), command.summary());
         for (int attempt = 1; ; attempt++) {
@@ -99,7 +90,7 @@ public final class Complaints {
                     command.channel(), command.matterDate());
             ComplaintEvent event = new ComplaintEvent(id, 1, Status.RECEIVED, occurredAt, recordedAt, audit.actor(),
                     audit.reason(), data);
-            Complaint state = ComplaintHistory.replay(List.of(event));
+            Complaint state = new ComplaintHistory(List.of(event)).current();
             try {
                 store.append(new Commit(id, 0, List.of(event), state, Optional.of(personal), false));
                 LOG.debug("received {} ({}) as {}", reference, id, command.procedure());
@@ -155,7 +146,8 @@ public final class Complaints {
                 store::load, sla));
         ComplaintEvent event = new ComplaintEvent(id, current.version() + 1, decision.to(), occurredAt, recordedAt,
                 audit.actor(), audit.reason(), decision.data());
-        Complaint next = ComplaintHistory.next(current, event);
+        Complaint next = new ComplaintHistory(ImmutableList.<ComplaintEvent>builderWithExpectedSize(events.size() + 1)
+                .addAll(events).add(event).build()).current();
         boolean erase = command.type() == CommandType.ERASE_PERSONAL_DATA;
         store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase));
         LOG.debug("{} {}: {} -> {}", current.reference(), command.type(), current.status(), next.status());

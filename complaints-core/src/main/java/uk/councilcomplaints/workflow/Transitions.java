@@ -16,11 +16,13 @@ import static uk.councilcomplaints.model.Status.WITH_SERVICE;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.councilcomplaints.model.Status;
 
 /**
@@ -44,9 +46,9 @@ import uk.councilcomplaints.model.Status;
  */
 public final class Transitions {
 
-    /** Statuses in which the complaint is still being handled. */
-    public static final Set<Status> OPEN = ImmutableSet.copyOf(
-            EnumSet.of(RECEIVED, TRIAGED, ESCALATED, ALLOCATED, ACKNOWLEDGED, WITH_SERVICE, IN_REVIEW));
+    /** Statuses in which the complaint is still being handled ({@link Status#open()}). */
+    private static final Set<Status> OPEN = Sets.immutableEnumSet(Stream.of(Status.values()).filter(Status::open)
+            .toList());
 
     /** Open statuses after triage, in which a response clock runs. */
     private static final Set<Status> CLOCK_RUNNING =

@@ -82,7 +82,7 @@ public final class ReportOracle {
         Population p = query.population();
         Instant knownAt = p.knownAt().orElse(query.knownAt().orElse(Instant.MAX));
         return switch (p.kind()) {
-            case ALL -> true;
+            case ALL -> h.stateAsOf(Instant.MAX, knownAt).isPresent();
             case OPEN_AT_START_OF -> h.stateAsOf(startOf(p.from()).minusNanos(1), knownAt)
                     .map(c -> c.status().open()).orElse(false);
             case RECEIVED_BETWEEN -> h.stateAsOf(Instant.MAX, knownAt).map(Complaint::receivedAt)

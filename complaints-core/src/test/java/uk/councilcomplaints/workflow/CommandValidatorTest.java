@@ -15,11 +15,13 @@ import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.sla.WorkingCalendar;
 
 class CommandValidatorTest {
 
     private static final Instant NOW = Instant.parse("2022-02-01T10:00:00Z");
-    private final CommandValidator validator = new CommandValidator(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CommandValidator validator = new CommandValidator(Clock.fixed(NOW, ZoneOffset.UTC),
+            WorkingCalendar.englandAndWales());
 
     private static ReceiveContact valid() {
         return ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.EMAIL, NOW,
@@ -66,7 +68,7 @@ class CommandValidatorTest {
 
     @Test
     void commandFieldsAreValidated() {
-        List<Violation> found = violations(new Command.Allocate("", "x".repeat(101)), Audit.by("jo"));
+        List<Violation> found = violations(new Command.Allocate("", "x".repeat(201)), Audit.by("jo"));
         assertEquals(List.of("officer", "team"), found.stream().map(Violation::path).toList());
         assertEquals(List.of("workingDays"),
                 violations(new Command.Extend(0), Audit.by("jo")).stream().map(Violation::path).toList());

@@ -183,7 +183,7 @@ public abstract class StateMachineContract {
             List<ComplaintEvent> upTo = events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
             assertEquals(upTo.isEmpty(), state.isEmpty());
             state.ifPresent(s -> {
-                assertEquals(ComplaintHistory.replay(upTo), s, "as of = the events up to it");
+                assertEquals(new ComplaintHistory(upTo).current(), s, "as of = the events up to it");
                 assertEquals(1, EnumSet.allOf(StatusBucket.class).stream().filter(b -> b == s.bucket()).count(),
                         "exactly one bucket");
             });
@@ -192,7 +192,7 @@ public abstract class StateMachineContract {
                 List<ComplaintEvent> visible = events.stream()
                         .filter(e -> !e.occurredAt().isAfter(asOf) && !e.recordedAt().isAfter(knownAt)).toList();
                 assertEquals(visible.isEmpty() ? Optional.empty()
-                        : Optional.of(ComplaintHistory.replay(visible)), known);
+                        : Optional.of(new ComplaintHistory(visible).current()), known);
             }
         }
         checkCopyKnownAt(events, probes);
@@ -206,7 +206,7 @@ public abstract class StateMachineContract {
                 continue;
             }
             ComplaintStore copy = createEmptyStore();
-            copy.append(Commit.of(0, recorded, ComplaintHistory.replay(recorded)));
+            copy.append(Commit.of(0, recorded, new ComplaintHistory(recorded).current()));
             ComplaintHistory copied = new ComplaintHistory(copy.history(events.get(0).complaintId()));
             ComplaintHistory original = new ComplaintHistory(events);
             for (Instant asOf : probes) {
