@@ -333,7 +333,7 @@ public abstract class StatutoryTimescalesContract {
         InvalidCommandException e = assertThrows(InvalidCommandException.class,
                 () -> execute(c, new Command.AgreeResponseDate(LocalDate.of(2200, 1, 1)), "far"));
         assertEquals("date", e.violations().get(0).path());
-        assertMentions(e, "1990 to 2199", "2200-01-01");
+        assertMentions(e, "2199-12-31", "2200-01-01");
         assertEquals(before, store.history(c.id()));
     }
 
