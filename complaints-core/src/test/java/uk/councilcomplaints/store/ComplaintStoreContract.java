@@ -564,7 +564,7 @@ public abstract class ComplaintStoreContract {
     @Test
     void concurrentCreatesOfOneComplaintLetOneThroughAndConflictTheRest() throws Exception {
         int threads = 4;
-        List<List<Commit>> batches = newComplaints(10, 40);
+        List<List<Commit>> batches = newComplaints(300, 2);
         AtomicInteger succeeded = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
@@ -597,7 +597,7 @@ public abstract class ComplaintStoreContract {
     @Test
     void personalDataNeverShowsForAComplaintLoadCannotFind() throws Exception {
         int readers = 3;
-        List<List<Commit>> batches = newComplaints(10, 40);
+        List<List<Commit>> batches = newComplaints(20, 50);
         List<String> inconsistent = Collections.synchronizedList(new ArrayList<>());
         race(readers + 1, batches.size(), (thread, round) -> () -> {
             for (Commit create : batches.get(round)) {
