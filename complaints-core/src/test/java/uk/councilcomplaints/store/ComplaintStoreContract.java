@@ -26,9 +26,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,7 +84,7 @@ public abstract class ComplaintStoreContract {
         complaints = Complaints.builder(store).clock(clock).build();
     }
 
-    static String uniqueReference() {
+    private static String uniqueReference() {
         return "T-" + ComplaintId.random().value().toString().substring(0, 18);
     }
 
@@ -425,7 +427,7 @@ public abstract class ComplaintStoreContract {
     }
 
     /** A new complaint as a creating commit straight to the SPI, received (and recorded) at {@code at}. */
-    static Commit newComplaint(ComplaintId id, String reference, ServiceArea area, Instant at,
+    private static Commit newComplaint(ComplaintId id, String reference, ServiceArea area, Instant at,
             Optional<PersonalData> personal) {
         ComplaintEvent received = new ComplaintEvent(id, 1, Status.RECEIVED, at, at, "contract", Optional.empty(),
                 new EventData.Received(reference, Procedure.CORPORATE, area, Channel.EMAIL, Optional.empty()));
@@ -642,10 +644,10 @@ public abstract class ComplaintStoreContract {
         CyclicBarrier done = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> futures = new ArrayList<>();
+            CompletionService<Void> finished = new ExecutorCompletionService<>(pool);
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                futures.add(pool.submit(() -> {
+                finished.submit(() -> {
                     for (int round = 0; round < rounds; round++) {
                         Runnable run = step.prepare(thread, round);
                         ready.incrementAndGet(round);
@@ -662,10 +664,13 @@ public abstract class ComplaintStoreContract {
                         done.await(1, TimeUnit.MINUTES);
                     }
                     return null;
-                }));
+                });
             }
-            for (Future<?> f : futures) {
-                f.get(3, TimeUnit.MINUTES);
+            for (int t = 0; t < threads; t++) {
+                // in the order they finish, so that one thread's failure is reported at once
+                Future<Void> f = finished.poll(3, TimeUnit.MINUTES);
+                assertTrue(f != null, "the race did not finish in 3 minutes");
+                f.get();
             }
         } finally {
             pool.shutdownNow();
