@@ -78,23 +78,20 @@ public record ComplaintQuery(
                 && (receivedBefore.isEmpty() || c.receivedAt().isBefore(receivedBefore.get()));
     }
 
-    /** The order of results: the sort field, then id, reversed when descending. */
+    /**
+     * The order of results: the sort field, then id, reversed when descending; see {@link SortField} for how
+     * each value is ordered. Every store returns pages in this order.
+     */
     public Comparator<Complaint> order() {
         return descending ? sort.ascending().reversed() : sort.ascending();
     }
 
-    /** Whether {@code c} comes after the cursor in this query's order (always true without a cursor). */
+    /** Whether {@code c} comes after the cursor in this query's {@link #order()} (always true without a cursor). */
     public boolean isAfterCursor(Complaint c) {
         if (after.isEmpty()) {
             return true;
         }
-        Cursor at = after.get();
-        int bySort = switch (sort) {
-            case RECEIVED_AT -> c.receivedAt().compareTo(at.receivedAt());
-            case REFERENCE -> c.reference().compareTo(at.reference());
-            case LAST_ACTIVITY -> c.lastOccurredAt().compareTo(at.lastActivity());
-        };
-        int cmp = bySort != 0 ? bySort : c.id().compareTo(at.id());
+        int cmp = sort.compare(c, after.get());
         return descending ? cmp < 0 : cmp > 0;
     }
 

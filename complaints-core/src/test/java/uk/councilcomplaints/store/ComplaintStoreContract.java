@@ -4,23 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static uk.councilcomplaints.testing.Fixtures.OFFICER;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +46,13 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.event.EventType;
+import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
@@ -210,8 +229,18 @@ public abstract class ComplaintStoreContract {
     void creatingAnExistingComplaintIsAConflict() {
         Complaint c = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
         List<ComplaintEvent> history = store.history(c.id());
-        assertThrows(VersionConflictException.class, () -> store.append(Commit.of(0, history, c)));
+        Optional<PersonalData> personal = store.personalData(c.id());
+        assertThrows(VersionConflictException.class, () -> store.append(Commit.of(0, history, c)),
+                "retrying a create with the same id must throw VersionConflictException, not "
+                        + "DuplicateReferenceException");
+        VersionConflictException otherReference = assertThrows(VersionConflictException.class,
+                () -> store.append(newComplaint(c.id(), uniqueReference(), ServiceArea.OTHER, clock.instant(),
+                        Optional.of(new PersonalData(Complainant.named("Someone Else"), "another summary")))),
+                "the id is taken, whatever the reference");
+        assertEquals(0, otherReference.expectedVersion());
         assertEquals(history, store.history(c.id()));
+        assertEquals(c, store.load(c.id()).orElseThrow());
+        assertEquals(personal, store.personalData(c.id()), "the refused create changed no personal data");
     }
 
     @Test
@@ -403,5 +432,348 @@ public abstract class ComplaintStoreContract {
             added += c.version() - 3;
         }
         assertEquals(succeeded.get(), added, "every successful command is in a history exactly once");
+    }
+
+    /** A new complaint as a creating commit straight to the SPI, received (and recorded) at {@code at}. */
+    private static Commit newComplaint(ComplaintId id, String reference, ServiceArea area, Instant at,
+            Optional<PersonalData> personal) {
+        ComplaintEvent received = new ComplaintEvent(id, 1, Status.RECEIVED, at, at, "contract", Optional.empty(),
+                new EventData.Received(reference, Procedure.CORPORATE, area, Channel.EMAIL, Optional.empty()));
+        return new Commit(id, 0, List.of(received), ComplaintHistory.replay(List.of(received)), personal, false);
+    }
+
+    /** The commit of one more event on a complaint as the store holds it. */
+    private Commit next(ComplaintId id, Instant occurred, Instant recorded, EventData.Allocated data) {
+        Complaint current = store.load(id).orElseThrow();
+        ComplaintEvent e = new ComplaintEvent(id, current.version() + 1, current.status(), occurred, recorded,
+                "contract", Optional.of("straight to the store"), data);
+        return Commit.of(current.version(), List.of(e), ComplaintHistory.next(current, e));
+    }
+
+    @Test
+    void appendRefusesEventsDatedOrRecordedBeforeTheLatestStoredEvent() {
+        Complaint c = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
+        clock.advance(Duration.ofDays(3));
+        Instant happened = clock.instant().minus(Duration.ofDays(2));
+        complaints.execute(c.id(), new Command.Acknowledge(), OFFICER.occurredAt(happened).because("posted Friday"));
+        List<ComplaintEvent> before = store.history(c.id());
+        Complaint stateBefore = store.load(c.id()).orElseThrow();
+        ComplaintEvent last = before.get(before.size() - 1);
+        Instant recorded = last.recordedAt();
+        assertTrue(happened.isBefore(recorded));
+
+        Commit happenedEarlier = next(c.id(), happened.minus(Duration.ofNanos(1000)), recorded.plusSeconds(60),
+                new EventData.Allocated("sam", "VoC"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.append(happenedEarlier), "a store checks new events follow its last (Commit.checkFollows)");
+        assertTrue(e.getMessage().contains(happened.toString()), e.getMessage());
+        Commit recordedEarlier = next(c.id(), happened.plusSeconds(60), recorded.minus(Duration.ofNanos(1000)),
+                new EventData.Allocated("sam", "VoC"));
+        e = assertThrows(IllegalArgumentException.class, () -> store.append(recordedEarlier));
+        assertTrue(e.getMessage().contains(recorded.toString()), e.getMessage());
+        assertEquals(before, store.history(c.id()), "a refused commit stores nothing");
+        assertEquals(stateBefore, store.load(c.id()).orElseThrow());
+
+        // at the very same instants as the last event: in order
+        store.append(next(c.id(), happened, recorded, new EventData.Allocated("sam", "VoC")));
+        assertEquals(before.size() + 1, store.history(c.id()).size());
+        assertEquals(Optional.of("sam"), store.load(c.id()).orElseThrow().officer());
+    }
+
+    @Test
+    void personalDataIsStoredOnlyWithItsComplaint() {
+        String reference = uniqueReference();
+        ComplaintId first = ComplaintId.random();
+        PersonalData original = new PersonalData(Complainant.named("First Person"), "first summary");
+        store.append(newComplaint(first, reference, ServiceArea.OTHER, clock.instant(), Optional.of(original)));
+
+        ComplaintId second = ComplaintId.random();
+        assertThrows(DuplicateReferenceException.class, () -> store.append(newComplaint(second, reference,
+                ServiceArea.OTHER, clock.instant(), Optional.of(new PersonalData(Complainant.named("Second"), "s")))));
+        assertTrue(store.load(second).isEmpty(), "the refused complaint was not stored");
+        assertTrue(store.personalData(second).isEmpty(),
+                "personal data must be consistent with load (no personal data for a complaint load cannot find)");
+        assertEquals(Optional.of(original), store.personalData(first));
+
+        Commit stale = new Commit(first, 5, List.of(new ComplaintEvent(first, 6, Status.RECEIVED, clock.instant(),
+                clock.instant(), "x", Optional.empty(), new EventData.PersonalDataErased())),
+                store.load(first).orElseThrow().toBuilder().version(6).personalDataErased(true).build(),
+                Optional.empty(), true);
+        assertThrows(VersionConflictException.class, () -> store.append(stale));
+        assertEquals(Optional.of(original), store.personalData(first), "a stale erasure erases nothing");
+    }
+
+    /**
+     * Threads share counters, as in ShedLock's FuzzTester: in each round every thread reads the same complaint
+     * at the same version, waits for the others, then appends after that version. Exactly one may succeed;
+     * the others must get {@link VersionConflictException}. A store that skips the version check loses
+     * updates, and the counts show it.
+     */
+    @Test
+    void concurrentAppendsAfterOneVersionLetExactlyOneThrough() throws Exception {
+        int threads = 8;
+        int rounds = 24;
+        List<ComplaintId> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "start").id());
+        }
+        Instant base = clock.instant();
+        AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        Map<ComplaintId, Map<Long, String>> winners = new ConcurrentHashMap<>();
+        race(threads, rounds, (thread, round) -> {
+            ComplaintId id = ids.get(round % ids.size());
+            Complaint read = store.load(id).orElseThrow();
+            return () -> {
+                Instant at = base.plus(Duration.ofMinutes(round + 1));
+                String officer = "officer-" + thread + "-" + round;
+                ComplaintEvent e = new ComplaintEvent(id, read.version() + 1, read.status(), at, at, "thread-" + thread,
+                        Optional.empty(), new EventData.Allocated(officer, "VoC"));
+                try {
+                    store.append(Commit.of(read.version(), List.of(e), ComplaintHistory.next(read, e)));
+                    succeeded.incrementAndGet();
+                    winners.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).merge(e.version(), officer,
+                            (a, b) -> a + " and " + b);
+                } catch (VersionConflictException conflict) {
+                    conflicts.incrementAndGet();
+                }
+            };
+        });
+        assertEquals(rounds * (threads - 1), conflicts.get(), "every thread but one conflicts in every round");
+        assertEquals(rounds, succeeded.get(), "exactly one append per round succeeds");
+        for (ComplaintId id : ids) {
+            List<ComplaintEvent> history = store.history(id);
+            assertEquals(ComplaintHistory.replay(history), store.load(id).orElseThrow(), "state is the fold");
+            Map<Long, String> won = winners.getOrDefault(id, Map.of());
+            assertEquals(3 + won.size(), history.size(), "every winning append is in the history, once");
+            for (ComplaintEvent e : history.subList(3, history.size())) {
+                assertEquals(won.get(e.version()), ((EventData.Allocated) e.data()).officer(),
+                        "the event at version " + e.version() + " is the one whose append succeeded");
+            }
+        }
+    }
+
+    /** Creating commits of new complaints, with personal data: {@code rounds} batches of {@code size}. */
+    private List<List<Commit>> newComplaints(int rounds, int size) {
+        List<List<Commit>> batches = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<Commit> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                batch.add(newComplaint(ComplaintId.random(), uniqueReference(), ServiceArea.OTHER, clock.instant(),
+                        Optional.of(new PersonalData(Complainant.named("Person " + r + "." + i), "summary"))));
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /**
+     * Retrying a create, even at the same moment from several threads, is a version conflict: threads append
+     * the same creating commits in the same order, so each create races its retries.
+     */
+    @Test
+    void concurrentCreatesOfOneComplaintLetOneThroughAndConflictTheRest() throws Exception {
+        int threads = 4;
+        List<List<Commit>> batches = newComplaints(300, 2);
+        AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        race(threads, batches.size(), (thread, round) -> () -> {
+            for (Commit create : batches.get(round)) {
+                try {
+                    store.append(create);
+                    succeeded.incrementAndGet();
+                } catch (VersionConflictException e) {
+                    conflicts.incrementAndGet();
+                } catch (DuplicateReferenceException e) {
+                    wrong.add("thread " + thread + ": " + e.getMessage());
+                }
+            }
+        });
+        assertNone(wrong,
+                "retrying a create with the same id must throw VersionConflictException, not DuplicateReferenceException");
+        int creates = batches.size() * batches.get(0).size();
+        assertEquals(creates, succeeded.get(), "each create succeeds once");
+        assertEquals(creates * (threads - 1), conflicts.get());
+        for (List<Commit> batch : batches) {
+            for (Commit create : batch) {
+                assertEquals(create.events(), store.history(create.id()));
+                assertEquals(create.personalData(), store.personalData(create.id()));
+            }
+        }
+    }
+
+    /** While complaints are created, a reader that finds personal data can always load the complaint. */
+    @Test
+    void personalDataNeverShowsForAComplaintLoadCannotFind() throws Exception {
+        int readers = 3;
+        List<List<Commit>> batches = newComplaints(20, 50);
+        List<String> inconsistent = Collections.synchronizedList(new ArrayList<>());
+        race(readers + 1, batches.size(), (thread, round) -> () -> {
+            for (Commit create : batches.get(round)) {
+                if (thread == 0) {
+                    store.append(create);
+                    continue;
+                }
+                while (true) {
+                    boolean personal = store.personalData(create.id()).isPresent();
+                    boolean loaded = store.load(create.id()).isPresent();
+                    if (personal && !loaded) {
+                        inconsistent.add("personal data of " + create.id() + " was visible before load found it");
+                    }
+                    if (loaded || Thread.currentThread().isInterrupted()) {
+                        break;
+                    }
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        assertNone(inconsistent,
+                "personal data must be consistent with load (no personal data for a complaint load cannot find)");
+        for (List<Commit> batch : batches) {
+            for (Commit create : batch) {
+                assertEquals(create.personalData(), store.personalData(create.id()));
+            }
+        }
+    }
+
+    /** A step of a race: prepared before the threads line up, then run by all of them at once. */
+    private interface RaceStep {
+        Runnable prepare(int thread, int round) throws Exception;
+    }
+
+    /**
+     * Runs {@code rounds} rounds on {@code threads} threads: in each round every thread prepares its step,
+     * all spin until each has prepared (so that the steps start together, not one by one as blocked threads
+     * wake), run their steps, and wait for each other before the next round.
+     */
+    private static void race(int threads, int rounds, RaceStep step) throws Exception {
+        AtomicIntegerArray ready = new AtomicIntegerArray(rounds);
+        CyclicBarrier done = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CompletionService<Void> finished = new ExecutorCompletionService<>(pool);
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                finished.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        Runnable run = step.prepare(thread, round);
+                        ready.incrementAndGet(round);
+                        for (long spins = 1; ready.get(round) < threads; spins++) {
+                            Thread.onSpinWait();
+                            if (spins % 1000 == 0) {
+                                if (Thread.interrupted()) {
+                                    throw new InterruptedException("round " + round + " never started");
+                                }
+                                Thread.yield();
+                            }
+                        }
+                        run.run();
+                        done.await(1, TimeUnit.MINUTES);
+                    }
+                    return null;
+                });
+            }
+            for (int t = 0; t < threads; t++) {
+                // in the order they finish, so that one thread's failure is reported at once
+                Future<Void> f = finished.poll(3, TimeUnit.MINUTES);
+                assertTrue(f != null, "the race did not finish in 3 minutes");
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Fails with the number of {@code problems} and the first few, if there are any. */
+    private static void assertNone(List<String> problems, String rule) {
+        synchronized (problems) {
+            if (!problems.isEmpty()) {
+                throw new AssertionError(rule + ": " + problems.size() + " times, e.g. "
+                        + problems.subList(0, Math.min(3, problems.size())));
+            }
+        }
+    }
+
+    /** References whose UTF-8 and UTF-16 orders differ, and a '|' that a cursor token must survive. */
+    private static final List<String> REFERENCE_PIECES = List.of("A", "z", "0", "-", "|", "é", "ß", "ÿ", "Ā",
+            "中", "\ud7ff", "\ue000", "\ufffd", "😀", "🐈");
+    private static final long TOP_BIT = Long.MIN_VALUE;
+
+    /**
+     * Paging through {@code find} with random page sizes visits every match exactly once, in the order an SQL
+     * database gives (ids as unsigned 128-bit numbers, references by their UTF-8 bytes, computed here from
+     * those definitions), for every sort field, both directions; references hold accents, characters near
+     * U+FFFF and emoji, and ids have their top bits set and clear, with ties on the sort field.
+     */
+    @Test
+    void pagingWithRandomLimitsVisitsEveryMatchOnceInTheSqlOrder() {
+        Random random = new Random();
+        qt().withExamples(40).withShrinkCycles(30)
+                .forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(1, 30),
+                        lists().of(integers().between(1, 12)).ofSizeBetween(1, 6))
+                .checkAssert((specs, limits) -> {
+                    String token = Integer.toHexString(random.nextInt() >>> 1);
+                    ServiceArea area = ServiceArea.of("sql-order-" + token, "SQL order");
+                    long[] highs = {random.nextLong() | TOP_BIT, random.nextLong() & ~TOP_BIT};
+                    Instant base = clock.instant();
+                    List<Complaint> made = new ArrayList<>();
+                    for (int i = 0; i < specs.size(); i++) {
+                        int n = specs.get(i);
+                        long low = (n / 2) % 2 == 0 ? random.nextLong() | TOP_BIT : random.nextLong() & ~TOP_BIT;
+                        ComplaintId id = new ComplaintId(new UUID(highs[n % 2], low));
+                        int pieces = REFERENCE_PIECES.size();
+                        String reference = "Ü" + token + "-" + REFERENCE_PIECES.get((n / 4) % pieces)
+                                + REFERENCE_PIECES.get((n / 4 / pieces) % pieces) + "-" + i;
+                        Instant received = base.plus(Duration.ofMinutes((n / 1000) % 3));
+                        store.append(newComplaint(id, reference, area, received, Optional.empty()));
+                        int lastActivity = (n / 3000) % 3;
+                        if (lastActivity > 0) {
+                            store.append(next(id, received.plus(Duration.ofMinutes(lastActivity - 1)),
+                                    received.plus(Duration.ofMinutes(lastActivity - 1)),
+                                    new EventData.Allocated("paging", "VoC")));
+                        }
+                        made.add(store.load(id).orElseThrow());
+                    }
+                    for (SortField sort : SortField.values()) {
+                        for (boolean descending : new boolean[] {false, true}) {
+                            List<Complaint> expected = new ArrayList<>(made);
+                            Comparator<Complaint> sql = sqlOrder(sort);
+                            expected.sort(descending ? sql.reversed() : sql);
+                            List<Complaint> paged = new ArrayList<>();
+                            Optional<Cursor> cursor = Optional.empty();
+                            for (int page = 0; ; page++) {
+                                int limit = limits.get(page % limits.size());
+                                ComplaintQuery.Builder query = ComplaintQuery.builder().serviceArea(area)
+                                        .sort(sort, descending).limit(limit);
+                                cursor.ifPresent(at -> query.after(Cursor.parse(at.token())));
+                                Page<Complaint> found = store.find(query.build());
+                                int remaining = expected.size() - paged.size();
+                                String where = sort + (descending ? " desc" : " asc") + ", page " + page;
+                                assertEquals(Math.min(limit, remaining), found.items().size(), where);
+                                assertEquals(remaining > limit, found.next().isPresent(), where + ": a next page");
+                                paged.addAll(found.items());
+                                if (found.next().isEmpty()) {
+                                    break;
+                                }
+                                cursor = found.next();
+                            }
+                            assertEquals(expected, paged, sort + (descending ? " desc" : " asc"));
+                        }
+                    }
+                });
+    }
+
+    /** The order an SQL database gives, written from its definition. */
+    private static Comparator<Complaint> sqlOrder(SortField sort) {
+        Comparator<Complaint> field = switch (sort) {
+            case RECEIVED_AT -> Comparator.comparing(Complaint::receivedAt);
+            case REFERENCE -> (a, b) -> Arrays.compareUnsigned(a.reference().getBytes(StandardCharsets.UTF_8),
+                    b.reference().getBytes(StandardCharsets.UTF_8));
+            case LAST_ACTIVITY -> Comparator.comparing(Complaint::lastOccurredAt);
+        };
+        return field.thenComparing(c -> new BigInteger(1, ByteBuffer.allocate(16)
+                .putLong(c.id().value().getMostSignificantBits())
+                .putLong(c.id().value().getLeastSignificantBits()).array()));
     }
 }

@@ -2,9 +2,13 @@ package uk.councilcomplaints.testing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.model.Channel;
@@ -12,20 +16,28 @@ import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.CommandRejectedException;
+import uk.councilcomplaints.workflow.CommandType;
 import uk.councilcomplaints.workflow.Complaints;
 import uk.councilcomplaints.workflow.ReceiveContact;
+import uk.councilcomplaints.workflow.Transitions;
 
 /**
  * Plays random contacts and commands through the {@link Complaints} facade, each step decided by one
- * number, so property tests get valid histories (and QuickTheories shrinks them by dropping steps). The
- * clock moves forward up to a day a step, sometimes to exactly midnight in London; late entries, when
- * allowed, are dated up to three days back.
+ * number, so property tests get valid histories (and QuickTheories shrinks them by dropping steps). Every
+ * command type is tried where the state machine allows it (extensions, pauses, agreed dates, late acceptance,
+ * duplicate and out-of-time closures, escalation to stages 2 and 3, erasure); guards refuse some, which
+ * changes nothing. Steps mostly work on the latest few complaints, so that some go all the way. The clock
+ * moves forward up to a day a step, sometimes to exactly midnight in London, sometimes into the next day
+ * the clocks change (23 or 25 hours long), sometimes weeks ahead, so histories span years; late entries,
+ * when allowed, are dated up to three days back with a reason.
  */
 public final class RandomHistories {
 
@@ -37,11 +49,13 @@ public final class RandomHistories {
     public static final List<String> OFFICERS = List.of("ann", "bob", "cy");
     public static final List<String> TEAMS = List.of("North", "South");
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** The clock stops jumping ahead after this, well inside the working-day calendar. */
+    private static final Instant NO_JUMPS_AFTER = Instant.parse("2030-01-01T00:00:00Z");
 
     private final Complaints complaints;
     private final SettableClock clock;
     private final List<ComplaintId> ids = new ArrayList<>();
+    private final Map<CommandType, Integer> accepted = new EnumMap<>(CommandType.class);
 
     public RandomHistories(Complaints complaints, SettableClock clock) {
         this.complaints = complaints;
@@ -53,22 +67,45 @@ public final class RandomHistories {
         return ids;
     }
 
+    /** How many times each command type was accepted so far. */
+    public Map<CommandType, Integer> accepted() {
+        return Collections.unmodifiableMap(accepted);
+    }
+
     /** Plays one step per number; late entries (and late receipts) only if {@code lateEntries}. */
     public void play(List<Integer> steps, boolean lateEntries) {
         for (int step : steps) {
             Random r = new Random(step);
-            if (r.nextInt(6) == 0) {
-                // exactly midnight in London: the boundary between two report days
-                clock.set(clock.instant().atZone(LONDON).toLocalDate().plusDays(1).atStartOfDay(LONDON).toInstant());
-            } else {
-                clock.advance(Duration.ofMinutes(r.nextInt(1500)));
-            }
+            moveClock(r);
             boolean late = lateEntries && r.nextInt(4) == 0;
-            if (ids.isEmpty() || r.nextInt(10) < 3) {
+            if (ids.isEmpty() || r.nextInt(5) == 0) {
                 receive(r, late);
             } else {
-                command(ids.get(r.nextInt(ids.size())), r, late);
+                int recent = Math.min(3, ids.size());
+                ComplaintId id = r.nextBoolean() ? ids.get(ids.size() - 1 - r.nextInt(recent))
+                        : ids.get(r.nextInt(ids.size()));
+                command(id, r, late);
             }
+        }
+    }
+
+    private void moveClock(Random r) {
+        Instant now = clock.instant();
+        int move = r.nextInt(60);
+        if (move < 10) {
+            // exactly midnight in London: the boundary between two report days
+            clock.set(LondonDays.startOf(LondonDays.dayOf(now).plusDays(1)));
+        } else if (move < 13 && now.isBefore(NO_JUMPS_AFTER)) {
+            // some time on the next day the clocks change: 23 hours in March, 25 in October
+            ZoneOffsetTransition change = LondonDays.ZONE.getRules().nextTransition(now);
+            LocalDate day = LondonDays.dayOf(change.getInstant());
+            long minutes = Duration.between(LondonDays.startOf(day), LondonDays.endOf(day)).toMinutes();
+            Instant at = LondonDays.startOf(day).plus(Duration.ofMinutes(r.nextInt((int) minutes)));
+            clock.set(at.isAfter(now) ? at : now);
+        } else if (move < 15 && now.isBefore(NO_JUMPS_AFTER)) {
+            clock.advance(Duration.ofDays(20 + r.nextInt(100)));
+        } else {
+            clock.advance(Duration.ofMinutes(r.nextInt(1500)));
         }
     }
 
@@ -78,6 +115,14 @@ public final class RandomHistories {
         Audit audit = late ? Audit.by("tester").because("late entry") : Audit.by("tester");
         ReceiveContact contact = ReceiveContact.of(pick(r, List.of(Procedure.values())), pick(r, AREAS), Channel.EMAIL,
                 receivedAt, Complainant.named("R. Andom"), "random contact");
+        LocalDate received = LondonDays.dayOf(receivedAt);
+        switch (r.nextInt(4)) {
+            case 0 -> contact = contact.withMatterDate(received.minusDays(370 + r.nextInt(300))); // late
+            // not the day received itself: the validator's "past or present" is the UTC day, not London's
+            case 1 -> contact = contact.withMatterDate(received.minusDays(1 + r.nextInt(90)));
+            default -> {
+            }
+        }
         ids.add(complaints.receive(contact, audit).id());
     }
 
@@ -87,7 +132,8 @@ public final class RandomHistories {
         if (options.isEmpty()) {
             return;
         }
-        Audit audit = Audit.by("tester");
+        Command command = pick(r, options);
+        Audit audit = Audit.by("tester").because("random step");
         if (late) {
             Instant now = clock.instant();
             Instant earliest = c.lastOccurredAt().isAfter(now.minus(Duration.ofDays(3))) ? c.lastOccurredAt()
@@ -97,33 +143,60 @@ public final class RandomHistories {
                     .because("late entry");
         }
         try {
-            complaints.execute(id, pick(r, options), audit);
+            complaints.execute(id, command, audit);
+            accepted.merge(command.type(), 1, Integer::sum);
         } catch (CommandRejectedException e) {
-            // a guard said no (e.g. escalating past the last stage): the history is unchanged
+            // a guard said no (e.g. an extension past the limit): the history is unchanged
         }
     }
 
-    private static List<Command> options(Complaint c, Random r) {
+    private List<Command> options(Complaint c, Random r) {
         int officer = r.nextInt(OFFICERS.size());
         Command allocate = new Command.Allocate(OFFICERS.get(officer), TEAMS.get(officer % TEAMS.size()));
         Command respond = Command.Respond.with(pick(r, List.of(Outcome.values())));
-        return switch (c.status()) {
-            case RECEIVED -> List.of(Command.Triage.asReceived(),
+        List<Command> options = new ArrayList<>(switch (c.status()) {
+            case RECEIVED -> List.of(Command.Triage.asReceived(), Command.Triage.asReceived(),
                     Command.Triage.as(pick(r, List.of(Procedure.values())), pick(r, AREAS)),
                     new Command.Reclassify(Classification.SERVICE_REQUEST),
-                    new Command.Reclassify(Classification.NOT_COUNCIL_COMPLAINT), Command.Close.withdrawn());
-            case TRIAGED -> List.of(allocate, allocate, new Command.Reclassify(Classification.SERVICE_REQUEST),
-                    Command.Close.withdrawn());
-            case ESCALATED -> List.of(allocate);
-            case ALLOCATED -> List.of(new Command.Acknowledge(), new Command.Acknowledge(), allocate,
-                    Command.Close.withdrawn());
-            case ACKNOWLEDGED -> List.of(new Command.SendToService(), new Command.SendToService(), respond,
-                    Command.Close.withdrawn());
-            case WITH_SERVICE -> List.of(new Command.SubmitDraft(), respond);
+                    new Command.Reclassify(Classification.NOT_COUNCIL_COMPLAINT));
+            case TRIAGED -> List.of(allocate, allocate, allocate, new Command.Reclassify(Classification.SERVICE_REQUEST));
+            case ESCALATED -> List.of(allocate, allocate, allocate);
+            case ALLOCATED -> List.of(new Command.Acknowledge(), new Command.Acknowledge(), new Command.Acknowledge(),
+                    allocate);
+            case ACKNOWLEDGED -> List.of(new Command.SendToService(), new Command.SendToService(), respond);
+            case WITH_SERVICE -> List.of(new Command.SubmitDraft(), new Command.SubmitDraft(), respond);
             case IN_REVIEW -> List.of(new Command.SendToService(), respond, respond);
-            case RESPONDED -> List.of(new Command.Escalate(), new Command.ReferToOmbudsman());
+            case RESPONDED -> List.of(new Command.Escalate(), new Command.Escalate(), new Command.ReferToOmbudsman());
             default -> List.of();
-        };
+        });
+        if (c.status().open()) {
+            // now and then: close, accept a late complaint, or move the SLA clock
+            switch (r.nextInt(8)) {
+                case 0 -> options.add(pick(r, List.of(Command.Close.withdrawn(), Command.Close.outOfTime(),
+                        Command.Close.duplicateOf(ids.get(r.nextInt(ids.size()))))));
+                case 1 -> options.add(new Command.AcceptLate());
+                case 2 -> options.add(new Command.Extend(1 + r.nextInt(10)));
+                case 3 -> options.add(new Command.AgreeResponseDate(
+                        LondonDays.dayOf(clock.instant()).plusDays(5 + r.nextInt(60))));
+                case 4 -> options.add(new Command.Pause());
+                default -> {
+                }
+            }
+            if (c.paused()) {
+                options.add(new Command.Resume());
+            }
+            if (c.procedure() == Procedure.ADULT_SOCIAL_CARE && r.nextInt(4) == 0) {
+                options.add(new Command.AgreeResponseDate(LondonDays.dayOf(clock.instant()).plusDays(r.nextInt(90))));
+            }
+            options.removeIf(o -> !Transitions.allowedFrom(c.status()).contains(o.type()));
+        }
+        if (!c.personalDataErased() && r.nextInt(12) == 0) {
+            options.add(new Command.ErasePersonalData());
+        }
+        if (c.status() == Status.RESPONDED && c.referredToOmbudsman()) {
+            options.removeIf(o -> o.type() == CommandType.REFER_TO_OMBUDSMAN);
+        }
+        return options;
     }
 
     private static <T> T pick(Random r, List<T> values) {

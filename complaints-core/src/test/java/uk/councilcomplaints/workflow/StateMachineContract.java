@@ -27,10 +27,12 @@ import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -81,39 +83,63 @@ public abstract class StateMachineContract {
             case 17 -> Command.Close.duplicateOf(c.id());
             case 18 -> Command.Close.outOfTime();
             case 19 -> new Command.AcceptLate();
-            case 20 -> new Command.Extend(c.version() % 2 == 0 ? 5 : 30);
-            case 21 -> new Command.AgreeResponseDate(LocalDate.of(2022, 3, 1));
-            case 22 -> new Command.Pause();
+            case 20 -> new Command.Extend(c.version() % 3 == 0 ? 30 : 5);
+            case 21 -> new Command.AgreeResponseDate(LondonDays.dayOf(c.receivedAt()).plusDays(c.version() * 9L));
+            case 22 -> c.paused() ? new Command.Resume() : new Command.Pause();
             case 23 -> c.paused() ? new Command.Resume() : new Command.ErasePersonalData();
             default -> throw new IllegalArgumentException("kind " + kind);
         };
     }
 
     /** A step: the command kind, how far the clock moves, and how the command is dated. */
-    private record Step(int kind, int minutes, int dating) {
+    private record Step(int kind, int minutes, int dating, boolean guided) {
+        static final int RANGE = KINDS * 3000 * 8 * 2;
+
         static Step decode(int n) {
-            return new Step(n % KINDS, (n / KINDS) % 3000, (n / KINDS / 3000) % 8);
+            return new Step(n % KINDS, (n / KINDS) % 3000, (n / KINDS / 3000) % 8, n / (KINDS * 3000 * 8) == 1);
+        }
+
+        /**
+         * Mostly up to two days; one step in thirty jumps 60 to 160 days, so some histories span a year (but
+         * not past 2030, well inside the working-day calendar).
+         */
+        Duration move(Instant now) {
+            return minutes >= 2900 && now.isBefore(NO_JUMPS_AFTER) ? Duration.ofDays(60 + minutes - 2900)
+                    : Duration.ofMinutes(minutes % 2900);
         }
     }
 
+    private static final Instant NO_JUMPS_AFTER = Instant.parse("2030-01-01T00:00:00Z");
+
+    /** Where an example starts: early summer, or the eve of either change of the clocks in London. */
+    private static final List<Instant> STARTS = List.of(Instant.parse("2021-06-01T08:00:00Z"),
+            Instant.parse("2021-10-30T09:00:00Z"), Instant.parse("2022-03-26T09:00:00Z"));
+
     @Test
     void randomCommandSequencesKeepEveryInvariant() {
+        Set<CommandType> accepted = EnumSet.noneOf(CommandType.class);
         qt().withExamples(150).withShrinkCycles(50)
-                .forAll(integers().between(0, 2), integers().between(0, 1),
-                        lists().of(integers().between(0, KINDS * 3000 * 8 - 1)).ofSizeBetween(1, 40))
-                .checkAssert((procedureIndex, late, steps) -> run(Procedure.values()[procedureIndex], late == 1,
-                        steps));
+                .forAll(integers().between(0, Procedure.values().length - 1), integers().between(0, STARTS.size() - 1),
+                        integers().between(0, 1),
+                        lists().of(integers().between(0, Step.RANGE - 1)).ofSizeBetween(1, 40))
+                .checkAssert((procedure, start, late, steps) -> {
+                    clock.set(STARTS.get(start));
+                    accepted.addAll(run(Procedure.values()[procedure], late == 1, steps));
+                });
+        assertEquals(EnumSet.allOf(CommandType.class), accepted, "command types accepted in some example");
     }
 
-    private void run(Procedure procedure, boolean lateComplaint, List<Integer> steps) {
+    /** Plays {@code steps} on a new complaint; returns the command types accepted. */
+    private Set<CommandType> run(Procedure procedure, boolean lateComplaint, List<Integer> steps) {
+        Set<CommandType> accepted = EnumSet.noneOf(CommandType.class);
         ComplaintId other = receive(procedure, false).id();
         Complaint c = receive(procedure, lateComplaint);
         List<Instant> probes = new ArrayList<>();
         for (int n : steps) {
             Step step = Step.decode(n);
-            clock.advance(Duration.ofMinutes(step.minutes()));
+            clock.advance(step.move(clock.instant()));
             Audit audit = audit(step, c);
-            Command command = command(step.kind(), c, other);
+            Command command = command(step.guided() ? guided(step.kind(), c, other) : step.kind(), c, other);
             List<ComplaintEvent> before = store.history(c.id());
             Complaint stateBefore = store.load(c.id()).orElseThrow();
             try {
@@ -123,6 +149,7 @@ public abstract class StateMachineContract {
                 assertEquals(before, history.subList(0, before.size()), "history is append-only");
                 assertEquals(after, store.load(c.id()).orElseThrow());
                 assertEquals(history.size(), after.version());
+                accepted.add(command.type());
                 c = after;
             } catch (ComplaintsException rejected) {
                 assertEquals(before, store.history(c.id()), "a rejected command changes nothing: " + rejected);
@@ -132,6 +159,29 @@ public abstract class StateMachineContract {
             probes.add(clock.instant().minus(Duration.ofHours(30)));
         }
         checkHistory(c.id(), probes);
+        return accepted;
+    }
+
+    /**
+     * Half the steps are guided: a kind whose command moves the complaint on from its current status (closing
+     * and reclassifying aside), refers it to the Ombudsman, or moves its clock (extends, pauses, resumes, agrees a
+     * date), so that examples get past the first stage and reach responses, escalations, the Ombudsman and a
+     * resumed clock. The other half pick any kind.
+     */
+    private int guided(int kind, Complaint c, ComplaintId other) {
+        List<Integer> kinds = new ArrayList<>();
+        for (int k = 0; k < KINDS; k++) {
+            CommandType type = command(k, c, other).type();
+            boolean onwards = Transitions.find(type, c.status()).map(t -> !t.keepsStatus()).orElse(false)
+                    && type != CommandType.CLOSE && type != CommandType.RECLASSIFY;
+            boolean clock = (type == CommandType.PAUSE || type == CommandType.RESUME || type == CommandType.EXTEND
+                    || type == CommandType.AGREE_RESPONSE_DATE && c.procedure() == Procedure.ADULT_SOCIAL_CARE)
+                    && Transitions.find(type, c.status()).isPresent();
+            if (onwards || clock || type == CommandType.REFER_TO_OMBUDSMAN && c.status() == Status.RESPONDED) {
+                kinds.add(k);
+            }
+        }
+        return kinds.isEmpty() ? kind : kinds.get(kind % kinds.size());
     }
 
     private Complaint receive(Procedure procedure, boolean late) {

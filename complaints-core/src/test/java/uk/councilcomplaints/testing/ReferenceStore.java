@@ -1,0 +1,219 @@
+package uk.councilcomplaints.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.report.ReportQuery;
+import uk.councilcomplaints.report.ReportTable;
+import uk.councilcomplaints.report.ReportTable.Row;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.store.VersionConflictException;
+
+/**
+ * The simplest correct {@link ComplaintStore}: every method holds one lock. Core's own tests run the contract
+ * suites against it, and against copies with a deliberate {@link Flaw}, to show the suites pass a correct
+ * store and catch each flaw.
+ */
+public final class ReferenceStore implements ComplaintStore {
+
+    /** A deliberate mistake a store could make. */
+    public enum Flaw {
+        /** Appends whatever the expected version: a lost update under concurrency. */
+        SKIPS_VERSION_CHECK,
+        /** Checks the version but not that new events follow the stored ones in time. */
+        SKIPS_TIME_ORDER_CHECK,
+        /** Returns a history latest first, as if ordered by version descending. */
+        REORDERS_EVENTS,
+        /** Keeps only when events happened: the recorded time comes back as the occurred time. */
+        DROPS_RECORDED_TIME,
+        /** Lets two complaints share a reference. */
+        ALLOWS_DUPLICATE_REFERENCE,
+        /** Checks the reference before the id, so a retried create says "duplicate reference". */
+        CREATE_RETRY_IS_DUPLICATE_REFERENCE,
+        /** Stores personal data before checking the commit, and keeps it when the commit is refused. */
+        KEEPS_PERSONAL_DATA_OF_REFUSED_CREATE,
+        /** Pages in Java's order: signed ids and UTF-16 references. */
+        PAGES_IN_JAVA_ORDER,
+        /**
+         * Reports the default aggregation with one case counted in the wrong bucket (open with the service
+         * counted as complete), every total still adding up.
+         */
+        MISCOUNTS_A_REPORT_BUCKET
+    }
+
+    private record Entry(Complaint state, List<ComplaintEvent> events) {
+    }
+
+    private final Set<Flaw> flaws;
+    private final Map<ComplaintId, Entry> complaints = new HashMap<>();
+    private final Map<String, ComplaintId> references = new HashMap<>();
+    private final Map<ComplaintId, PersonalData> personalData = new HashMap<>();
+    private final Map<Integer, Long> sequences = new HashMap<>();
+
+    private ReferenceStore(Set<Flaw> flaws) {
+        this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
+    }
+
+    /** A correct store. */
+    public static ReferenceStore correct() {
+        return new ReferenceStore(Set.of());
+    }
+
+    /** A store with {@code flaw}. */
+    public static ReferenceStore with(Flaw flaw) {
+        return new ReferenceStore(Set.of(flaw));
+    }
+
+    private boolean has(Flaw flaw) {
+        return flaws.contains(flaw);
+    }
+
+    @Override
+    public synchronized void append(Commit commit) {
+        requireNonNull(commit, "commit");
+        ComplaintId id = commit.id();
+        Entry entry = complaints.get(id);
+        if (has(Flaw.KEEPS_PERSONAL_DATA_OF_REFUSED_CREATE)) {
+            commit.personalData().ifPresent(p -> personalData.put(id, p));
+        }
+        String reference = commit.state().reference();
+        if (commit.creates() && has(Flaw.CREATE_RETRY_IS_DUPLICATE_REFERENCE) && references.containsKey(reference)) {
+            throw new DuplicateReferenceException(reference);
+        }
+        Optional<ComplaintEvent> last = entry == null ? Optional.empty()
+                : Optional.of(entry.events().get(entry.events().size() - 1));
+        if (has(Flaw.SKIPS_TIME_ORDER_CHECK)) {
+            long actual = entry == null ? 0 : entry.state().version();
+            if (actual != commit.expectedVersion()) {
+                throw new VersionConflictException(id, commit.expectedVersion(), actual);
+            }
+        } else if (!has(Flaw.SKIPS_VERSION_CHECK)) {
+            commit.checkFollows(last);
+        }
+        if (commit.creates() && !has(Flaw.ALLOWS_DUPLICATE_REFERENCE) && references.containsKey(reference)
+                && !references.get(reference).equals(id)) {
+            throw new DuplicateReferenceException(reference);
+        }
+        List<ComplaintEvent> events = new ArrayList<>(entry == null ? List.of() : entry.events());
+        events.addAll(commit.events());
+        complaints.put(id, new Entry(commit.state(), ImmutableList.copyOf(events)));
+        if (commit.creates()) {
+            references.putIfAbsent(reference, id);
+        }
+        if (commit.erasePersonalData()) {
+            personalData.remove(id);
+        }
+        commit.personalData().ifPresent(p -> personalData.put(id, p));
+    }
+
+    @Override
+    public synchronized Optional<Complaint> load(ComplaintId id) {
+        return Optional.ofNullable(complaints.get(id)).map(Entry::state);
+    }
+
+    @Override
+    public synchronized List<ComplaintEvent> history(ComplaintId id) {
+        Entry entry = complaints.get(id);
+        return entry == null ? List.of() : stored(entry.events());
+    }
+
+    /** The events as this store gives them back. */
+    private List<ComplaintEvent> stored(List<ComplaintEvent> events) {
+        Stream<ComplaintEvent> out = events.stream();
+        if (has(Flaw.REORDERS_EVENTS)) {
+            out = out.sorted(Comparator.comparing(ComplaintEvent::version).reversed());
+        }
+        if (has(Flaw.DROPS_RECORDED_TIME)) {
+            out = out.map(e -> new ComplaintEvent(e.complaintId(), e.version(), e.status(), e.occurredAt(),
+                    e.occurredAt(), e.actor(), e.reason(), e.data()));
+        }
+        return out.collect(ImmutableList.toImmutableList());
+    }
+
+    @Override
+    public synchronized Page<Complaint> find(ComplaintQuery query) {
+        Comparator<Complaint> order = query.order();
+        if (has(Flaw.PAGES_IN_JAVA_ORDER)) {
+            Comparator<Complaint> java = switch (query.sort()) {
+                case RECEIVED_AT -> Comparator.comparing(Complaint::receivedAt);
+                case REFERENCE -> Comparator.comparing(Complaint::reference);
+                case LAST_ACTIVITY -> Comparator.comparing(Complaint::lastOccurredAt);
+            };
+            java = java.thenComparing(Complaint::id);
+            order = query.descending() ? java.reversed() : java;
+        }
+        List<Complaint> found = new ArrayList<>();
+        for (Entry entry : complaints.values()) {
+            if (query.matches(entry.state()) && query.isAfterCursor(entry.state())) {
+                found.add(entry.state());
+            }
+        }
+        found.sort(order);
+        if (found.size() <= query.limit()) {
+            return new Page<>(found, Optional.empty());
+        }
+        List<Complaint> page = found.subList(0, query.limit());
+        return new Page<>(page, Optional.of(Cursor.after(page.get(page.size() - 1))));
+    }
+
+    @Override
+    public synchronized Stream<ComplaintHistory> histories() {
+        List<ComplaintHistory> all = new ArrayList<>();
+        for (Entry entry : complaints.values()) {
+            all.add(new ComplaintHistory(stored(entry.events())));
+        }
+        return all.stream();
+    }
+
+    @Override
+    public ReportTable aggregate(ReportQuery query) {
+        ReportTable table = ComplaintStore.super.aggregate(query);
+        if (!has(Flaw.MISCOUNTS_A_REPORT_BUCKET)) {
+            return table;
+        }
+        List<Row> rows = new ArrayList<>();
+        boolean moved = false;
+        for (Row row : table.rows()) {
+            if (!moved && row.count(StatusBucket.WITH_SERVICE) > 0) {
+                Map<StatusBucket, Long> counts = new EnumMap<>(row.counts());
+                counts.merge(StatusBucket.WITH_SERVICE, -1L, Long::sum);
+                counts.merge(StatusBucket.COMPLETE, 1L, Long::sum);
+                row = new Row(row.label(), counts);
+                moved = true;
+            }
+            rows.add(row);
+        }
+        return ReportTable.of(table.heading(), rows);
+    }
+
+    @Override
+    public synchronized Optional<PersonalData> personalData(ComplaintId id) {
+        return Optional.ofNullable(personalData.get(id));
+    }
+
+    @Override
+    public synchronized long nextReferenceNumber(int year) {
+        return sequences.merge(year, 1L, Long::sum);
+    }
+}
