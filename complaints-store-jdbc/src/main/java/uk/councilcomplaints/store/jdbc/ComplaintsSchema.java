@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ public final class ComplaintsSchema {
                 try (Statement s = connection.createStatement()) {
                     s.execute(CREATE_HISTORY);
                 }
-                Map<String, String> applied = applied(connection, true);
+                Map<String, String> applied = applied(connection);
                 for (Script script : SCRIPTS) {
                     String text = text(script, dialect);
                     String checksum = applied.get(script.version());
@@ -124,18 +125,20 @@ public final class ComplaintsSchema {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(dialect, "dialect");
         new Jdbc(dataSource).inTransaction("validate the complaints schema", connection -> {
-            boolean ours = exists(connection, HISTORY_TABLE);
-            if (!ours && !exists(connection, FLYWAY_HISTORY_TABLE)) {
+            Optional<String> ours = stored(connection, HISTORY_TABLE);
+            Optional<String> flyway = ours.isPresent() ? Optional.empty() : stored(connection, FLYWAY_HISTORY_TABLE);
+            if (ours.isEmpty() && flyway.isEmpty()) {
                 throw new IllegalStateException("The complaints schema is not there: call ComplaintsSchema.migrate,"
                         + " or run Flyway with the locations " + flywayLocations(dialect));
             }
-            Map<String, String> applied = applied(connection, ours);
+            Map<String, String> applied = ours.isPresent() ? applied(connection)
+                    : appliedByFlyway(connection, flyway.get());
             List<String> missing = new ArrayList<>();
             for (Script script : SCRIPTS) {
                 String checksum = applied.get(script.version());
                 if (checksum == null) {
                     missing.add(script.resource(dialect));
-                } else if (ours && !checksum.equals(checksum(text(script, dialect)))) {
+                } else if (ours.isPresent() && !checksum.equals(checksum(text(script, dialect)))) {
                     throw changed(script, dialect);
                 }
             }
@@ -174,10 +177,21 @@ public final class ComplaintsSchema {
         LOG.info("Complaints schema: applied {}", script.resource(dialect));
     }
 
-    /** Version to checksum ({@link #migrate}'s table) or to its mere presence (Flyway's, successful only). */
-    private static Map<String, String> applied(Connection connection, boolean ours) throws SQLException {
-        String query = ours ? "SELECT version, checksum FROM " + HISTORY_TABLE
-                : "SELECT version, 'flyway' FROM " + FLYWAY_HISTORY_TABLE + " WHERE success AND version IS NOT NULL";
+    /** What {@link #migrate} applied: version to checksum. */
+    private static Map<String, String> applied(Connection connection) throws SQLException {
+        return versions(connection, "SELECT version, checksum FROM " + HISTORY_TABLE);
+    }
+
+    /**
+     * What Flyway applied successfully: version to a mark. Flyway quotes its names, so they are quoted here as
+     * the database stores them ({@code table} as found in the metadata).
+     */
+    private static Map<String, String> appliedByFlyway(Connection connection, String table) throws SQLException {
+        return versions(connection, "SELECT \"version\", 'flyway' FROM \"" + table + "\" WHERE \"success\""
+                + " AND \"version\" IS NOT NULL");
+    }
+
+    private static Map<String, String> versions(Connection connection, String query) throws SQLException {
         Map<String, String> applied = new HashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
@@ -187,12 +201,20 @@ public final class ComplaintsSchema {
         return applied;
     }
 
-    private static boolean exists(Connection connection, String table) throws SQLException {
+    /** The name {@code table} is stored under in the current schema (as written, or in the database's case), if there. */
+    private static Optional<String> stored(Connection connection, String table) throws SQLException {
         DatabaseMetaData md = connection.getMetaData();
-        String name = md.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-        try (ResultSet rs = md.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
-            return rs.next();
+        String folded = md.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        String escape = md.getSearchStringEscape();
+        for (String name : List.of(table, folded)) {
+            String pattern = name.replace("_", escape + "_");
+            try (ResultSet rs = md.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+                if (rs.next()) {
+                    return Optional.of(rs.getString("TABLE_NAME"));
+                }
+            }
         }
+        return Optional.empty();
     }
 
     private static IllegalStateException changed(Script script, Dialect dialect) {
