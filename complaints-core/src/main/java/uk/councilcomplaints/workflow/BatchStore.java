@@ -62,7 +62,9 @@ final class BatchStore implements ComplaintStore {
         List<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builder().addAll(history(id))
                 .addAll(commit.events()).build();
         pending.put(id, new Pending(commit.state(), events));
-        references.add(reference);
+        if (commit.creates()) {
+            references.add(reference);
+        }
         if (commit.erasePersonalData()) {
             personalData.put(id, Optional.empty());
         }
