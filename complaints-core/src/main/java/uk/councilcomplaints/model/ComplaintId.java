@@ -21,9 +21,12 @@ public record ComplaintId(UUID value) implements Comparable<ComplaintId> {
         return new ComplaintId(UUID.fromString(text));
     }
 
+    /** Orders ids as unsigned 128-bit numbers, the order SQL databases give their UUID columns. */
     @Override
     public int compareTo(ComplaintId other) {
-        return value.compareTo(other.value);
+        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
+        return high != 0 ? high
+                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
     }
 
     @Override

@@ -27,6 +27,25 @@ public interface ComplaintStore {
      */
     void append(Commit commit);
 
+    /**
+     * Appends a batch of commits in order, for importers; commits on one complaint follow each other's
+     * versions. By default one by one through {@link #append}, so a failure leaves the commits before it
+     * stored; a store may write the batch in one transaction, and then a failure stores none of it.
+     *
+     * @throws BatchFailedException naming the index of the commit that failed, its cause saying why
+     */
+    default void appendAll(List<Commit> commits) {
+        for (int i = 0; i < commits.size(); i++) {
+            Commit commit = commits.get(i);
+            try {
+                append(commit);
+            } catch (RuntimeException e) {
+                throw new BatchFailedException(i, i, "complaint " + commit.id() + " after version "
+                        + commit.expectedVersion(), e);
+            }
+        }
+    }
+
     /** The current state of a complaint. */
     Optional<Complaint> load(ComplaintId id);
 

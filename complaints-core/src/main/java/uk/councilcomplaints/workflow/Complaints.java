@@ -60,6 +60,15 @@ public final class Complaints {
         this.validator = new CommandValidator(clock, b.calendar);
     }
 
+    /** The same rules over another store: how a {@link Batch} decides its commands. */
+    private Complaints(Complaints rules, ComplaintStore store) {
+        this.store = store;
+        this.clock = rules.clock;
+        this.referencePrefix = rules.referencePrefix;
+        this.sla = rules.sla;
+        this.validator = rules.validator;
+    }
+
     /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
     public static Builder builder(ComplaintStore store) {
         return new Builder(store);
@@ -152,6 +161,14 @@ public final class Complaints {
         store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase));
         LOG.debug("{} {}: {} -> {}", current.reference(), command.type(), current.status(), next.status());
         return next;
+    }
+
+    /**
+     * A batch for importers: commands decided exactly as one by one, each seeing the batch's earlier
+     * commands, then stored with one {@link ComplaintStore#appendAll} call by {@link Batch#commit()}.
+     */
+    public Batch batch() {
+        return new Batch(store, overlay -> new Complaints(this, overlay));
     }
 
     /** The complaint's current state. */

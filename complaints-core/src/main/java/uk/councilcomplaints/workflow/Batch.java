@@ -1,0 +1,83 @@
+package uk.councilcomplaints.workflow;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.ComplaintStore;
+
+/**
+ * Commands for importers, decided one by one exactly as {@link Complaints} decides them (the same
+ * validation, guards and events, each command seeing the batch's earlier ones), then stored together by
+ * {@link #commit()} with one {@link ComplaintStore#appendAll} call. A rejected command throws at once and
+ * joins nothing. Get one from {@link Complaints#batch()}; not thread-safe; commit once.
+ */
+public final class Batch {
+
+    private final ComplaintStore store;
+    private final BatchStore overlay;
+    private final Complaints complaints;
+    private final List<String> items = new ArrayList<>();
+    private boolean committed;
+
+    Batch(ComplaintStore store, Function<ComplaintStore, Complaints> rules) {
+        this.store = store;
+        this.overlay = new BatchStore(store);
+        this.complaints = rules.apply(overlay);
+    }
+
+    /** Decides a new contact, as {@link Complaints#receive}; it is stored on {@link #commit()}. */
+    public Complaint receive(ReceiveContact command, Audit audit) {
+        checkOpen();
+        Complaint c = complaints.receive(command, audit);
+        items.add("RECEIVE " + c.reference());
+        return c;
+    }
+
+    /** Decides {@code command}, as {@link Complaints#execute(ComplaintId, Command, Audit)}. */
+    public Complaint execute(ComplaintId id, Command command, Audit audit) {
+        checkOpen();
+        return added(command, complaints.execute(id, command, audit));
+    }
+
+    /** Decides {@code command} if the complaint is at {@code expectedVersion}, as the facade does. */
+    public Complaint execute(ComplaintId id, long expectedVersion, Command command, Audit audit) {
+        checkOpen();
+        return added(command, complaints.execute(id, expectedVersion, command, audit));
+    }
+
+    private Complaint added(Command command, Complaint c) {
+        items.add(command.type() + " on " + c.reference());
+        return c;
+    }
+
+    /** How many commands the batch holds. */
+    public int size() {
+        return items.size();
+    }
+
+    /**
+     * Stores every command of the batch with one {@link ComplaintStore#appendAll} call.
+     *
+     * @throws BatchFailedException naming the command that failed by its index (0 for the first command
+     *     the batch accepted) and saying how much of the batch was stored
+     */
+    public void commit() {
+        checkOpen();
+        committed = true;
+        try {
+            store.appendAll(overlay.commits());
+        } catch (BatchFailedException e) {
+            throw new BatchFailedException(e.index(), e.stored(), items.get(e.index()),
+                    (RuntimeException) e.getCause());
+        }
+    }
+
+    private void checkOpen() {
+        checkState(!committed, "the batch was already committed");
+    }
+}

@@ -1,0 +1,299 @@
+package uk.councilcomplaints.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.VersionConflictException;
+
+/**
+ * Writes commits, one or a batch, in one transaction: each complaint's row checked against its expected
+ * version in SQL and set to its last state, every event, the personal-data changes, and the settle-window
+ * check last. A failure names the commit by its index and leaves nothing written.
+ */
+final class CommitWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitWriter.class);
+    /** A duplicate key whose owner has gone by the time we look (rolled back) is tried again this often. */
+    private static final int ATTEMPTS = 3;
+
+    /** A duplicate key met while inserting complaints: the transaction is rolled back, then we look which. */
+    private static final class DuplicateKey extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateKey(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /** The first and last commit of one complaint in the batch. */
+    private static final class Span {
+        final int first;
+        int last;
+
+        Span(int first) {
+            this.first = first;
+            this.last = first;
+        }
+    }
+
+    private final Jdbc jdbc;
+    private final String council;
+    private final Clock clock;
+    private final Optional<Duration> settleWindow;
+
+    CommitWriter(Jdbc jdbc, String council, Clock clock, Optional<Duration> settleWindow) {
+        this.jdbc = jdbc;
+        this.council = council;
+        this.clock = clock;
+        this.settleWindow = settleWindow;
+    }
+
+    /**
+     * Writes every commit or none.
+     *
+     * @throws BatchFailedException naming the failed commit, with nothing stored
+     */
+    void write(List<Commit> commits) {
+        if (commits.isEmpty()) {
+            return;
+        }
+        checkChain(commits);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.inTransaction("append", connection -> {
+                    writeIn(connection, commits);
+                    return null;
+                });
+                return;
+            } catch (DuplicateKey e) {
+                Optional<BatchFailedException> clash = jdbc.inTransaction("find a clashing key",
+                        connection -> clash(connection, commits));
+                if (clash.isPresent()) {
+                    throw clash.get();
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new JdbcStoreException("Could not append", (SQLException) e.getCause());
+                }
+                LOG.debug("a duplicate key's owner rolled back; appending again", e.getCause());
+            }
+        }
+    }
+
+    /** Commits on one complaint must follow each other; new references must differ within the batch. */
+    private static void checkChain(List<Commit> commits) {
+        Map<ComplaintId, Long> versions = new HashMap<>();
+        Set<String> references = new HashSet<>();
+        for (int i = 0; i < commits.size(); i++) {
+            Commit c = commits.get(i);
+            Long last = versions.get(c.id());
+            if (last != null && last != c.expectedVersion()) {
+                throw failed(commits, i, new VersionConflictException(c.id(), c.expectedVersion(), last));
+            }
+            if (c.creates() && !references.add(c.state().reference())) {
+                throw failed(commits, i, new DuplicateReferenceException(c.state().reference()));
+            }
+            versions.put(c.id(), c.newVersion());
+        }
+    }
+
+    private void writeIn(Connection connection, List<Commit> commits) throws SQLException {
+        Map<ComplaintId, Span> spans = new LinkedHashMap<>();
+        for (int i = 0; i < commits.size(); i++) {
+            int index = i;
+            spans.computeIfAbsent(commits.get(i).id(), id -> new Span(index)).last = i;
+        }
+        writeStates(connection, commits, spans);
+        writeEvents(connection, commits);
+        writePersonalData(connection, commits, spans);
+        checkSettled(commits);
+    }
+
+    /** Inserts new complaints and moves existing ones from their expected version to their last state. */
+    private void writeStates(Connection connection, List<Commit> commits, Map<ComplaintId, Span> spans)
+            throws SQLException {
+        List<Span> updated = new ArrayList<>();
+        boolean inserting = false;
+        try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_COMPLAINT);
+                PreparedStatement update = connection.prepareStatement(Sql.UPDATE_COMPLAINT)) {
+            for (Span span : spans.values()) {
+                Commit first = commits.get(span.first);
+                Commit last = commits.get(span.last);
+                if (first.creates()) {
+                    insert.setString(1, council);
+                    Values.setUuid(insert, 2, last.id().value());
+                    insert.setLong(3, last.newVersion());
+                    ComplaintColumns.bind(insert, 4, last.state(), true);
+                    insert.addBatch();
+                    inserting = true;
+                } else {
+                    update.setLong(1, last.newVersion());
+                    int i = ComplaintColumns.bind(update, 2, last.state(), false);
+                    update.setString(i++, council);
+                    Values.setUuid(update, i++, first.id().value());
+                    update.setLong(i, first.expectedVersion());
+                    update.addBatch();
+                    updated.add(span);
+                }
+            }
+            if (inserting) {
+                try {
+                    insert.executeBatch();
+                } catch (SQLException e) {
+                    if (Jdbc.isUniqueViolation(e)) {
+                        throw new DuplicateKey(e);
+                    }
+                    throw e;
+                }
+            }
+            if (!updated.isEmpty()) {
+                int[] counts = update.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    if (counts[k] != 1) {
+                        Commit first = commits.get(updated.get(k).first);
+                        if (counts[k] != 0) {
+                            throw new JdbcStoreException("The driver did not count the rows a batched update changed ("
+                                    + counts[k] + "); the version check needs the count");
+                        }
+                        throw failed(commits, updated.get(k).first, new VersionConflictException(first.id(),
+                                first.expectedVersion(), version(connection, first.id()).orElse(0)));
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeEvents(Connection connection, List<Commit> commits) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_EVENT)) {
+            for (Commit commit : commits) {
+                for (ComplaintEvent event : commit.events()) {
+                    insert.setString(1, council);
+                    EventColumns.bindRow(insert, 2, event);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Each complaint's personal data ends as its last commit in the batch that touched it says. */
+    private void writePersonalData(Connection connection, List<Commit> commits, Map<ComplaintId, Span> spans)
+            throws SQLException {
+        Map<ComplaintId, Optional<PersonalData>> outcome = new LinkedHashMap<>();
+        for (Commit commit : commits) {
+            if (commit.erasePersonalData()) {
+                outcome.put(commit.id(), Optional.empty());
+            }
+            commit.personalData().ifPresent(p -> outcome.put(commit.id(), Optional.of(p)));
+        }
+        if (outcome.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(Sql.DELETE_PERSONAL_DATA);
+                PreparedStatement insert = connection.prepareStatement(Sql.INSERT_PERSONAL_DATA)) {
+            boolean deleting = false;
+            boolean inserting = false;
+            for (Map.Entry<ComplaintId, Optional<PersonalData>> e : outcome.entrySet()) {
+                if (!commits.get(spans.get(e.getKey()).first).creates()) {
+                    delete.setString(1, council);
+                    Values.setUuid(delete, 2, e.getKey().value());
+                    delete.addBatch();
+                    deleting = true;
+                }
+                if (e.getValue().isPresent()) {
+                    PersonalData p = e.getValue().get();
+                    insert.setString(1, council);
+                    Values.setUuid(insert, 2, e.getKey().value());
+                    insert.setString(3, p.complainant().name());
+                    Values.setString(insert, 4, p.complainant().email().orElse(null));
+                    Values.setString(insert, 5, p.complainant().phone().orElse(null));
+                    Values.setString(insert, 6, p.complainant().address().orElse(null));
+                    insert.setString(7, p.summary());
+                    insert.addBatch();
+                    inserting = true;
+                }
+            }
+            if (deleting) {
+                delete.executeBatch();
+            }
+            if (inserting) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** The last step before commit: no event may become visible more than the settle window after it was recorded. */
+    private void checkSettled(List<Commit> commits) {
+        if (settleWindow.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < commits.size(); i++) {
+            for (ComplaintEvent event : commits.get(i).events()) {
+                if (event.recordedAt().plus(settleWindow.get()).isBefore(now)) {
+                    throw failed(commits, i, new CommitTooLateException(event.recordedAt(), now, settleWindow.get()));
+                }
+            }
+        }
+    }
+
+    /** Which new complaint of the batch clashed with a stored one, by id or by reference. */
+    private Optional<BatchFailedException> clash(Connection connection, List<Commit> commits) throws SQLException {
+        for (int i = 0; i < commits.size(); i++) {
+            Commit c = commits.get(i);
+            if (!c.creates()) {
+                continue;
+            }
+            OptionalLong stored = version(connection, c.id());
+            if (stored.isPresent()) {
+                return Optional.of(failed(commits, i, new VersionConflictException(c.id(), 0, stored.getAsLong())));
+            }
+            try (PreparedStatement ps = connection.prepareStatement(Sql.WITH_REFERENCE)) {
+                ps.setString(1, council);
+                ps.setString(2, c.state().reference());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(failed(commits, i, new DuplicateReferenceException(c.state().reference())));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private OptionalLong version(Connection connection, ComplaintId id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(Sql.VERSION)) {
+            ps.setString(1, council);
+            Values.setUuid(ps, 2, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    private static BatchFailedException failed(List<Commit> commits, int index, RuntimeException cause) {
+        Commit c = commits.get(index);
+        return new BatchFailedException(index, 0, "complaint " + c.id() + " after version " + c.expectedVersion(),
+                cause);
+    }
+}

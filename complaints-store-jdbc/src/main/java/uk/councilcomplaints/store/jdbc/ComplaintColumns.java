@@ -1,0 +1,105 @@
+package uk.councilcomplaints.store.jdbc;
+
+import static uk.councilcomplaints.store.jdbc.Values.required;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Status;
+
+/** A complaint's current state as a row of {@code complaints}: one typed column per field. */
+final class ComplaintColumns {
+
+    /** The state's columns after the key and version, in the order {@link #bind} sets them; reference first. */
+    static final List<String> NAMES = List.of("reference", "classification", "procedure_code", "stage",
+            "service_area_code", "service_area_name", "channel", "received_at", "matter_date", "status", "officer",
+            "team", "previous_stage_officer", "stage_started_at", "acknowledged_at", "responded_at", "outcome",
+            "remedies", "closure_reason", "duplicate_of", "accepted_late", "referred_to_ombudsman", "paused",
+            "extension_working_days", "agreed_response_date", "personal_data_erased", "last_occurred_at");
+
+    /** The columns a new version may change: all but the reference. */
+    static final List<String> MUTABLE = NAMES.subList(1, NAMES.size());
+
+    private ComplaintColumns() {
+    }
+
+    /** Binds {@link #NAMES} (or, without the reference, {@link #MUTABLE}) from {@code index}; returns the next. */
+    static int bind(PreparedStatement ps, int index, Complaint c, boolean withReference) throws SQLException {
+        int i = index;
+        if (withReference) {
+            ps.setString(i++, c.reference());
+        }
+        Values.setEnum(ps, i++, c.classification());
+        Values.setEnum(ps, i++, c.procedure());
+        ps.setInt(i++, c.stage().number());
+        ps.setString(i++, c.serviceArea().code());
+        ps.setString(i++, c.serviceArea().name());
+        Values.setEnum(ps, i++, c.channel());
+        Values.setInstant(ps, i++, c.receivedAt());
+        Values.setDate(ps, i++, c.matterDate().orElse(null));
+        Values.setEnum(ps, i++, c.status());
+        Values.setString(ps, i++, c.officer().orElse(null));
+        Values.setString(ps, i++, c.team().orElse(null));
+        Values.setString(ps, i++, c.previousStageOfficer().orElse(null));
+        Values.setInstant(ps, i++, c.stageStartedAt());
+        Values.setInstant(ps, i++, c.acknowledgedAt());
+        Values.setInstant(ps, i++, c.respondedAt());
+        Values.setEnum(ps, i++, c.outcome().orElse(null));
+        ps.setString(i++, RemedyList.format(c.remedies()));
+        Values.setEnum(ps, i++, c.closureReason().orElse(null));
+        Values.setUuid(ps, i++, c.duplicateOf().map(ComplaintId::value).orElse(null));
+        ps.setBoolean(i++, c.acceptedLate());
+        ps.setBoolean(i++, c.referredToOmbudsman());
+        ps.setBoolean(i++, c.paused());
+        ps.setInt(i++, c.extensionWorkingDays());
+        Values.setDate(ps, i++, c.agreedResponseDate().orElse(null));
+        ps.setBoolean(i++, c.personalDataErased());
+        Values.setInstant(ps, i++, c.lastOccurredAt());
+        return i;
+    }
+
+    /** The complaint in the current row, which holds {@code id}, {@code version} and {@link #NAMES}. */
+    static Complaint read(ResultSet rs) throws SQLException {
+        String kind = "complaints";
+        return Complaint.builder(new ComplaintId(Values.getUuid(rs, "id")), rs.getString("reference"))
+                .classification(required(Values.getEnum(rs, "classification", Classification.class), "classification",
+                        kind))
+                .procedure(required(Values.getEnum(rs, "procedure_code", Procedure.class), "procedure_code", kind))
+                .stage(Stage.of(rs.getInt("stage")))
+                .serviceArea(new ServiceArea(rs.getString("service_area_code"), rs.getString("service_area_name")))
+                .channel(required(Values.getEnum(rs, "channel", Channel.class), "channel", kind))
+                .receivedAt(required(Values.getInstant(rs, "received_at"), "received_at", kind))
+                .matterDate(Optional.ofNullable(Values.getDate(rs, "matter_date")))
+                .status(required(Values.getEnum(rs, "status", Status.class), "status", kind))
+                .officer(Optional.ofNullable(rs.getString("officer")))
+                .team(Optional.ofNullable(rs.getString("team")))
+                .previousStageOfficer(Optional.ofNullable(rs.getString("previous_stage_officer")))
+                .stageStartedAt(required(Values.getInstant(rs, "stage_started_at"), "stage_started_at", kind))
+                .acknowledgedAt(Values.getOptionalInstant(rs, "acknowledged_at"))
+                .respondedAt(Values.getOptionalInstant(rs, "responded_at"))
+                .outcome(Optional.ofNullable(Values.getEnum(rs, "outcome", Outcome.class)))
+                .remedies(RemedyList.parse(rs.getString("remedies")))
+                .closureReason(Optional.ofNullable(Values.getEnum(rs, "closure_reason", ClosureReason.class)))
+                .duplicateOf(Optional.ofNullable(Values.getUuid(rs, "duplicate_of")).map(ComplaintId::new))
+                .acceptedLate(rs.getBoolean("accepted_late"))
+                .referredToOmbudsman(rs.getBoolean("referred_to_ombudsman"))
+                .paused(rs.getBoolean("paused"))
+                .extensionWorkingDays(rs.getInt("extension_working_days"))
+                .agreedResponseDate(Optional.ofNullable(Values.getDate(rs, "agreed_response_date")))
+                .personalDataErased(rs.getBoolean("personal_data_erased"))
+                .lastOccurredAt(required(Values.getInstant(rs, "last_occurred_at"), "last_occurred_at", kind))
+                .version(rs.getLong("version"))
+                .build();
+    }
+}

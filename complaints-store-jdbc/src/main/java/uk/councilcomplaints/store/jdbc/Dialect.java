@@ -1,0 +1,73 @@
+package uk.councilcomplaints.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** The databases the JDBC store speaks to, and what differs between them. Detected from the driver's metadata. */
+public enum Dialect {
+    /** H2 2.x, embedded or server. */
+    H2("h2", "reference_order",
+            "SELECT last_number FROM FINAL TABLE (MERGE INTO reference_sequences t"
+                    + " USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INTEGER))) s (council_id, reference_year)"
+                    + " ON t.council_id = s.council_id AND t.reference_year = s.reference_year"
+                    + " WHEN MATCHED THEN UPDATE SET last_number = t.last_number + 1"
+                    + " WHEN NOT MATCHED THEN INSERT (council_id, reference_year, last_number)"
+                    + " VALUES (s.council_id, s.reference_year, 1))") {
+        @Override
+        void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException {
+            ps.setBytes(index, reference.getBytes(StandardCharsets.UTF_8));
+        }
+    },
+    /** PostgreSQL 12 or later. */
+    POSTGRESQL("postgresql", "reference",
+            "INSERT INTO reference_sequences (council_id, reference_year, last_number) VALUES (?, ?, 1)"
+                    + " ON CONFLICT (council_id, reference_year)"
+                    + " DO UPDATE SET last_number = reference_sequences.last_number + 1 RETURNING last_number") {
+        @Override
+        void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException {
+            ps.setString(index, reference);
+        }
+    };
+
+    private final String folder;
+    private final String referenceOrder;
+    private final String nextReferenceNumber;
+
+    Dialect(String folder, String referenceOrder, String nextReferenceNumber) {
+        this.folder = folder;
+        this.referenceOrder = referenceOrder;
+        this.nextReferenceNumber = nextReferenceNumber;
+    }
+
+    /** The dialect of the database behind {@code metaData}. */
+    static Dialect of(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName();
+        return switch (product.toLowerCase(Locale.ROOT)) {
+            case "h2" -> H2;
+            case "postgresql" -> POSTGRESQL;
+            default -> throw new IllegalArgumentException("The JDBC store supports H2 and PostgreSQL, not " + product
+                    + "; name a PostgreSQL-compatible database with builder(dataSource).dialect(Dialect.POSTGRESQL)");
+        };
+    }
+
+    /** The folder of this database's own migration scripts, beside {@code db/migration/common}. */
+    String folder() {
+        return folder;
+    }
+
+    /** The column that orders complaints by reference, by its UTF-8 bytes. */
+    String referenceOrder() {
+        return referenceOrder;
+    }
+
+    /** One statement taking council and year, returning the next number of that sequence. */
+    String nextReferenceNumber() {
+        return nextReferenceNumber;
+    }
+
+    /** Binds a reference as the value of {@link #referenceOrder()} compares with. */
+    abstract void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException;
+}

@@ -1,0 +1,282 @@
+package uk.councilcomplaints.store.jdbc;
+
+import static uk.councilcomplaints.store.jdbc.Values.required;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.event.EventType;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Outcome;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Status;
+
+/**
+ * A row of {@code complaint_events}: the event's envelope (complaint, version, type, status, both times, actor,
+ * reason) and the typed columns that hold its data. Writing the data goes through an
+ * {@link EventData.Visitor} and reading through an exhaustive switch on {@link EventType}, so a new type of
+ * event does not compile until its columns are decided here (and, if it needs new ones, a migration adds
+ * them).
+ */
+final class EventColumns {
+
+    /** Every column of an event row, in the order {@link #bindRow} sets them after the council. */
+    static final List<String> ROW = List.of("complaint_id", "version", "event_type", "status", "occurred_at",
+            "recorded_at", "actor", "reason", "reference", "procedure_code", "service_area_code",
+            "service_area_name", "channel", "matter_date", "classification", "officer", "team", "outcome", "remedies",
+            "stage", "closure_reason", "duplicate_of", "working_days", "agreed_response_date");
+
+    private String reference;
+    private Procedure procedure;
+    private String serviceAreaCode;
+    private String serviceAreaName;
+    private Channel channel;
+    private LocalDate matterDate;
+    private Classification classification;
+    private String officer;
+    private String team;
+    private Outcome outcome;
+    private String remedies;
+    private Integer stage;
+    private ClosureReason closureReason;
+    private UUID duplicateOf;
+    private Integer workingDays;
+    private LocalDate agreedResponseDate;
+
+    private EventColumns() {
+    }
+
+    /** Binds the whole row of {@code event} from {@code index} on, in the order of {@link #ROW}. */
+    static void bindRow(PreparedStatement ps, int index, ComplaintEvent event) throws SQLException {
+        int i = index;
+        Values.setUuid(ps, i++, event.complaintId().value());
+        ps.setLong(i++, event.version());
+        Values.setEnum(ps, i++, event.type());
+        Values.setEnum(ps, i++, event.status());
+        Values.setInstant(ps, i++, event.occurredAt());
+        Values.setInstant(ps, i++, event.recordedAt());
+        ps.setString(i++, event.actor());
+        Values.setString(ps, i++, event.reason().orElse(null));
+        of(event.data()).bind(ps, i);
+    }
+
+    /** The event in the current row, which holds the columns of {@link #ROW}. */
+    static ComplaintEvent readRow(ResultSet rs) throws SQLException {
+        String kind = "complaint_events";
+        EventType type = required(Values.getEnum(rs, "event_type", EventType.class), "event_type", kind);
+        return new ComplaintEvent(new ComplaintId(Values.getUuid(rs, "complaint_id")), rs.getLong("version"),
+                required(Values.getEnum(rs, "status", Status.class), "status", kind),
+                required(Values.getInstant(rs, "occurred_at"), "occurred_at", kind),
+                required(Values.getInstant(rs, "recorded_at"), "recorded_at", kind),
+                rs.getString("actor"), Optional.ofNullable(rs.getString("reason")), read(rs, type));
+    }
+
+    /** The columns of {@code data}. */
+    static EventColumns of(EventData data) {
+        return data.accept(WRITER);
+    }
+
+    /** Binds the data columns from {@code index} on; returns the next index. */
+    private int bind(PreparedStatement ps, int index) throws SQLException {
+        int i = index;
+        Values.setString(ps, i++, reference);
+        Values.setEnum(ps, i++, procedure);
+        Values.setString(ps, i++, serviceAreaCode);
+        Values.setString(ps, i++, serviceAreaName);
+        Values.setEnum(ps, i++, channel);
+        Values.setDate(ps, i++, matterDate);
+        Values.setEnum(ps, i++, classification);
+        Values.setString(ps, i++, officer);
+        Values.setString(ps, i++, team);
+        Values.setEnum(ps, i++, outcome);
+        Values.setString(ps, i++, remedies);
+        Values.setInteger(ps, i++, stage);
+        Values.setEnum(ps, i++, closureReason);
+        Values.setUuid(ps, i++, duplicateOf);
+        Values.setInteger(ps, i++, workingDays);
+        Values.setDate(ps, i++, agreedResponseDate);
+        return i;
+    }
+
+    /** The event data of type {@code type} held by the current row. */
+    private static EventData read(ResultSet rs, EventType type) throws SQLException {
+        EventColumns c = new EventColumns();
+        c.reference = rs.getString("reference");
+        c.procedure = Values.getEnum(rs, "procedure_code", Procedure.class);
+        c.serviceAreaCode = rs.getString("service_area_code");
+        c.serviceAreaName = rs.getString("service_area_name");
+        c.channel = Values.getEnum(rs, "channel", Channel.class);
+        c.matterDate = Values.getDate(rs, "matter_date");
+        c.classification = Values.getEnum(rs, "classification", Classification.class);
+        c.officer = rs.getString("officer");
+        c.team = rs.getString("team");
+        c.outcome = Values.getEnum(rs, "outcome", Outcome.class);
+        c.remedies = rs.getString("remedies");
+        c.stage = Values.getInteger(rs, "stage");
+        c.closureReason = Values.getEnum(rs, "closure_reason", ClosureReason.class);
+        c.duplicateOf = Values.getUuid(rs, "duplicate_of");
+        c.workingDays = Values.getInteger(rs, "working_days");
+        c.agreedResponseDate = Values.getDate(rs, "agreed_response_date");
+        return c.data(type);
+    }
+
+    private EventData data(EventType type) {
+        return switch (type) {
+            case RECEIVED -> new EventData.Received(required(reference, "reference", type), required(procedure, "procedure_code", type),
+                    serviceArea(type), required(channel, "channel", type), Optional.ofNullable(matterDate));
+            case TRIAGED -> new EventData.Triaged(required(procedure, "procedure_code", type), serviceArea(type));
+            case RECLASSIFIED -> new EventData.Reclassified(required(classification, "classification", type));
+            case ALLOCATED -> new EventData.Allocated(required(officer, "officer", type), required(team, "team", type));
+            case ACKNOWLEDGED -> new EventData.Acknowledged();
+            case SENT_TO_SERVICE -> new EventData.SentToService();
+            case DRAFT_SUBMITTED -> new EventData.DraftSubmitted();
+            case RESPONDED -> new EventData.Responded(required(outcome, "outcome", type),
+                    RemedyList.parse(required(remedies, "remedies", type)));
+            case ESCALATED -> new EventData.Escalated(Stage.of(required(stage, "stage", type)));
+            case REFERRED_TO_OMBUDSMAN -> new EventData.ReferredToOmbudsman();
+            case CLOSED -> new EventData.Closed(required(closureReason, "closure_reason", type),
+                    Optional.ofNullable(duplicateOf).map(ComplaintId::new));
+            case ACCEPTED_LATE -> new EventData.AcceptedLate();
+            case EXTENDED -> new EventData.Extended(required(workingDays, "working_days", type));
+            case RESPONSE_DATE_AGREED -> new EventData.ResponseDateAgreed(
+                    required(agreedResponseDate, "agreed_response_date", type));
+            case PAUSED -> new EventData.Paused();
+            case RESUMED -> new EventData.Resumed();
+            case PERSONAL_DATA_ERASED -> new EventData.PersonalDataErased();
+        };
+    }
+
+    private ServiceArea serviceArea(EventType type) {
+        return new ServiceArea(required(serviceAreaCode, "service_area_code", type),
+                required(serviceAreaName, "service_area_name", type));
+    }
+
+    private EventColumns serviceArea(ServiceArea area) {
+        serviceAreaCode = area.code();
+        serviceAreaName = area.name();
+        return this;
+    }
+
+    /** Each type of event fills its own columns; events without data fill none. */
+    private static final EventData.Visitor<EventColumns> WRITER = new EventData.Visitor<>() {
+        @Override
+        public EventColumns received(EventData.Received e) {
+            EventColumns c = new EventColumns().serviceArea(e.serviceArea());
+            c.reference = e.reference();
+            c.procedure = e.procedure();
+            c.channel = e.channel();
+            c.matterDate = e.matterDate().orElse(null);
+            return c;
+        }
+
+        @Override
+        public EventColumns triaged(EventData.Triaged e) {
+            EventColumns c = new EventColumns().serviceArea(e.serviceArea());
+            c.procedure = e.procedure();
+            return c;
+        }
+
+        @Override
+        public EventColumns reclassified(EventData.Reclassified e) {
+            EventColumns c = new EventColumns();
+            c.classification = e.classification();
+            return c;
+        }
+
+        @Override
+        public EventColumns allocated(EventData.Allocated e) {
+            EventColumns c = new EventColumns();
+            c.officer = e.officer();
+            c.team = e.team();
+            return c;
+        }
+
+        @Override
+        public EventColumns acknowledged(EventData.Acknowledged e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns sentToService(EventData.SentToService e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns draftSubmitted(EventData.DraftSubmitted e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns responded(EventData.Responded e) {
+            EventColumns c = new EventColumns();
+            c.outcome = e.outcome();
+            c.remedies = RemedyList.format(e.remedies());
+            return c;
+        }
+
+        @Override
+        public EventColumns escalated(EventData.Escalated e) {
+            EventColumns c = new EventColumns();
+            c.stage = e.to().number();
+            return c;
+        }
+
+        @Override
+        public EventColumns referredToOmbudsman(EventData.ReferredToOmbudsman e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns closed(EventData.Closed e) {
+            EventColumns c = new EventColumns();
+            c.closureReason = e.reason();
+            c.duplicateOf = e.duplicateOf().map(ComplaintId::value).orElse(null);
+            return c;
+        }
+
+        @Override
+        public EventColumns acceptedLate(EventData.AcceptedLate e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns extended(EventData.Extended e) {
+            EventColumns c = new EventColumns();
+            c.workingDays = e.workingDays();
+            return c;
+        }
+
+        @Override
+        public EventColumns responseDateAgreed(EventData.ResponseDateAgreed e) {
+            EventColumns c = new EventColumns();
+            c.agreedResponseDate = e.date();
+            return c;
+        }
+
+        @Override
+        public EventColumns paused(EventData.Paused e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns resumed(EventData.Resumed e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns personalDataErased(EventData.PersonalDataErased e) {
+            return new EventColumns();
+        }
+    };
+}

@@ -1,0 +1,330 @@
+package uk.councilcomplaints.store.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Complainant;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.Page;
+
+/**
+ * A {@link ComplaintStore} in a SQL database (H2 or PostgreSQL) reached through a {@link DataSource}: one
+ * connection per operation, one transaction per append, the version checked in SQL, every value in a typed
+ * column. A store serves one council: every row it writes carries the council's key, and it reads no other
+ * council's rows. Thread-safe; several stores (nodes) may share one database.
+ *
+ * <p>{@link #create(DataSource)} covers the common case; {@link #builder(DataSource)} the rest.
+ */
+public final class JdbcComplaintStore implements ComplaintStore {
+
+    /** The council key of a store built without one. */
+    public static final String DEFAULT_COUNCIL = "default";
+    /** The settle window unless set: see {@link Builder#settleWindow(Duration)}. */
+    public static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcComplaintStore.class);
+    private static final Pattern COUNCIL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Jdbc jdbc;
+    private final DataSource reports;
+    private final Dialect dialect;
+    private final String council;
+    private final int fetchSize;
+    private final CommitWriter writer;
+
+    private JdbcComplaintStore(Builder b, Dialect dialect) {
+        this.jdbc = new Jdbc(b.dataSource);
+        this.reports = b.reportDataSource.orElse(b.dataSource);
+        this.dialect = dialect;
+        this.council = b.council;
+        this.fetchSize = b.fetchSize;
+        this.writer = new CommitWriter(jdbc, council, b.clock, b.settleWindow);
+    }
+
+    /** A store for the default council in {@code dataSource}, creating or updating its tables first. */
+    public static JdbcComplaintStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /** A builder for a store in {@code dataSource}. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** The council whose complaints this store holds. */
+    public String council() {
+        return council;
+    }
+
+    /** The database dialect in use. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void append(Commit commit) {
+        requireNonNull(commit, "commit");
+        try {
+            writer.write(List.of(commit));
+        } catch (BatchFailedException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /** Writes the whole batch in one transaction with JDBC batches: every commit or, on a failure, none. */
+    @Override
+    public void appendAll(List<Commit> commits) {
+        writer.write(List.copyOf(commits));
+    }
+
+    @Override
+    public Optional<Complaint> load(ComplaintId id) {
+        requireNonNull(id, "id");
+        return jdbc.inTransaction("load a complaint", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(Sql.LOAD)) {
+                ps.setString(1, council);
+                Values.setUuid(ps, 2, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(ComplaintColumns.read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ComplaintEvent> history(ComplaintId id) {
+        requireNonNull(id, "id");
+        return jdbc.inTransaction("read a history", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(Sql.HISTORY)) {
+                ps.setString(1, council);
+                Values.setUuid(ps, 2, id.value());
+                List<ComplaintEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(EventColumns.readRow(rs));
+                    }
+                }
+                return List.copyOf(events);
+            }
+        });
+    }
+
+    @Override
+    public Page<Complaint> find(ComplaintQuery query) {
+        requireNonNull(query, "query");
+        FindStatement find = FindStatement.of(dialect, council, query);
+        List<Complaint> found = jdbc.inTransaction("find complaints", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(find.sql())) {
+                find.bind(ps);
+                List<Complaint> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(ComplaintColumns.read(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+        if (found.size() <= query.limit()) {
+            return new Page<>(found, Optional.empty());
+        }
+        List<Complaint> page = found.subList(0, query.limit());
+        return new Page<>(page, Optional.of(Cursor.after(page.get(page.size() - 1))));
+    }
+
+    /**
+     * Every history of this council, from the report data source when one was given (a replica may lag:
+     * see {@link Builder#reportDataSource}). The stream holds a connection until it is closed.
+     */
+    @Override
+    public Stream<ComplaintHistory> histories() {
+        return HistoryStream.open(reports, council, fetchSize);
+    }
+
+    @Override
+    public Optional<PersonalData> personalData(ComplaintId id) {
+        requireNonNull(id, "id");
+        return jdbc.inTransaction("read personal data", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(Sql.PERSONAL_DATA)) {
+                ps.setString(1, council);
+                Values.setUuid(ps, 2, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Complainant complainant = new Complainant(rs.getString("complainant_name"),
+                            Optional.ofNullable(rs.getString("email")), Optional.ofNullable(rs.getString("phone")),
+                            Optional.ofNullable(rs.getString("address")));
+                    return Optional.of(new PersonalData(complainant, rs.getString("summary")));
+                }
+            }
+        });
+    }
+
+    /** A number from this council's sequence for {@code year}, taken in its own transaction; gaps are possible. */
+    @Override
+    public long nextReferenceNumber(int year) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.inTransaction("take a reference number", connection -> {
+                    try (PreparedStatement ps = connection.prepareStatement(dialect.nextReferenceNumber())) {
+                        ps.setString(1, council);
+                        ps.setInt(2, year);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
+            } catch (JdbcStoreException e) {
+                // two first numbers of a year at once: one insert wins, the other sees its row next time
+                if (attempt == 3 || !(e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcComplaintStore[" + dialect + ", council " + council + "]";
+    }
+
+    /** Builds a {@link JdbcComplaintStore}; validates each option as it is set. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Optional<Dialect> dialect = Optional.empty();
+        private SchemaMode schema = SchemaMode.MIGRATE;
+        private String council = DEFAULT_COUNCIL;
+        private Optional<DataSource> reportDataSource = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private Optional<Duration> settleWindow = Optional.of(DEFAULT_SETTLE_WINDOW);
+        private int fetchSize = 500;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The database's dialect; detected from the driver's metadata unless set. */
+        public Builder dialect(Dialect value) {
+            dialect = Optional.of(requireNonNull(value, "dialect"));
+            return this;
+        }
+
+        /** What {@link #build()} does about the tables: {@link SchemaMode#MIGRATE} unless set. */
+        public Builder schema(SchemaMode value) {
+            schema = requireNonNull(value, "schema");
+            return this;
+        }
+
+        /**
+         * The council whose complaints the store holds: 1 to 64 letters, digits, '.', '_' or '-', starting
+         * with a letter or digit; {@value JdbcComplaintStore#DEFAULT_COUNCIL} unless set.
+         */
+        public Builder council(String value) {
+            checkArgument(value != null && COUNCIL.matcher(value).matches(),
+                    "council must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit: %s",
+                    value);
+            council = value;
+            return this;
+        }
+
+        /**
+         * Where {@link JdbcComplaintStore#histories()}, and so reports and SLA lists, read from: a PostgreSQL
+         * read replica, say. A replica lags its primary, so a report "as known at K" read there is exact only
+         * once the replica has replayed every commit up to K plus the settle window.
+         */
+        public Builder reportDataSource(DataSource value) {
+            reportDataSource = Optional.of(requireNonNull(value, "reportDataSource"));
+            return this;
+        }
+
+        /**
+         * The clock the settle window is measured with: the one that stamps the events (the facade's), the
+         * system UTC clock unless set. An importer replaying old moments on a settable clock gives it here.
+         */
+        public Builder clock(Clock value) {
+            clock = requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The longest an append may take from its events' recorded time to its commit, measured on
+         * {@link #clock}; a later commit is refused with {@link CommitTooLateException} and stores nothing.
+         * Every event is then visible to every node within the window of its recorded time, so a report as
+         * known at K can no longer change once the clocks of the nodes writing have passed K plus the window.
+         * {@link #DEFAULT_SETTLE_WINDOW} unless set.
+         */
+        public Builder settleWindow(Duration value) {
+            checkArgument(value != null && value.compareTo(Duration.ZERO) > 0,
+                    "settleWindow must be positive: %s", value);
+            settleWindow = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * No settle window: any recorded time is accepted whenever it commits. For copying stored histories
+         * and for tests; "known at" is then exact only while one writer stamps and commits in order.
+         */
+        public Builder noSettleWindow() {
+            settleWindow = Optional.empty();
+            return this;
+        }
+
+        /** Rows fetched at a time while streaming histories: 500 unless set. */
+        public Builder fetchSize(int value) {
+            checkArgument(value >= 1 && value <= 100_000, "fetchSize must be 1 to 100000: %s", value);
+            fetchSize = value;
+            return this;
+        }
+
+        /** The store, its tables migrated or validated as {@link #schema} says. */
+        public JdbcComplaintStore build() {
+            Dialect d = dialect.orElseGet(() -> ComplaintsSchema.detect(dataSource));
+            switch (schema) {
+                case MIGRATE -> ComplaintsSchema.migrate(dataSource, d);
+                case VALIDATE -> ComplaintsSchema.validate(dataSource, d);
+                case NONE -> {
+                }
+            }
+            if (LOG.isInfoEnabled()) {
+                LOG.info("JDBC complaint store for council {} on {} (dialect {}, schema {}{})", council,
+                        product(), d, schema, reportDataSource.isPresent() ? ", reports from a second data source" : "");
+            }
+            return new JdbcComplaintStore(this, d);
+        }
+
+        private String product() {
+            try (Connection connection = dataSource.getConnection()) {
+                DatabaseMetaData md = connection.getMetaData();
+                return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+            } catch (SQLException e) {
+                throw new JdbcStoreException("Could not read the database's metadata", e);
+            }
+        }
+    }
+}
