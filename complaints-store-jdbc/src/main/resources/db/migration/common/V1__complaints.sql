@@ -75,6 +75,7 @@ CREATE TABLE complaint_events (
     duplicate_of           UUID,
     working_days           INTEGER,
     agreed_response_date   DATE,
+    late_request_accepted  BOOLEAN,
     CONSTRAINT complaint_events_pk PRIMARY KEY (council_id, complaint_id, version),
     CONSTRAINT complaint_events_complaint_fk FOREIGN KEY (council_id, complaint_id)
         REFERENCES complaints (council_id, id)

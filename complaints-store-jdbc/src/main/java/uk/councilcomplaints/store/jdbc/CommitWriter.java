@@ -19,6 +19,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.BatchFailedException;
@@ -147,6 +148,7 @@ final class CommitWriter {
                     insert.addBatch();
                     inserting = true;
                 } else {
+                    checkFollowsStored(connection, commits, span.first);
                     update.setLong(1, last.newVersion());
                     int i = ComplaintColumns.bind(update, 2, last.state(), false);
                     update.setString(i++, council);
@@ -279,6 +281,28 @@ final class CommitWriter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Core's check that the first new event follows the stored one at the expected version, in both times. If
+     * that version is not the latest, the update's version check refuses the commit anyway.
+     */
+    private void checkFollowsStored(Connection connection, List<Commit> commits, int index) throws SQLException {
+        Commit first = commits.get(index);
+        try (PreparedStatement ps = connection.prepareStatement(Sql.EVENT_AT)) {
+            ps.setString(1, council);
+            Values.setUuid(ps, 2, first.id().value());
+            ps.setLong(3, first.expectedVersion());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    try {
+                        ComplaintHistory.checkFollows(EventColumns.readRow(rs), first.events().get(0));
+                    } catch (IllegalArgumentException e) {
+                        throw failed(commits, index, e);
+                    }
+                }
+            }
+        }
     }
 
     private OptionalLong version(Connection connection, ComplaintId id) throws SQLException {

@@ -72,34 +72,35 @@ final class ComplaintColumns {
     /** The complaint in the current row, which holds {@code id}, {@code version} and {@link #NAMES}. */
     static Complaint read(ResultSet rs) throws SQLException {
         String kind = "complaints";
-        return Complaint.builder(new ComplaintId(Values.getUuid(rs, "id")), rs.getString("reference"))
-                .classification(required(Values.getEnum(rs, "classification", Classification.class), "classification",
-                        kind))
-                .procedure(required(Values.getEnum(rs, "procedure_code", Procedure.class), "procedure_code", kind))
-                .stage(Stage.of(rs.getInt("stage")))
-                .serviceArea(new ServiceArea(rs.getString("service_area_code"), rs.getString("service_area_name")))
-                .channel(required(Values.getEnum(rs, "channel", Channel.class), "channel", kind))
-                .receivedAt(required(Values.getInstant(rs, "received_at"), "received_at", kind))
-                .matterDate(Optional.ofNullable(Values.getDate(rs, "matter_date")))
-                .status(required(Values.getEnum(rs, "status", Status.class), "status", kind))
-                .officer(Optional.ofNullable(rs.getString("officer")))
-                .team(Optional.ofNullable(rs.getString("team")))
-                .previousStageOfficer(Optional.ofNullable(rs.getString("previous_stage_officer")))
-                .stageStartedAt(required(Values.getInstant(rs, "stage_started_at"), "stage_started_at", kind))
-                .acknowledgedAt(Values.getOptionalInstant(rs, "acknowledged_at"))
-                .respondedAt(Values.getOptionalInstant(rs, "responded_at"))
-                .outcome(Optional.ofNullable(Values.getEnum(rs, "outcome", Outcome.class)))
-                .remedies(RemedyList.parse(rs.getString("remedies")))
-                .closureReason(Optional.ofNullable(Values.getEnum(rs, "closure_reason", ClosureReason.class)))
-                .duplicateOf(Optional.ofNullable(Values.getUuid(rs, "duplicate_of")).map(ComplaintId::new))
-                .acceptedLate(rs.getBoolean("accepted_late"))
-                .referredToOmbudsman(rs.getBoolean("referred_to_ombudsman"))
-                .paused(rs.getBoolean("paused"))
-                .extensionWorkingDays(rs.getInt("extension_working_days"))
-                .agreedResponseDate(Optional.ofNullable(Values.getDate(rs, "agreed_response_date")))
-                .personalDataErased(rs.getBoolean("personal_data_erased"))
-                .lastOccurredAt(required(Values.getInstant(rs, "last_occurred_at"), "last_occurred_at", kind))
-                .version(rs.getLong("version"))
-                .build();
+        // the record's constructor checks the row is a state some history can reach
+        return new Complaint(
+                new ComplaintId(Values.getUuid(rs, "id")),
+                rs.getString("reference"),
+                required(Values.getEnum(rs, "classification", Classification.class), "classification", kind),
+                required(Values.getEnum(rs, "procedure_code", Procedure.class), "procedure_code", kind),
+                Stage.of(rs.getInt("stage")),
+                new ServiceArea(rs.getString("service_area_code"), rs.getString("service_area_name")),
+                required(Values.getEnum(rs, "channel", Channel.class), "channel", kind),
+                required(Values.getInstant(rs, "received_at"), "received_at", kind),
+                Optional.ofNullable(Values.getDate(rs, "matter_date")),
+                required(Values.getEnum(rs, "status", Status.class), "status", kind),
+                Optional.ofNullable(rs.getString("officer")),
+                Optional.ofNullable(rs.getString("team")),
+                Optional.ofNullable(rs.getString("previous_stage_officer")),
+                required(Values.getInstant(rs, "stage_started_at"), "stage_started_at", kind),
+                Values.getOptionalInstant(rs, "acknowledged_at"),
+                Values.getOptionalInstant(rs, "responded_at"),
+                Optional.ofNullable(Values.getEnum(rs, "outcome", Outcome.class)),
+                RemedyList.parse(rs.getString("remedies")),
+                Optional.ofNullable(Values.getEnum(rs, "closure_reason", ClosureReason.class)),
+                Optional.ofNullable(Values.getUuid(rs, "duplicate_of")).map(ComplaintId::new),
+                rs.getBoolean("accepted_late"),
+                rs.getBoolean("referred_to_ombudsman"),
+                rs.getBoolean("paused"),
+                rs.getInt("extension_working_days"),
+                Optional.ofNullable(Values.getDate(rs, "agreed_response_date")),
+                rs.getBoolean("personal_data_erased"),
+                required(Values.getInstant(rs, "last_occurred_at"), "last_occurred_at", kind),
+                rs.getLong("version"));
     }
 }

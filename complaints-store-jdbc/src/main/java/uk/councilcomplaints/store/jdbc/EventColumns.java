@@ -35,7 +35,8 @@ final class EventColumns {
     static final List<String> ROW = List.of("complaint_id", "version", "event_type", "status", "occurred_at",
             "recorded_at", "actor", "reason", "reference", "procedure_code", "service_area_code",
             "service_area_name", "channel", "matter_date", "classification", "officer", "team", "outcome", "remedies",
-            "stage", "closure_reason", "duplicate_of", "working_days", "agreed_response_date");
+            "stage", "closure_reason", "duplicate_of", "working_days", "agreed_response_date",
+            "late_request_accepted");
 
     private String reference;
     private Procedure procedure;
@@ -53,6 +54,7 @@ final class EventColumns {
     private UUID duplicateOf;
     private Integer workingDays;
     private LocalDate agreedResponseDate;
+    private Boolean lateRequestAccepted;
 
     private EventColumns() {
     }
@@ -106,6 +108,11 @@ final class EventColumns {
         Values.setUuid(ps, i++, duplicateOf);
         Values.setInteger(ps, i++, workingDays);
         Values.setDate(ps, i++, agreedResponseDate);
+        if (lateRequestAccepted == null) {
+            ps.setNull(i++, java.sql.Types.BOOLEAN);
+        } else {
+            ps.setBoolean(i++, lateRequestAccepted);
+        }
         return i;
     }
 
@@ -128,6 +135,8 @@ final class EventColumns {
         c.duplicateOf = Values.getUuid(rs, "duplicate_of");
         c.workingDays = Values.getInteger(rs, "working_days");
         c.agreedResponseDate = Values.getDate(rs, "agreed_response_date");
+        boolean late = rs.getBoolean("late_request_accepted");
+        c.lateRequestAccepted = rs.wasNull() ? null : late;
         return c.data(type);
     }
 
@@ -143,7 +152,8 @@ final class EventColumns {
             case DRAFT_SUBMITTED -> new EventData.DraftSubmitted();
             case RESPONDED -> new EventData.Responded(required(outcome, "outcome", type),
                     RemedyList.parse(required(remedies, "remedies", type)));
-            case ESCALATED -> new EventData.Escalated(Stage.of(required(stage, "stage", type)));
+            case ESCALATED -> new EventData.Escalated(Stage.of(required(stage, "stage", type)),
+                    required(lateRequestAccepted, "late_request_accepted", type));
             case REFERRED_TO_OMBUDSMAN -> new EventData.ReferredToOmbudsman();
             case CLOSED -> new EventData.Closed(required(closureReason, "closure_reason", type),
                     Optional.ofNullable(duplicateOf).map(ComplaintId::new));
@@ -154,6 +164,8 @@ final class EventColumns {
             case PAUSED -> new EventData.Paused();
             case RESUMED -> new EventData.Resumed();
             case PERSONAL_DATA_ERASED -> new EventData.PersonalDataErased();
+            case PANEL_MET -> new EventData.PanelMet();
+            case PANEL_REPORTED -> new EventData.PanelReported();
         };
     }
 
@@ -229,6 +241,7 @@ final class EventColumns {
         public EventColumns escalated(EventData.Escalated e) {
             EventColumns c = new EventColumns();
             c.stage = e.to().number();
+            c.lateRequestAccepted = e.lateRequestAccepted();
             return c;
         }
 
@@ -276,6 +289,16 @@ final class EventColumns {
 
         @Override
         public EventColumns personalDataErased(EventData.PersonalDataErased e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns panelMet(EventData.PanelMet e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns panelReported(EventData.PanelReported e) {
             return new EventColumns();
         }
     };

@@ -34,6 +34,9 @@ final class Sql {
     static final String HISTORY = "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ? AND complaint_id = ?"
             + " ORDER BY version";
 
+    static final String EVENT_AT = "SELECT " + EVENT + " FROM complaint_events"
+            + " WHERE council_id = ? AND complaint_id = ? AND version = ?";
+
     static final String HISTORIES = "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ?"
             + " ORDER BY complaint_id, version";
 

@@ -245,7 +245,7 @@ class BatchTest {
                 .clock(SettableClock.at("2022-02-07T09:00:00Z")).build();
         Complaint c = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
         List<ComplaintEvent> events = complaints.history(c.id());
-        Commit received = Commit.of(0, events.subList(0, 1), ComplaintHistory.replay(events.subList(0, 1)));
+        Commit received = Commit.of(0, events.subList(0, 1), new ComplaintHistory(events.subList(0, 1)).current());
         Commit allocated = Commit.of(2, events.subList(2, 3), c);
         BatchFailedException e = assertThrows(BatchFailedException.class,
                 () -> store.appendAll(List.of(received, allocated)));

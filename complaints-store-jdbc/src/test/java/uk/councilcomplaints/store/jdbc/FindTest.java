@@ -181,7 +181,7 @@ class FindTest {
         ComplaintEvent received = new ComplaintEvent(id, 1, Status.RECEIVED, at, at, "importer", Optional.empty(),
                 new EventData.Received(reference, Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.LETTER,
                         Optional.empty()));
-        Complaint state = ComplaintHistory.replay(List.of(received));
+        Complaint state = new ComplaintHistory(List.of(received)).current();
         store.append(Commit.of(0, List.of(received), state));
         return state;
     }

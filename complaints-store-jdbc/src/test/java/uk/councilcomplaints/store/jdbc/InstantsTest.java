@@ -87,7 +87,7 @@ class InstantsTest {
         ComplaintEvent received = new ComplaintEvent(id, 1, Status.RECEIVED, at, at.plusNanos(1_000), "importer",
                 Optional.empty(), new EventData.Received(reference, Procedure.CORPORATE, ServiceArea.CORPORATE,
                         Channel.LETTER, Optional.empty()));
-        Complaint state = ComplaintHistory.replay(List.of(received));
+        Complaint state = new ComplaintHistory(List.of(received)).current();
         store.append(Commit.of(0, List.of(received), state));
         return state;
     }

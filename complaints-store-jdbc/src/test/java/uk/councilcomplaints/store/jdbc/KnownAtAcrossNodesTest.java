@@ -131,7 +131,7 @@ class KnownAtAcrossNodesTest {
             histories.forEach(h -> {
                 List<ComplaintEvent> recorded = h.events().stream().filter(e -> !e.recordedAt().isAfter(k)).toList();
                 if (!recorded.isEmpty()) {
-                    copy.append(Commit.of(0, recorded, ComplaintHistory.replay(recorded)));
+                    copy.append(Commit.of(0, recorded, new ComplaintHistory(recorded).current()));
                 }
             });
         }
