@@ -55,6 +55,38 @@ final class StateBuilder {
         this.reference = requireNonNull(reference, "reference");
     }
 
+    /** A builder holding {@code c}, to fold more events onto it. */
+    static StateBuilder from(Complaint c) {
+        StateBuilder b = new StateBuilder(c.id(), c.reference());
+        b.classification = c.classification();
+        b.procedure = c.procedure();
+        b.stage = c.stage();
+        b.serviceArea = c.serviceArea();
+        b.channel = c.channel();
+        b.receivedAt = c.receivedAt();
+        b.matterDate = c.matterDate();
+        b.status = c.status();
+        b.officer = c.officer();
+        b.team = c.team();
+        b.previousStageOfficer = c.previousStageOfficer();
+        b.stageStartedAt = c.stageStartedAt();
+        b.acknowledgedAt = c.acknowledgedAt();
+        b.respondedAt = c.respondedAt();
+        b.outcome = c.outcome();
+        b.remedies = c.remedies();
+        b.closureReason = c.closureReason();
+        b.duplicateOf = c.duplicateOf();
+        b.acceptedLate = c.acceptedLate();
+        b.referredToOmbudsman = c.referredToOmbudsman();
+        b.paused = c.paused();
+        b.extensionWorkingDays = c.extensionWorkingDays();
+        b.agreedResponseDate = c.agreedResponseDate();
+        b.personalDataErased = c.personalDataErased();
+        b.lastOccurredAt = c.lastOccurredAt();
+        b.version = c.version();
+        return b;
+    }
+
     /** The current status while building. */
     Status status() {
         return status;

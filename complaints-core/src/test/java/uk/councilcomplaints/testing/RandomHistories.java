@@ -20,6 +20,7 @@ import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
@@ -184,6 +185,14 @@ public final class RandomHistories {
             }
             if (c.paused()) {
                 options.add(new Command.Resume());
+            }
+            if (c.procedure() == Procedure.CHILDRENS_SOCIAL_CARE && c.stage() == Stage.STAGE_3) {
+                // the review panel meets, then reports, before the council responds (guards refuse them out of order)
+                options.add(new Command.RecordPanelMeeting());
+                options.add(new Command.RecordPanelMeeting());
+                options.add(new Command.RecordPanelReport());
+                options.add(new Command.RecordPanelReport());
+                options.add(new Command.RecordPanelReport());
             }
             if (c.procedure() == Procedure.ADULT_SOCIAL_CARE && r.nextInt(4) == 0) {
                 options.add(new Command.AgreeResponseDate(LondonDays.dayOf(clock.instant()).plusDays(r.nextInt(90))));

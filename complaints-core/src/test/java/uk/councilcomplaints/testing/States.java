@@ -1,6 +1,5 @@
 package uk.councilcomplaints.testing;
 
-import com.google.common.collect.ImmutableList;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.UncheckedFold;
 import uk.councilcomplaints.model.Complaint;
 
 /**
@@ -20,10 +20,9 @@ public final class States {
     private States() {
     }
 
-    /** The state after {@code history} and then {@code next}. */
+    /** The state after {@code history} and then {@code next}, even if {@code next} is out of order. */
     public static Complaint next(List<ComplaintEvent> history, ComplaintEvent next) {
-        return new ComplaintHistory(ImmutableList.<ComplaintEvent>builder().addAll(history).add(next).build())
-                .current();
+        return UncheckedFold.next(new ComplaintHistory(history).current(), next);
     }
 
     /** A copy of {@code state} whose record component {@code name} is {@code value}, through its constructor. */

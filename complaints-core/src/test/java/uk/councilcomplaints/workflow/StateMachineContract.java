@@ -32,6 +32,7 @@ import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.store.Commit;
@@ -61,7 +62,7 @@ public abstract class StateMachineContract {
     }
 
     /** The commands a step may issue; some are invalid or not allowed, on purpose. */
-    private static final int KINDS = 24;
+    private static final int KINDS = 26;
 
     private Command command(int kind, Complaint c, ComplaintId other) {
         return switch (kind) {
@@ -87,6 +88,8 @@ public abstract class StateMachineContract {
             case 21 -> new Command.AgreeResponseDate(LondonDays.dayOf(c.receivedAt()).plusDays(c.version() * 9L));
             case 22 -> c.paused() ? new Command.Resume() : new Command.Pause();
             case 23 -> c.paused() ? new Command.Resume() : new Command.ErasePersonalData();
+            case 24 -> new Command.RecordPanelMeeting();
+            case 25 -> new Command.RecordPanelReport();
             default -> throw new IllegalArgumentException("kind " + kind);
         };
     }
@@ -169,6 +172,10 @@ public abstract class StateMachineContract {
      * resumed clock. The other half pick any kind.
      */
     private int guided(int kind, Complaint c, ComplaintId other) {
+        if (c.procedure() == Procedure.CHILDRENS_SOCIAL_CARE && c.stage() == Stage.STAGE_3
+                && Transitions.find(CommandType.RECORD_PANEL_REPORT, c.status()).isPresent() && kind % 3 != 0) {
+            return kind % 3 == 1 ? 24 : 25; // the panel meets and reports (refused out of order) before a response
+        }
         List<Integer> kinds = new ArrayList<>();
         for (int k = 0; k < KINDS; k++) {
             CommandType type = command(k, c, other).type();
@@ -177,7 +184,9 @@ public abstract class StateMachineContract {
             boolean clock = (type == CommandType.PAUSE || type == CommandType.RESUME || type == CommandType.EXTEND
                     || type == CommandType.AGREE_RESPONSE_DATE && c.procedure() == Procedure.ADULT_SOCIAL_CARE)
                     && Transitions.find(type, c.status()).isPresent();
-            if (onwards || clock || type == CommandType.REFER_TO_OMBUDSMAN && c.status() == Status.RESPONDED) {
+            boolean panel = (type == CommandType.RECORD_PANEL_MEETING || type == CommandType.RECORD_PANEL_REPORT)
+                    && c.stage() == Stage.STAGE_3 && Transitions.find(type, c.status()).isPresent();
+            if (onwards || clock || panel || type == CommandType.REFER_TO_OMBUDSMAN && c.status() == Status.RESPONDED) {
                 kinds.add(k);
             }
         }
