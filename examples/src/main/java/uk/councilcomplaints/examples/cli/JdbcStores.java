@@ -1,9 +1,14 @@
 package uk.councilcomplaints.examples.cli;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
+import uk.councilcomplaints.store.jdbc.JdbcStoreException;
+
 /**
  * Opens the JDBC store for {@code --db}, {@code --user} and {@code --password}: H2 (the default file under
- * {@code ./complaints-data/}) or PostgreSQL. The only class that knows the JDBC store module; this build
- * does not have that store yet.
+ * {@code ./complaints-data/}) or PostgreSQL, through a small connection pool, migrating the schema first. The
+ * only class that knows the JDBC store module.
  */
 final class JdbcStores {
 
@@ -11,6 +16,34 @@ final class JdbcStores {
     }
 
     static OpenStore open(StoreOptions options) {
-        throw new CliException("the JDBC store is not available in this build; use --store memory");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(options.url());
+        options.user().ifPresent(config::setUsername);
+        options.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("complaints-cli");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new CliException("cannot open the database " + options.url() + ": " + rootMessage(e), e);
+        }
+        try {
+            // The command line is one writer that may load a story recorded in the past (briefing), so it does
+            // not wait for a settle window; applications with several nodes keep the library's default.
+            JdbcComplaintStore store = JdbcComplaintStore.builder(pool).noSettleWindow().build();
+            return new OpenStore(store, pool::close);
+        } catch (JdbcStoreException | IllegalArgumentException e) {
+            pool.close();
+            throw new CliException("cannot use the database " + options.url() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
