@@ -3,7 +3,6 @@ package uk.councilcomplaints.store.memory;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Comparators;
-import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +28,15 @@ import uk.councilcomplaints.store.Page;
  */
 public final class InMemoryComplaintStore implements ComplaintStore {
 
-    /** One complaint: its current state and its history, replaced together. */
-    private record Entry(Complaint state, ImmutableList<ComplaintEvent> events) {
+    /**
+     * One complaint: its current state, its history and its personal data (null once erased or never given),
+     * replaced together, so a reader never sees one without the others.
+     */
+    private record Entry(Complaint state, EventList events, PersonalData personalData) {
     }
 
     private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ComplaintId> references = new ConcurrentHashMap<>();
-    private final ConcurrentMap<ComplaintId, PersonalData> personalData = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicLong> sequences = new ConcurrentHashMap<>();
 
     @Override
@@ -51,11 +52,13 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     private void create(Commit commit) {
         ComplaintId id = commit.id();
         String reference = commit.state().reference();
-        Entry existing = complaints.get(id);
-        if (existing != null) {
-            throw new VersionConflictException(id, 0, existing.state().version());
-        }
-        if (references.putIfAbsent(reference, id) != null) {
+        ComplaintId holder = references.putIfAbsent(reference, id);
+        if (holder != null) {
+            if (holder.equals(id)) {
+                // the same complaint created twice (a retry): a stale version, not someone else's reference
+                Entry existing = complaints.get(id);
+                throw new VersionConflictException(id, 0, existing == null ? -1 : existing.state().version());
+            }
             throw new DuplicateReferenceException(reference);
         }
         try {
@@ -63,8 +66,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                 if (current != null) {
                     throw new VersionConflictException(id, 0, current.state().version());
                 }
-                commit.personalData().ifPresent(p -> personalData.put(id, p));
-                return new Entry(commit.state(), ImmutableList.copyOf(commit.events()));
+                return new Entry(commit.state(), EventList.of(commit.events()), commit.personalData().orElse(null));
             });
         } catch (VersionConflictException e) {
             references.remove(reference, id);
@@ -79,14 +81,9 @@ public final class InMemoryComplaintStore implements ComplaintStore {
             if (actual != commit.expectedVersion()) {
                 throw new VersionConflictException(id, commit.expectedVersion(), actual);
             }
-            if (commit.erasePersonalData()) {
-                personalData.remove(id);
-            }
-            commit.personalData().ifPresent(p -> personalData.put(id, p));
-            ImmutableList<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builderWithExpectedSize(
-                    entry.events().size() + commit.events().size())
-                    .addAll(entry.events()).addAll(commit.events()).build();
-            return new Entry(commit.state(), events);
+            PersonalData personal = commit.erasePersonalData() ? null
+                    : commit.personalData().orElse(entry.personalData());
+            return new Entry(commit.state(), entry.events().append(commit.events()), personal);
         });
     }
 
@@ -123,7 +120,8 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     @Override
     public Optional<PersonalData> personalData(ComplaintId id) {
-        return Optional.ofNullable(personalData.get(id));
+        Entry entry = complaints.get(id);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.personalData());
     }
 
     @Override
