@@ -1,0 +1,338 @@
+package uk.councilcomplaints.store.memory;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.store.CountQuery;
+import uk.councilcomplaints.store.CountQuery.Dimension;
+import uk.councilcomplaints.store.GroupCounts;
+import uk.councilcomplaints.store.GroupKey;
+import uk.councilcomplaints.store.HistoryFilter;
+
+/**
+ * Answers a {@link CountQuery} from a {@link Columns.View}: one pass over the rows, counting each row that is
+ * its complaint's state at the end of a day as known at the query's instant (all days in the same pass), and
+ * a pass before it for a cohort's membership. Also finds the complaints a {@link HistoryFilter} wants. One
+ * per query; reads only what the view holds.
+ */
+final class ProjectionScan {
+
+    private static final int BUCKET_BITS = 3;
+    private static final boolean[] OPEN = new boolean[1 << BUCKET_BITS];
+
+    static {
+        for (StatusBucket b : StatusBucket.values()) {
+            OPEN[b.ordinal()] = b.open();
+        }
+    }
+
+    private final Columns.View view;
+    private final Dictionary<ServiceArea> areas;
+    private final Dictionary<Holder> holders;
+
+    ProjectionScan(Columns.View view, Dictionary<ServiceArea> areas, Dictionary<Holder> holders) {
+        this.view = view;
+        this.areas = areas;
+        this.holders = holders;
+    }
+
+    /** How a row's facts and holder become a dense group number, and back. */
+    private final class Key {
+        /** The lowest facts bit of classification, procedure and stage grouped by, and the mask from it. */
+        final int lowShift;
+        final int lowMask;
+        final int lowRange;
+        /** {@code lowRange} when grouping by service area, else 0. */
+        final int areaFactor;
+        final int areaRange;
+        final int holderRange;
+        final boolean byHolder;
+        final Set<Dimension> groupBy;
+
+        Key(Set<Dimension> groupBy) {
+            this.groupBy = groupBy;
+            int shift = Facts.AREA_SHIFT;
+            int mask = 0;
+            for (Dimension d : groupBy) {
+                if (d != Dimension.SERVICE_AREA && Facts.shift(d) >= 0) {
+                    shift = Math.min(shift, Facts.shift(d));
+                    mask |= (1 << Facts.end(d)) - (1 << Facts.shift(d));
+                }
+            }
+            lowShift = shift;
+            lowMask = mask >>> shift;
+            lowRange = 1 << (Facts.AREA_SHIFT - shift);
+            boolean byArea = groupBy.contains(Dimension.SERVICE_AREA);
+            areaFactor = byArea ? lowRange : 0;
+            areaRange = byArea ? Math.max(1, view.areas()) : 1;
+            byHolder = groupBy.contains(Dimension.OFFICER) || groupBy.contains(Dimension.TEAM);
+            holderRange = byHolder ? view.holders() : 1;
+        }
+
+        /** How many group numbers there are. */
+        int range() {
+            return Math.multiplyExact(Math.multiplyExact(lowRange, areaRange), holderRange);
+        }
+
+        int of(int facts, int holder) {
+            return (((facts >>> lowShift) & lowMask) + (facts >>> Facts.AREA_SHIFT) * areaFactor) * holderRange
+                    + (byHolder ? holder : 0);
+        }
+
+        GroupKey key(int number) {
+            int rest = number / holderRange;
+            Holder h = holders.get(byHolder ? number % holderRange : 0);
+            int facts = (rest % lowRange) << lowShift;
+            ServiceArea area = areaFactor == 0 ? null : areas.get(rest / lowRange);
+            return new GroupKey(
+                    has(Dimension.CLASSIFICATION) ? Optional.of(Facts.classification(facts)) : Optional.empty(),
+                    has(Dimension.PROCEDURE) ? Optional.of(Facts.procedure(facts)) : Optional.empty(),
+                    has(Dimension.STAGE) ? Optional.of(Facts.stage(facts)) : Optional.empty(),
+                    Optional.ofNullable(area),
+                    has(Dimension.OFFICER) ? Optional.ofNullable(h.officer()) : Optional.empty(),
+                    has(Dimension.TEAM) ? Optional.ofNullable(h.team()) : Optional.empty());
+        }
+
+        private boolean has(Dimension d) {
+            return groupBy.contains(d);
+        }
+    }
+
+    /** Which facts and holders pass a query's filters; null arrays pass everything. */
+    private final class Filter {
+        final boolean[] areaOk;
+        final boolean[] procedureOk;
+        final boolean[] holderOk;
+
+        Filter(CountQuery q) {
+            areaOk = q.serviceAreas().isEmpty() ? null : new boolean[view.areas()];
+            for (int a = 0; areaOk != null && a < areaOk.length; a++) {
+                areaOk[a] = q.serviceAreas().contains(areas.get(a));
+            }
+            procedureOk = q.procedures().isEmpty() ? null : new boolean[Procedure.values().length];
+            for (Procedure p : q.procedures()) {
+                procedureOk[p.ordinal()] = true;
+            }
+            holderOk = q.officer().isEmpty() && q.team().isEmpty() ? null : new boolean[view.holders()];
+            for (int h = 0; holderOk != null && h < holderOk.length; h++) {
+                Holder holder = holders.get(h);
+                holderOk[h] = q.officer().map(o -> o.equals(holder.officer())).orElse(true)
+                        && q.team().map(t -> t.equals(holder.team())).orElse(true);
+            }
+        }
+
+        boolean any() {
+            return areaOk != null || procedureOk != null || holderOk != null;
+        }
+
+        boolean passes(int facts, int holder) {
+            return (areaOk == null || areaOk[Facts.area(facts)])
+                    && (procedureOk == null || procedureOk[Facts.procedureOrdinal(facts)])
+                    && (holderOk == null || holderOk[holder]);
+        }
+    }
+
+    /** The answer to {@code query}. */
+    GroupCounts count(CountQuery query) {
+        long known = query.knownAt().map(Micros::floor).orElse(Long.MAX_VALUE);
+        LocalDate[] days = query.asOf().toArray(new LocalDate[0]);
+        Arrays.sort(days);
+        long[] last = new long[days.length];
+        for (int d = 0; d < days.length; d++) {
+            last[d] = Micros.floor(LondonDays.endOf(days[d])) - 1;
+        }
+        Key key = new Key(query.groupBy());
+        int stride = key.range() << BUCKET_BITS;
+        long[] members = members(query.population());
+        Filter filter = new Filter(query);
+        int[] counts = days.length == 1 ? oneDay(last[0], known, members, filter, key)
+                : everyDay(last, known, members, filter, key);
+        GroupCounts.Builder answer = GroupCounts.builder();
+        for (int d = 0; d < days.length; d++) {
+            for (int k = 0; k < stride; k++) {
+                int n = counts[d * stride + k];
+                if (n > 0) {
+                    answer.add(days[d], key.key(k >>> BUCKET_BITS), StatusBucket.values()[k & ((1 << BUCKET_BITS) - 1)],
+                            n);
+                }
+            }
+        }
+        return answer.build();
+    }
+
+    /** Counts for one day: rows current at {@code at} as known at {@code known}. */
+    private int[] oneDay(long at, long known, long[] members, Filter filter, Key key) {
+        int[] counts = new int[key.range() << BUCKET_BITS];
+        int limit = view.rows();
+        boolean filtered = filter.any();
+        boolean readHolder = key.byHolder || filter.holderOk != null;
+        for (int c = 0; c < view.chunks(); c++) {
+            int n = view.length(c);
+            long[] occurred = view.occurred()[c];
+            long[] recorded = view.recorded()[c];
+            long[] nextOccurred = view.nextOccurred()[c];
+            long[] nextRecorded = view.nextRecorded()[c];
+            int[] facts = view.facts()[c];
+            int[] holder = view.holder()[c];
+            int[] complaint = view.complaint()[c];
+            int[] nextRow = view.nextRow()[c];
+            for (int i = 0; i < n; i++) {
+                if (occurred[i] > at || recorded[i] > known
+                        || nextOccurred[i] <= at && nextRecorded[i] <= known && nextRow[i] < limit) {
+                    continue;
+                }
+                if (members != null && !member(members, complaint[i])) {
+                    continue;
+                }
+                int f = facts[i];
+                int h = readHolder ? holder[i] : 0;
+                if (filtered && !filter.passes(f, h)) {
+                    continue;
+                }
+                counts[key.of(f, h) << BUCKET_BITS | Facts.bucket(f)]++;
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Counts for several days ({@code last} ascending) in one pass: each row counts on the days from the
+     * first that ends after it happened to the last before its next event is known to have happened, added
+     * as a difference at those two days and summed over the days at the end.
+     */
+    private int[] everyDay(long[] last, long known, long[] members, Filter filter, Key key) {
+        int stride = key.range() << BUCKET_BITS;
+        int days = last.length;
+        int[] counts = new int[(days + 1) * stride];
+        int limit = view.rows();
+        boolean filtered = filter.any();
+        boolean readHolder = key.byHolder || filter.holderOk != null;
+        for (int c = 0; c < view.chunks(); c++) {
+            int n = view.length(c);
+            long[] occurred = view.occurred()[c];
+            long[] recorded = view.recorded()[c];
+            long[] nextOccurred = view.nextOccurred()[c];
+            long[] nextRecorded = view.nextRecorded()[c];
+            int[] facts = view.facts()[c];
+            int[] holder = view.holder()[c];
+            int[] complaint = view.complaint()[c];
+            int[] nextRow = view.nextRow()[c];
+            for (int i = 0; i < n; i++) {
+                if (recorded[i] > known || occurred[i] > last[days - 1]) {
+                    continue;
+                }
+                int from = firstDayEndingAtOrAfter(last, occurred[i]);
+                int to = nextRecorded[i] <= known && nextRow[i] < limit
+                        ? firstDayEndingAtOrAfter(last, nextOccurred[i]) : days;
+                if (from >= to || members != null && !member(members, complaint[i])) {
+                    continue;
+                }
+                int f = facts[i];
+                int h = readHolder ? holder[i] : 0;
+                if (filtered && !filter.passes(f, h)) {
+                    continue;
+                }
+                int k = key.of(f, h) << BUCKET_BITS | Facts.bucket(f);
+                counts[from * stride + k]++;
+                counts[to * stride + k]--;
+            }
+        }
+        for (int d = 1; d < days; d++) {
+            for (int k = 0; k < stride; k++) {
+                counts[d * stride + k] += counts[(d - 1) * stride + k];
+            }
+        }
+        return counts;
+    }
+
+    /** The index of the first of {@code last} at or after {@code micros}; {@code last.length} if none. */
+    private static int firstDayEndingAtOrAfter(long[] last, long micros) {
+        int i = Arrays.binarySearch(last, micros);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** The members of {@code population} as a bit set over complaint numbers; null for every complaint. */
+    private long[] members(CountQuery.Population population) {
+        long knownAt = population.knownAt().map(Micros::floor).orElse(Long.MAX_VALUE);
+        if (population instanceof CountQuery.OpenAtStartOf open) {
+            return openAt(Micros.floor(open.start()) - 1, knownAt);
+        }
+        long from;
+        long to;
+        if (population instanceof CountQuery.ReceivedBetween received) {
+            from = received.from().toEpochDay();
+            to = received.to().toEpochDay();
+        } else if (population.knownAt().isEmpty()) {
+            return null;
+        } else {
+            from = Long.MIN_VALUE;
+            to = Long.MAX_VALUE;
+        }
+        long[] members = new long[bits()];
+        for (int m = 0; m < view.complaints(); m++) {
+            long day = view.receivedDay()[m >>> Columns.CHUNK_BITS][m & Columns.MASK];
+            if (day >= from && day <= to && view.receiptRecorded(m) <= knownAt) {
+                members[m >>> 6] |= 1L << m;
+            }
+        }
+        return members;
+    }
+
+    /** The complaints {@code filter} wants, as a bit set over complaint numbers. */
+    long[] wanted(HistoryFilter filter) {
+        if (filter instanceof HistoryFilter.OpenAt open) {
+            return openAt(Micros.floor(open.at()), open.knownAt().map(Micros::floor).orElse(Long.MAX_VALUE));
+        }
+        HistoryFilter.ActiveBetween active = (HistoryFilter.ActiveBetween) filter;
+        long from = Micros.ceil(active.from());
+        long before = Micros.ceil(active.before());
+        long[] wanted = new long[bits()];
+        for (int c = 0; c < view.chunks(); c++) {
+            int n = view.length(c);
+            long[] occurred = view.occurred()[c];
+            int[] complaint = view.complaint()[c];
+            for (int i = 0; i < n; i++) {
+                if (occurred[i] >= from && occurred[i] < before) {
+                    wanted[complaint[i] >>> 6] |= 1L << complaint[i];
+                }
+            }
+        }
+        return wanted;
+    }
+
+    /** The complaints whose row current at {@code at} as known at {@code known} is in an open bucket. */
+    private long[] openAt(long at, long known) {
+        long[] open = new long[bits()];
+        int limit = view.rows();
+        for (int c = 0; c < view.chunks(); c++) {
+            int n = view.length(c);
+            long[] occurred = view.occurred()[c];
+            long[] recorded = view.recorded()[c];
+            long[] nextOccurred = view.nextOccurred()[c];
+            long[] nextRecorded = view.nextRecorded()[c];
+            int[] facts = view.facts()[c];
+            int[] complaint = view.complaint()[c];
+            int[] nextRow = view.nextRow()[c];
+            for (int i = 0; i < n; i++) {
+                if (occurred[i] <= at && recorded[i] <= known && OPEN[Facts.bucket(facts[i])]
+                        && !(nextOccurred[i] <= at && nextRecorded[i] <= known && nextRow[i] < limit)) {
+                    open[complaint[i] >>> 6] |= 1L << complaint[i];
+                }
+            }
+        }
+        return open;
+    }
+
+    private int bits() {
+        return (view.complaints() + 63) >>> 6;
+    }
+
+    private static boolean member(long[] members, int complaint) {
+        return (members[complaint >>> 6] & (1L << complaint)) != 0;
+    }
+}
