@@ -148,7 +148,7 @@ final class ProjectionScan {
         }
         Key key = new Key(query.groupBy());
         int stride = key.range() << BUCKET_BITS;
-        long[] members = members(query.population());
+        Members members = members(query.population(), known, last[0]);
         Filter filter = new Filter(query);
         int[] counts = days.length == 1 ? oneDay(last[0], known, members, filter, key)
                 : everyDay(last, known, members, filter, key);
@@ -166,9 +166,13 @@ final class ProjectionScan {
     }
 
     /** Counts for one day: rows current at {@code at} as known at {@code known}. */
-    private int[] oneDay(long at, long known, long[] members, Filter filter, Key key) {
+    private int[] oneDay(long at, long known, Members cohort, Filter filter, Key key) {
         int[] counts = new int[key.range() << BUCKET_BITS];
         int limit = view.rows();
+        long[] members = cohort.bits();
+        boolean inline = cohort.inline();
+        long cohortAt = cohort.at();
+        long cohortKnown = cohort.known();
         boolean filtered = filter.any();
         boolean readHolder = key.byHolder || filter.holderOk != null;
         for (int c = 0; c < view.chunks(); c++) {
@@ -182,6 +186,10 @@ final class ProjectionScan {
             int[] complaint = view.complaint()[c];
             int[] nextRow = view.nextRow()[c];
             for (int i = 0; i < n; i++) {
+                if (inline && occurred[i] <= cohortAt && recorded[i] <= cohortKnown && OPEN[Facts.bucket(facts[i])]
+                        && !(nextOccurred[i] <= cohortAt && nextRecorded[i] <= cohortKnown && nextRow[i] < limit)) {
+                    members[complaint[i] >>> 6] |= 1L << complaint[i];
+                }
                 if (occurred[i] > at || recorded[i] > known
                         || nextOccurred[i] <= at && nextRecorded[i] <= known && nextRow[i] < limit) {
                     continue;
@@ -205,9 +213,15 @@ final class ProjectionScan {
      * first that ends after it happened to the last before its next event is known to have happened, added
      * as a difference at those two days and summed over the days at the end.
      */
-    private int[] everyDay(long[] last, long known, long[] members, Filter filter, Key key) {
+    private int[] everyDay(long[] last, long known, Members cohort, Filter filter, Key key) {
         int stride = key.range() << BUCKET_BITS;
+        long[] members = cohort.bits();
+        boolean inline = cohort.inline();
+        long cohortAt = cohort.at();
+        long cohortKnown = cohort.known();
         int days = last.length;
+        long firstDay = last[0];
+        long lastDay = last[days - 1];
         int[] counts = new int[(days + 1) * stride];
         int limit = view.rows();
         boolean filtered = filter.any();
@@ -223,18 +237,26 @@ final class ProjectionScan {
             int[] complaint = view.complaint()[c];
             int[] nextRow = view.nextRow()[c];
             for (int i = 0; i < n; i++) {
-                if (recorded[i] > known || occurred[i] > last[days - 1]) {
+                if (inline && occurred[i] <= cohortAt && recorded[i] <= cohortKnown && OPEN[Facts.bucket(facts[i])]
+                        && !(nextOccurred[i] <= cohortAt && nextRecorded[i] <= cohortKnown && nextRow[i] < limit)) {
+                    members[complaint[i] >>> 6] |= 1L << complaint[i];
+                }
+                if (recorded[i] > known || occurred[i] > lastDay) {
                     continue;
                 }
-                int from = firstDayEndingAtOrAfter(last, occurred[i]);
-                int to = nextRecorded[i] <= known && nextRow[i] < limit
-                        ? firstDayEndingAtOrAfter(last, nextOccurred[i]) : days;
-                if (from >= to || members != null && !member(members, complaint[i])) {
+                boolean closed = nextRecorded[i] <= known && nextRow[i] < limit;
+                if (closed && nextOccurred[i] <= firstDay
+                        || members != null && !member(members, complaint[i])) {
                     continue;
                 }
                 int f = facts[i];
                 int h = readHolder ? holder[i] : 0;
                 if (filtered && !filter.passes(f, h)) {
+                    continue;
+                }
+                int from = occurred[i] <= firstDay ? 0 : firstDayEndingAtOrAfter(last, occurred[i]);
+                int to = closed ? firstDayEndingAtOrAfter(last, nextOccurred[i]) : days;
+                if (from >= to) {
                     continue;
                 }
                 int k = key.of(f, h) << BUCKET_BITS | Facts.bucket(f);
@@ -256,11 +278,22 @@ final class ProjectionScan {
         return i >= 0 ? i : -i - 1;
     }
 
-    /** The members of {@code population} as a bit set over complaint numbers; null for every complaint. */
-    private long[] members(CountQuery.Population population) {
+    /**
+     * The members of a population as a bit set over complaint numbers (null: every complaint). For a cohort
+     * whose membership is known no later than the rows counted ({@code rowsKnown}), counted on days ending
+     * after the cohort's instant (the first ending at {@code firstDay}), the bits are set {@code inline}, in
+     * the counting pass itself: a complaint's rows come in version order, and the row that makes it a member
+     * (current at the cohort's instant) comes before any row counted on such a day.
+     */
+    private record Members(long[] bits, boolean inline, long at, long known) {
+    }
+
+    private Members members(CountQuery.Population population, long rowsKnown, long firstDay) {
         long knownAt = population.knownAt().map(Micros::floor).orElse(Long.MAX_VALUE);
         if (population instanceof CountQuery.OpenAtStartOf open) {
-            return openAt(Micros.floor(open.start()) - 1, knownAt);
+            long at = Micros.floor(open.start()) - 1;
+            return knownAt <= rowsKnown && firstDay >= at ? new Members(new long[bits()], true, at, knownAt)
+                    : new Members(openAt(at, knownAt), false, 0, 0);
         }
         long from;
         long to;
@@ -268,7 +301,7 @@ final class ProjectionScan {
             from = received.from().toEpochDay();
             to = received.to().toEpochDay();
         } else if (population.knownAt().isEmpty()) {
-            return null;
+            return new Members(null, false, 0, 0);
         } else {
             from = Long.MIN_VALUE;
             to = Long.MAX_VALUE;
@@ -280,7 +313,7 @@ final class ProjectionScan {
                 members[m >>> 6] |= 1L << m;
             }
         }
-        return members;
+        return new Members(members, false, 0, 0);
     }
 
     /** The complaints {@code filter} wants, as a bit set over complaint numbers. */
