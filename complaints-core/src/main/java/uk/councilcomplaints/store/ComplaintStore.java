@@ -11,8 +11,10 @@ import uk.councilcomplaints.model.PersonalData;
 
 /**
  * Where complaints are kept: an append-only history per complaint, its current state, and its personal data
- * apart. Stores hold no policy: the {@code Complaints} facade decides, a store only keeps. Implementations
- * are thread-safe. The store contract suite (core's test-jar) says what every implementation must do.
+ * apart; optionally the report projection of the history ({@link ProjectionRow}), to answer report counts
+ * ({@link #count(CountQuery)}) without folding histories. Stores hold no policy: the {@code Complaints} facade
+ * decides, a store only keeps. Implementations are thread-safe. The contract suites (core's test-jar) say what
+ * every implementation must do.
  */
 public interface ComplaintStore {
 

@@ -207,7 +207,8 @@ public abstract class ProjectionContract {
             for (Optional<Instant> knownAt : w.knownAts(random)) {
                 for (CountQuery.Population population : populations(random, days, knownAt)) {
                     for (Set<Dimension> groupBy : GROUPINGS) {
-                        for (List<LocalDate> asOf : List.of(days, daysFollowing(population, days))) {
+                        LocalDate oneDay = days.get(random.nextInt(days.size()));
+                        for (List<LocalDate> asOf : List.of(days, daysFollowing(population, days), List.of(oneDay))) {
                             CountQuery q = query(random, population, groupBy, asOf, knownAt);
                             GroupCounts expected = folded(q, histories);
                             assertEquals(expected, w.store.count(q), q.toString());

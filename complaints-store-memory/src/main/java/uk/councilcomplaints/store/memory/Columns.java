@@ -10,10 +10,10 @@ import uk.councilcomplaints.model.ComplaintId;
  * {@link Holder} number, who recorded it and why an {@link Note} number, and what happened its
  * {@link uk.councilcomplaints.event.EventData}.
  *
- * <p>Written only under the store's append lock; a row, once its complaint's entry or a {@link View} holding
+ * <p>Written only under the store's write lock; a row, once its complaint's entry or a {@link View} holding
  * it is published, changes only when the next event closes it ({@code nextRow}, {@code nextOccurred},
- * {@code nextRecorded}). A reader of a view treats a row as open unless its {@code nextRow} is inside the
- * view, so it never sees a complaint twice or not at all while an append is under way.
+ * {@code nextRecorded}). A complaint's rows come in version order. Readers of a complaint's history follow
+ * {@code nextRow} up to its version; readers of the next times make sure no append overlapped them.
  */
 final class Columns {
 

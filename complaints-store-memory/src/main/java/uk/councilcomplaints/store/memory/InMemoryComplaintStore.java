@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
@@ -39,7 +40,8 @@ import uk.councilcomplaints.store.VersionConflictException;
  * A {@link ComplaintStore} held in memory: for tests, demos and deployments that fit in a heap. Each event is
  * one row of primitive columns holding its times, its {@link ProjectionRow projection} (the state reports
  * count) and what it says, so reports are one scan over arrays and a history costs about a hundred bytes an
- * event. Thread-safe: appends take one lock; reads take none and see each complaint's state, history and
+ * event. Thread-safe: appends take a write lock; reads take none (a scan of the columns checks that no
+ * append overlapped it, else reads again under the read lock) and see each complaint's state, history and
  * personal data as one value. Everything it returns is immutable. Lost when the JVM stops.
  */
 public final class InMemoryComplaintStore implements ComplaintStore {
@@ -53,8 +55,9 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicLong> sequences = new ConcurrentHashMap<>();
-    private final ReentrantLock appending = new ReentrantLock();
-    // written under the append lock only
+    /** Appends write; scans read, optimistically (see {@link #scan(Function)}). */
+    private final StampedLock lock = new StampedLock();
+    // written under the write lock only
     private final Map<String, ComplaintId> references = new HashMap<>();
     private final Map<EventData, EventData> sharedData = new HashMap<>();
     private final Columns columns = new Columns();
@@ -78,7 +81,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                             + "%s occurred at %s, recorded at %s", e.version(), e.complaintId(), e.occurredAt(),
                     e.recordedAt());
         }
-        appending.lock();
+        long stamp = lock.writeLock();
         try {
             ComplaintId id = commit.id();
             Entry entry = complaints.get(id);
@@ -118,7 +121,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                 references.put(reference, id);
             }
         } finally {
-            appending.unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -192,9 +195,12 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     @Override
     public Stream<ComplaintHistory> histories(HistoryFilter filter) {
         requireNonNull(filter, "filter");
-        Columns.View rows = view;
-        long[] wanted = new ProjectionScan(rows, areas, holders).wanted(filter);
-        return IntStream.range(0, rows.complaints()).filter(n -> (wanted[n >>> 6] & (1L << n)) != 0)
+        record Wanted(Columns.View rows, long[] bits) {
+        }
+        Wanted wanted = scan(projection -> new Wanted(projection.view(), projection.wanted(filter)));
+        Columns.View rows = wanted.rows();
+        long[] bits = wanted.bits();
+        return IntStream.range(0, rows.complaints()).filter(n -> (bits[n >>> 6] & (1L << n)) != 0)
                 // a complaint whose first append is still under way has no entry yet: it is not there to read
                 .mapToObj(n -> complaints.get(rows.id(n))).filter(Objects::nonNull).map(this::historyOf);
     }
@@ -207,7 +213,29 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     /** Counted from the projection's columns in one pass (two for a cohort). */
     @Override
     public GroupCounts count(CountQuery query) {
-        return new ProjectionScan(view, areas, holders).count(requireNonNull(query, "query"));
+        requireNonNull(query, "query");
+        return scan(projection -> projection.count(query));
+    }
+
+    /**
+     * Reads the published columns without a lock, and checks afterwards that no append overlapped the read
+     * (an append closes a complaint's last row and adds the next, which a reader must see both or neither
+     * of); if one did, reads them again under the read lock, which appends wait for.
+     */
+    private <T> T scan(Function<ProjectionScan, T> read) {
+        long stamp = lock.tryOptimisticRead();
+        if (stamp != 0) {
+            T result = read.apply(new ProjectionScan(view, areas, holders));
+            if (lock.validate(stamp)) {
+                return result;
+            }
+        }
+        stamp = lock.readLock();
+        try {
+            return read.apply(new ProjectionScan(view, areas, holders));
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     @Override

@@ -17,8 +17,9 @@ import uk.councilcomplaints.store.HistoryFilter;
 /**
  * Answers a {@link CountQuery} from a {@link Columns.View}: one pass over the rows, counting each row that is
  * its complaint's state at the end of a day as known at the query's instant (all days in the same pass), and
- * a pass before it for a cohort's membership. Also finds the complaints a {@link HistoryFilter} wants. One
- * per query; reads only what the view holds.
+ * a pass before it for a cohort's membership when that cannot be decided in the same pass. Also finds the
+ * complaints a {@link HistoryFilter} wants. One per query; reads only what the view holds, with no append
+ * under way (or its answer is discarded: see {@link InMemoryComplaintStore}).
  */
 final class ProjectionScan {
 
@@ -39,6 +40,11 @@ final class ProjectionScan {
         this.view = view;
         this.areas = areas;
         this.holders = holders;
+    }
+
+    /** The columns this scan reads. */
+    Columns.View view() {
+        return view;
     }
 
     /** How a row's facts and holder become a dense group number, and back. */
@@ -150,8 +156,9 @@ final class ProjectionScan {
         int stride = key.range() << BUCKET_BITS;
         Members members = members(query.population(), known, last[0]);
         Filter filter = new Filter(query);
-        int[] counts = days.length == 1 ? oneDay(last[0], known, members, filter, key)
-                : everyDay(last, known, members, filter, key);
+        int[] counts = days.length > 1 ? everyDay(last, known, members, filter, key)
+                : members.bits() == null && !filter.any() && !key.byHolder ? everyone(last[0], known, key)
+                : oneDay(last[0], known, members, filter, key);
         GroupCounts.Builder answer = GroupCounts.builder();
         for (int d = 0; d < days.length; d++) {
             for (int k = 0; k < stride; k++) {
@@ -165,16 +172,47 @@ final class ProjectionScan {
         return answer.build();
     }
 
+    /**
+     * Counts for one day of every complaint, unfiltered, grouped by facts: the commonest table, in a loop of
+     * its own so it carries none of the others' checks.
+     */
+    private int[] everyone(long at, long known, Key key) {
+        int[] counts = new int[key.range() << BUCKET_BITS];
+        int lowShift = key.lowShift;
+        int lowMask = key.lowMask;
+        int areaFactor = key.areaFactor;
+        for (int c = 0; c < view.chunks(); c++) {
+            int n = view.length(c);
+            long[] occurred = view.occurred()[c];
+            long[] recorded = view.recorded()[c];
+            long[] nextOccurred = view.nextOccurred()[c];
+            long[] nextRecorded = view.nextRecorded()[c];
+            int[] facts = view.facts()[c];
+            for (int i = 0; i < n; i++) {
+                if (occurred[i] <= at && recorded[i] <= known && (nextOccurred[i] > at || nextRecorded[i] > known)) {
+                    int f = facts[i];
+                    counts[(((f >>> lowShift) & lowMask) + (f >>> Facts.AREA_SHIFT) * areaFactor) << BUCKET_BITS
+                            | Facts.bucket(f)]++;
+                }
+            }
+        }
+        return counts;
+    }
+
     /** Counts for one day: rows current at {@code at} as known at {@code known}. */
     private int[] oneDay(long at, long known, Members cohort, Filter filter, Key key) {
         int[] counts = new int[key.range() << BUCKET_BITS];
-        int limit = view.rows();
+        int lowShift = key.lowShift;
+        int lowMask = key.lowMask;
+        int areaFactor = key.areaFactor;
+        int holderRange = key.holderRange;
         long[] members = cohort.bits();
         boolean inline = cohort.inline();
         long cohortAt = cohort.at();
         long cohortKnown = cohort.known();
         boolean filtered = filter.any();
         boolean readHolder = key.byHolder || filter.holderOk != null;
+        boolean byHolder = key.byHolder;
         for (int c = 0; c < view.chunks(); c++) {
             int n = view.length(c);
             long[] occurred = view.occurred()[c];
@@ -184,14 +222,13 @@ final class ProjectionScan {
             int[] facts = view.facts()[c];
             int[] holder = view.holder()[c];
             int[] complaint = view.complaint()[c];
-            int[] nextRow = view.nextRow()[c];
             for (int i = 0; i < n; i++) {
                 if (inline && occurred[i] <= cohortAt && recorded[i] <= cohortKnown && OPEN[Facts.bucket(facts[i])]
-                        && !(nextOccurred[i] <= cohortAt && nextRecorded[i] <= cohortKnown && nextRow[i] < limit)) {
+                        && !(nextOccurred[i] <= cohortAt && nextRecorded[i] <= cohortKnown)) {
                     members[complaint[i] >>> 6] |= 1L << complaint[i];
                 }
                 if (occurred[i] > at || recorded[i] > known
-                        || nextOccurred[i] <= at && nextRecorded[i] <= known && nextRow[i] < limit) {
+                        || nextOccurred[i] <= at && nextRecorded[i] <= known) {
                     continue;
                 }
                 if (members != null && !member(members, complaint[i])) {
@@ -202,7 +239,9 @@ final class ProjectionScan {
                 if (filtered && !filter.passes(f, h)) {
                     continue;
                 }
-                counts[key.of(f, h) << BUCKET_BITS | Facts.bucket(f)]++;
+                int group = (((f >>> lowShift) & lowMask) + (f >>> Facts.AREA_SHIFT) * areaFactor) * holderRange
+                        + (byHolder ? h : 0);
+                counts[group << BUCKET_BITS | Facts.bucket(f)]++;
             }
         }
         return counts;
@@ -223,7 +262,6 @@ final class ProjectionScan {
         long firstDay = last[0];
         long lastDay = last[days - 1];
         int[] counts = new int[(days + 1) * stride];
-        int limit = view.rows();
         boolean filtered = filter.any();
         boolean readHolder = key.byHolder || filter.holderOk != null;
         for (int c = 0; c < view.chunks(); c++) {
@@ -235,16 +273,15 @@ final class ProjectionScan {
             int[] facts = view.facts()[c];
             int[] holder = view.holder()[c];
             int[] complaint = view.complaint()[c];
-            int[] nextRow = view.nextRow()[c];
             for (int i = 0; i < n; i++) {
                 if (inline && occurred[i] <= cohortAt && recorded[i] <= cohortKnown && OPEN[Facts.bucket(facts[i])]
-                        && !(nextOccurred[i] <= cohortAt && nextRecorded[i] <= cohortKnown && nextRow[i] < limit)) {
+                        && !(nextOccurred[i] <= cohortAt && nextRecorded[i] <= cohortKnown)) {
                     members[complaint[i] >>> 6] |= 1L << complaint[i];
                 }
                 if (recorded[i] > known || occurred[i] > lastDay) {
                     continue;
                 }
-                boolean closed = nextRecorded[i] <= known && nextRow[i] < limit;
+                boolean closed = nextRecorded[i] <= known;
                 if (closed && nextOccurred[i] <= firstDay
                         || members != null && !member(members, complaint[i])) {
                     continue;
@@ -341,7 +378,6 @@ final class ProjectionScan {
     /** The complaints whose row current at {@code at} as known at {@code known} is in an open bucket. */
     private long[] openAt(long at, long known) {
         long[] open = new long[bits()];
-        int limit = view.rows();
         for (int c = 0; c < view.chunks(); c++) {
             int n = view.length(c);
             long[] occurred = view.occurred()[c];
@@ -350,10 +386,9 @@ final class ProjectionScan {
             long[] nextRecorded = view.nextRecorded()[c];
             int[] facts = view.facts()[c];
             int[] complaint = view.complaint()[c];
-            int[] nextRow = view.nextRow()[c];
             for (int i = 0; i < n; i++) {
                 if (occurred[i] <= at && recorded[i] <= known && OPEN[Facts.bucket(facts[i])]
-                        && !(nextOccurred[i] <= at && nextRecorded[i] <= known && nextRow[i] < limit)) {
+                        && !(nextOccurred[i] <= at && nextRecorded[i] <= known)) {
                     open[complaint[i] >>> 6] |= 1L << complaint[i];
                 }
             }
