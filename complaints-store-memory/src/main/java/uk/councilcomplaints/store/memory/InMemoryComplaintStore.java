@@ -81,6 +81,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                             + "%s occurred at %s, recorded at %s", e.version(), e.complaintId(), e.occurredAt(),
                     e.recordedAt());
         }
+        byte[] newPersonalData = commit.personalData().map(PersonalDataCodec::encode).orElse(null);
         long stamp = lock.writeLock();
         try {
             ComplaintId id = commit.id();
@@ -112,8 +113,8 @@ public final class InMemoryComplaintStore implements ComplaintStore {
             if (entry == null) {
                 columns.addComplaint(id, first, Math.toIntExact(commit.projection().get(0).receivedDay().toEpochDay()));
             }
-            byte[] personal = commit.erasePersonalData() ? null : commit.personalData().map(PersonalDataCodec::encode)
-                    .orElse(entry == null ? null : entry.personalData());
+            byte[] personal = commit.erasePersonalData() ? null
+                    : newPersonalData != null ? newPersonalData : entry == null ? null : entry.personalData();
             view = columns.view(areas.size(), holders.size());
             complaints.put(id, new Entry(commit.state(), personal, number, entry == null ? first : entry.firstRow(),
                     previous));

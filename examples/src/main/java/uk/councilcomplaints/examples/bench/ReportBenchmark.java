@@ -51,6 +51,7 @@ public final class ReportBenchmark {
     private static final double MAX_GROWTH = 1.15;
     private static final long MAX_BYTES = 1024;
     private static final int WARM_UPS = 10;
+    private static final int WARM_UP_COMPLAINTS = 100_000;
     private static final int RUNS = 15;
     private static final String[] TYPES = {"Statutory Adults", "Statutory Children Stage 1",
         "Statutory Children Stage 2", "Statutory Children Stage 3", "Corporate Stage 1", "Corporate Stage 2",
@@ -92,6 +93,7 @@ public final class ReportBenchmark {
         System.out.printf(Locale.ROOT, "Reports over the memory store%s; Java %s, max heap %d MB%n",
                 personalData ? " with personal data" : " without personal data", System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
+        run(WARM_UP_COMPLAINTS, personalData); // compiles the scans before anything is measured
         List<Result> results = new ArrayList<>();
         for (int n : sizes) {
             Result r = run(n, personalData);
