@@ -39,10 +39,10 @@ import uk.councilcomplaints.store.VersionConflictException;
 /**
  * A {@link ComplaintStore} held in memory: for tests, demos and deployments that fit in a heap. Each event is
  * one row of primitive columns holding its times, its {@link ProjectionRow projection} (the state reports
- * count) and what it says, so reports are one scan over arrays and a history costs about a hundred bytes an
- * event. Thread-safe: appends take a write lock; reads take none (a scan of the columns checks that no
- * append overlapped it, else reads again under the read lock) and see each complaint's state, history and
- * personal data as one value. Everything it returns is immutable. Lost when the JVM stops.
+ * count) and what it says, about 60 bytes an event, so a report is one scan over arrays. Thread-safe: appends
+ * take a write lock; reads take none (a scan of the columns checks that no append overlapped it, else reads
+ * again under the read lock) and see each complaint's state, history and personal data as one value.
+ * Everything it returns is immutable. Lost when the JVM stops.
  */
 public final class InMemoryComplaintStore implements ComplaintStore {
 

@@ -191,6 +191,7 @@ final class ProjectionScan {
             for (int i = 0; i < n; i++) {
                 if (occurred[i] <= at && recorded[i] <= known && (nextOccurred[i] > at || nextRecorded[i] > known)) {
                     int f = facts[i];
+                    // Key.of without a holder, its fields in locals
                     counts[(((f >>> lowShift) & lowMask) + (f >>> Facts.AREA_SHIFT) * areaFactor) << BUCKET_BITS
                             | Facts.bucket(f)]++;
                 }
@@ -202,17 +203,12 @@ final class ProjectionScan {
     /** Counts for one day: rows current at {@code at} as known at {@code known}. */
     private int[] oneDay(long at, long known, Members cohort, Filter filter, Key key) {
         int[] counts = new int[key.range() << BUCKET_BITS];
-        int lowShift = key.lowShift;
-        int lowMask = key.lowMask;
-        int areaFactor = key.areaFactor;
-        int holderRange = key.holderRange;
         long[] members = cohort.bits();
         boolean inline = cohort.inline();
         long cohortAt = cohort.at();
         long cohortKnown = cohort.known();
         boolean filtered = filter.any();
         boolean readHolder = key.byHolder || filter.holderOk != null;
-        boolean byHolder = key.byHolder;
         for (int c = 0; c < view.chunks(); c++) {
             int n = view.length(c);
             long[] occurred = view.occurred()[c];
@@ -239,9 +235,7 @@ final class ProjectionScan {
                 if (filtered && !filter.passes(f, h)) {
                     continue;
                 }
-                int group = (((f >>> lowShift) & lowMask) + (f >>> Facts.AREA_SHIFT) * areaFactor) * holderRange
-                        + (byHolder ? h : 0);
-                counts[group << BUCKET_BITS | Facts.bucket(f)]++;
+                counts[key.of(f, h) << BUCKET_BITS | Facts.bucket(f)]++;
             }
         }
         return counts;
