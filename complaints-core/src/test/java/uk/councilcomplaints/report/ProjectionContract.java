@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -29,6 +30,8 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaStatus;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -180,7 +183,7 @@ public abstract class ProjectionContract {
     private static CountQuery query(Random random, CountQuery.Population population, Set<Dimension> groupBy,
             List<LocalDate> days, Optional<Instant> knownAt) {
         int pick = random.nextInt(100);
-        Set<uk.councilcomplaints.model.ServiceArea> areas = Set.of();
+        Set<ServiceArea> areas = Set.of();
         Set<Procedure> procedures = Set.of();
         Optional<String> officer = Optional.empty();
         Optional<String> team = Optional.empty();
@@ -230,7 +233,7 @@ public abstract class ProjectionContract {
             Random random = new Random(seed);
             List<LocalDate> all = w.days();
             List<LocalDate> some = new ArrayList<>(all.subList(0, 1 + random.nextInt(all.size())));
-            java.util.Collections.shuffle(some, random);
+            Collections.shuffle(some, random);
             Optional<Instant> knownAt = w.knownAts(random).get(random.nextInt(2));
             for (CountQuery.Population population : populations(random, all, knownAt)) {
                 CountQuery q = CountQuery.of(population, GROUPINGS.get(random.nextInt(GROUPINGS.size())), some,
@@ -239,7 +242,7 @@ public abstract class ProjectionContract {
                 for (LocalDate day : some) {
                     GroupCounts alone = w.store.count(CountQuery.of(population, q.groupBy(), List.of(day), knownAt));
                     for (GroupKey key : alone.keys(day)) {
-                        for (var bucket : uk.councilcomplaints.model.StatusBucket.values()) {
+                        for (StatusBucket bucket : StatusBucket.values()) {
                             assertEquals(alone.count(day, key, bucket), together.count(day, key, bucket));
                         }
                     }

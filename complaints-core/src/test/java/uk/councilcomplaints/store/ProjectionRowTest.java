@@ -15,6 +15,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
@@ -32,7 +33,7 @@ class ProjectionRowTest {
                 .allocated("2022-07-01T10:00:00Z", "jo", "VoC")
                 .acknowledged("2022-07-01T11:00:00Z")
                 .respondedLate("2022-07-04T16:00:00Z", "2022-07-06T09:00:00Z",
-                        uk.councilcomplaints.model.Outcome.UPHELD)
+                        Outcome.UPHELD)
                 .escalated("2022-07-07T09:00:00Z", Stage.STAGE_2)
                 .build();
     }

@@ -16,9 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
@@ -32,6 +36,7 @@ import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.CountQuery.Dimension;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.GroupKey;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
@@ -65,10 +70,10 @@ class InMemoryColumnsTest {
         ComplaintId other = ComplaintId.random();
         ComplaintEvent fine = new ComplaintEvent(other, 1, received.status(), received.occurredAt().plusNanos(1),
                 received.recordedAt().plusNanos(1), "importer", Optional.of("import"),
-                new uk.councilcomplaints.event.EventData.Received("X-1", Procedure.CORPORATE,
-                        ServiceArea.CORPORATE, uk.councilcomplaints.model.Channel.EMAIL, Optional.empty()));
+                new EventData.Received("X-1", Procedure.CORPORATE,
+                        ServiceArea.CORPORATE, Channel.EMAIL, Optional.empty()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.append(
-                Commit.of(0, List.of(fine), uk.councilcomplaints.event.ComplaintHistory.replay(List.of(fine)))));
+                Commit.of(0, List.of(fine), ComplaintHistory.replay(List.of(fine)))));
         assertTrue(e.getMessage().contains("microsecond"), e.getMessage());
         assertTrue(store.load(other).isEmpty());
         assertEquals(1, store.size());
@@ -145,12 +150,12 @@ class InMemoryColumnsTest {
         clock.advance(Duration.ofHours(1));
         complaints.execute(withdrawn.id(), Command.Close.withdrawn(), Fixtures.OFFICER);
         Instant now = clock.instant();
-        try (var wanted = store.histories(uk.councilcomplaints.store.HistoryFilter.openAt(now, Instant.MAX))) {
-            assertEquals(List.of(open.id()), wanted.map(h -> h.id()).toList());
+        try (Stream<ComplaintHistory> wanted = store.histories(HistoryFilter.openAt(now, Instant.MAX))) {
+            assertEquals(List.of(open.id()), wanted.map(ComplaintHistory::id).toList());
         }
-        try (var wanted = store.histories(uk.councilcomplaints.store.HistoryFilter.activeBetween(
+        try (Stream<ComplaintHistory> wanted = store.histories(HistoryFilter.activeBetween(
                 now.minusSeconds(1), now.plusSeconds(1)))) {
-            assertEquals(List.of(withdrawn.id()), wanted.map(h -> h.id()).toList());
+            assertEquals(List.of(withdrawn.id()), wanted.map(ComplaintHistory::id).toList());
         }
     }
 }
