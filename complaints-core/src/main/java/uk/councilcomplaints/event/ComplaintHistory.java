@@ -93,6 +93,18 @@ public record ComplaintHistory(List<ComplaintEvent> events) {
         return fold(events, events.size());
     }
 
+    /** The state after each event, in order: the fold's every step, e.g. for the report projection's rows. */
+    public List<Complaint> states() {
+        EventData.Received received = (EventData.Received) events.get(0).data();
+        StateBuilder state = new StateBuilder(events.get(0).complaintId(), received.reference());
+        ImmutableList.Builder<Complaint> states = ImmutableList.builderWithExpectedSize(events.size());
+        for (ComplaintEvent event : events) {
+            StateFold.apply(state, event);
+            states.add(state.build());
+        }
+        return states.build();
+    }
+
     /** The state as of {@code asOf} from everything known now; empty before it was received. */
     public Optional<Complaint> stateAsOf(Instant asOf) {
         return stateAsOf(asOf, Instant.MAX);

@@ -1,47 +1,38 @@
 package uk.councilcomplaints.report;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import uk.councilcomplaints.model.Classification;
-import uk.councilcomplaints.model.Procedure;
+import java.util.Optional;
+import java.util.Set;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.store.CountQuery.Dimension;
+import uk.councilcomplaints.store.GroupKey;
 
-/** What the rows of a report table are; each complaint counts in exactly one row. */
+/**
+ * What the rows of a report table are; each complaint counts in exactly one row. A store counts by the
+ * grouping's {@link #dimensions()}; the labels and the order of rows are worked out here, once.
+ */
 public enum Grouping {
 
-    /**
-     * By service area: Adults, Children's, Corporate, Other, then the council's own areas by name. One row per
-     * code; should complaints carry two names for one code (say, after a rename), the row takes the first of
-     * them in alphabetical order, so a table never depends on the order complaints arrive in.
-     */
-    SERVICE_AREA("Service") {
+    /** By service area: Adults, Children's, Corporate, Other, then the council's own areas by name. */
+    SERVICE_AREA("Service", EnumSet.of(Dimension.SERVICE_AREA)) {
         private final List<ServiceArea> predefined =
                 List.of(ServiceArea.ADULTS, ServiceArea.CHILDRENS, ServiceArea.CORPORATE, ServiceArea.OTHER);
 
         @Override
-        Object key(ReportFold facts) {
-            return facts.serviceArea;
+        String label(GroupKey key) {
+            return key.serviceArea().orElseThrow().name();
         }
 
         @Override
-        Object labelKey(Object kept, Object seen) {
-            return kept == seen || ((ServiceArea) kept).name().compareTo(((ServiceArea) seen).name()) <= 0 ? kept
-                    : seen;
-        }
-
-        @Override
-        String label(Object key) {
-            return ((ServiceArea) key).name();
-        }
-
-        @Override
-        Comparator<Object> order() {
+        Comparator<GroupKey> order() {
             Comparator<ServiceArea> byRank = Comparator.comparingInt(a -> {
                 int i = predefined.indexOf(a);
                 return i < 0 ? predefined.size() : i;
             });
             Comparator<ServiceArea> order = byRank.thenComparing(ServiceArea::name).thenComparing(ServiceArea::code);
-            return Comparator.comparing(key -> (ServiceArea) key, order);
+            return Comparator.comparing(key -> key.serviceArea().orElseThrow(), order);
         }
     },
 
@@ -49,83 +40,82 @@ public enum Grouping {
      * By type, as in the briefing note: "Statutory Adults", "Statutory Children Stage 1" to 3, "Corporate
      * Stage 1" and 2, and one row "Service requests / not a council complaint".
      */
-    TYPE("Type") {
+    TYPE("Type", EnumSet.of(Dimension.CLASSIFICATION, Dimension.PROCEDURE, Dimension.STAGE)) {
         @Override
-        Object key(ReportFold facts) {
-            return TypeGroup.of(facts.classification, facts.procedure, facts.stage);
+        String label(GroupKey key) {
+            return type(key).label();
         }
 
         @Override
-        String label(Object key) {
-            return ((TypeGroup) key).label();
-        }
-
-        @Override
-        Comparator<Object> order() {
-            return Comparator.comparing(key -> (TypeGroup) key);
+        Comparator<GroupKey> order() {
+            return Comparator.comparing(Grouping::type);
         }
     },
 
     /** By procedure: Statutory Adults, Statutory Children, Corporate. */
-    PROCEDURE("Procedure") {
+    PROCEDURE("Procedure", EnumSet.of(Dimension.PROCEDURE)) {
         @Override
-        Object key(ReportFold facts) {
-            return facts.procedure;
+        String label(GroupKey key) {
+            return key.procedure().orElseThrow().label();
         }
 
         @Override
-        String label(Object key) {
-            return ((Procedure) key).label();
-        }
-
-        @Override
-        Comparator<Object> order() {
-            return Comparator.comparing(key -> (Procedure) key);
+        Comparator<GroupKey> order() {
+            return Comparator.comparing(key -> key.procedure().orElseThrow());
         }
     },
 
     /** By what triage found: complaint, service request, not a council complaint. */
-    CLASSIFICATION("Classification") {
+    CLASSIFICATION("Classification", EnumSet.of(Dimension.CLASSIFICATION)) {
         @Override
-        Object key(ReportFold facts) {
-            return facts.classification;
+        String label(GroupKey key) {
+            return key.classification().orElseThrow().label();
         }
 
         @Override
-        String label(Object key) {
-            return ((Classification) key).label();
-        }
-
-        @Override
-        Comparator<Object> order() {
-            return Comparator.comparing(key -> (Classification) key);
+        Comparator<GroupKey> order() {
+            return Comparator.comparing(key -> key.classification().orElseThrow());
         }
     },
 
     /** By complaint officer, by name; cases with no officer last, as "Not allocated". */
-    OFFICER("Officer") {
+    OFFICER("Officer", EnumSet.of(Dimension.OFFICER)) {
         @Override
-        Object key(ReportFold facts) {
-            return facts.officer == null ? NOT_ALLOCATED : facts.officer;
+        String label(GroupKey key) {
+            return key.officer().orElse(NOT_ALLOCATED_LABEL);
+        }
+
+        @Override
+        Comparator<GroupKey> order() {
+            return Comparator.comparing(GroupKey::officer, NAMES_THEN_NONE);
         }
     },
 
     /** By the officer's team, by name; cases with no officer last, as "Not allocated". */
-    TEAM("Team") {
+    TEAM("Team", EnumSet.of(Dimension.TEAM)) {
         @Override
-        Object key(ReportFold facts) {
-            return facts.team == null ? NOT_ALLOCATED : facts.team;
+        String label(GroupKey key) {
+            return key.team().orElse(NOT_ALLOCATED_LABEL);
+        }
+
+        @Override
+        Comparator<GroupKey> order() {
+            return Comparator.comparing(GroupKey::team, NAMES_THEN_NONE);
         }
     };
 
     /** The row label of cases with no officer (and so no team). */
     static final String NOT_ALLOCATED_LABEL = "Not allocated";
-    private static final Object NOT_ALLOCATED = new Object();
+
+    private static final Comparator<Optional<String>> NAMES_THEN_NONE =
+            Comparator.comparing((Optional<String> name) -> name.isEmpty()).thenComparing(name -> name.orElse(""));
 
     private final String heading;
+    private final Set<Dimension> dimensions;
 
-    Grouping(String heading) {
+    Grouping(String heading, Set<Dimension> dimensions) {
         this.heading = heading;
+        this.dimensions = dimensions;
     }
 
     /** The heading of the label column, e.g. "Service". */
@@ -133,25 +123,19 @@ public enum Grouping {
         return heading;
     }
 
-    /** The group of a complaint with these facts; cheap, allocation-free. */
-    abstract Object key(ReportFold facts);
-
-    /**
-     * Of two equal keys of one group, the one whose label the row takes; the same whichever is seen first.
-     * Only service areas have equal keys with different labels.
-     */
-    Object labelKey(Object kept, Object seen) {
-        return kept;
+    /** The fields a store groups by for this grouping. */
+    public Set<Dimension> dimensions() {
+        return EnumSet.copyOf(dimensions);
     }
 
-    /** The row label of a group. Names, for officers and teams. */
-    String label(Object key) {
-        return key == NOT_ALLOCATED ? NOT_ALLOCATED_LABEL : (String) key;
-    }
+    /** The row label of a group; several groups may share one (all non-complaints under {@link #TYPE}). */
+    abstract String label(GroupKey key);
 
-    /** The order of rows. Names, for officers and teams, with "Not allocated" last. */
-    Comparator<Object> order() {
-        return Comparator.comparing((Object key) -> key == NOT_ALLOCATED)
-                .thenComparing(key -> key == NOT_ALLOCATED ? "" : (String) key);
+    /** The order of rows. */
+    abstract Comparator<GroupKey> order();
+
+    private static TypeGroup type(GroupKey key) {
+        return TypeGroup.of(key.classification().orElseThrow(), key.procedure().orElseThrow(),
+                key.stage().orElseThrow());
     }
 }

@@ -20,14 +20,20 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.store.CountQuery;
+import uk.councilcomplaints.store.CountedReport;
+import uk.councilcomplaints.store.GroupCounts;
 
 /**
  * A report table to compute: a {@link Population}, a {@link Grouping} for the rows, and the day (London)
  * at whose end every status is counted, optionally as the records stood at an instant ({@code knownAt}).
  * Optional filters (service areas, procedures, officer, team) apply to each complaint as of that day;
  * {@link Builder#stillOpen()} counts only the cases still open then. Immutable; validated when built.
+ *
+ * <p>A store computes it as a {@link CountQuery} ({@link #countQuery()}); the table is made from the store's
+ * raw counts here ({@link #fromCounts(GroupCounts)}), so labels, order and totals are the same for every store.
  */
-public final class ReportQuery {
+public final class ReportQuery implements CountedReport<ReportTable> {
 
     private final Population population;
     private final Grouping grouping;
@@ -88,7 +94,36 @@ public final class ReportQuery {
      * day. Every store's {@code aggregate} must return a table equal to this one.
      */
     public ReportTable aggregate(Stream<ComplaintHistory> histories) {
-        return Aggregation.table(this, histories);
+        return fromCounts(countQuery().count(histories));
+    }
+
+    /** What a store counts for this report: its population, grouping, filters, as-of day and known-at. */
+    @Override
+    public CountQuery countQuery() {
+        return countQuery(List.of(asOf));
+    }
+
+    /** The table made from a store's answer to {@link #countQuery()}. */
+    @Override
+    public ReportTable fromCounts(GroupCounts counts) {
+        return Tables.table(this, counts);
+    }
+
+    /** What a store counts for this report as of each of {@code days}. */
+    CountQuery countQuery(List<LocalDate> days) {
+        return new CountQuery(countedPopulation(), grouping.dimensions(), days, knownAt, serviceAreas, procedures,
+                officer, team);
+    }
+
+    /** The population in a store's terms; membership is fixed at its own known-at, else at the report's. */
+    private CountQuery.Population countedPopulation() {
+        Optional<Instant> members = population.knownAt().or(() -> knownAt);
+        return switch (population.kind()) {
+            // every contact counts whatever the population's known-at: the report's known-at bounds the rows
+            case ALL -> new CountQuery.All(Optional.empty());
+            case OPEN_AT_START_OF -> new CountQuery.OpenAtStartOf(population.from(), members);
+            case RECEIVED_BETWEEN -> new CountQuery.ReceivedBetween(population.from(), population.to(), members);
+        };
     }
 
     public Population population() {

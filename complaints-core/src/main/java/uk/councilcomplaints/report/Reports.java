@@ -14,11 +14,13 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.GroupCounts;
 
 /**
  * The reports a council runs over a store: report tables as of any day (optionally as known at an
  * instant), a cohort's burn-down, the share of contacts that were not complaints, officer workload and the
- * statutory annual figures. Every figure is counted from the complaints' histories. Thread-safe.
+ * statutory annual figures. Tables are counted by the store (from its projection, or by folding histories);
+ * SLA and statutory figures fold the histories of the complaints that can matter. Thread-safe.
  */
 public final class Reports {
 
@@ -51,27 +53,30 @@ public final class Reports {
     /** {@link #slaPerformance(LocalDate, LocalDate, LocalDate)} counting only events recorded by {@code knownAt}. */
     public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
         requireNonNull(knownAt, "knownAt");
-        try (Stream<ComplaintHistory> histories = store.histories()) {
-            return SlaPerformance.of(sla, histories, from, to, asOf, knownAt);
+        SlaPerformanceFold fold = new SlaPerformanceFold(sla, from, to, asOf, knownAt);
+        try (Stream<ComplaintHistory> histories = store.histories(fold.wanted())) {
+            return fold.fold(histories);
         }
     }
 
-    /** The report table for {@code query}, as the store aggregates it. */
+    /** The report table for {@code query}, from the store's counts. */
     public ReportTable table(ReportQuery query) {
         return store.aggregate(requireNonNull(query, "query"));
     }
 
-    /** The query's table as of each of {@code days}, in that order: a cohort's burn-down. */
+    /** The query's table as of each of {@code days}, in that order: a cohort's burn-down, counted in one pass. */
     public BurnDown burnDown(ReportQuery query, List<LocalDate> days) {
         requireNonNull(query, "query");
         requireNonNull(days, "days");
         checkArgument(!days.isEmpty(), "a burn-down needs at least one day");
         checkArgument(new HashSet<>(days).size() == days.size(), "a burn-down names each day once: %s", days);
+        List<ReportQuery> asOfEachDay = days.stream().map(query::withAsOf).toList();
+        GroupCounts counts = store.count(query.countQuery(days));
         ImmutableList.Builder<BurnDown.Point> points = ImmutableList.builder();
-        for (LocalDate day : days) {
-            points.add(new BurnDown.Point(day, table(query.withAsOf(day))));
+        for (ReportQuery q : asOfEachDay) {
+            points.add(new BurnDown.Point(q.asOf(), q.fromCounts(counts)));
         }
-        return new BurnDown(query.withAsOf(days.get(0)), points.build());
+        return new BurnDown(asOfEachDay.get(0), points.build());
     }
 
     /** Of the contacts received from {@code from} to {@code to}, how many were not complaints as of {@code asOf}. */
@@ -95,7 +100,7 @@ public final class Reports {
     }
 
     private static long rowTotal(ReportTable table, Classification classification) {
-        return table.row(Grouping.CLASSIFICATION.label(classification)).map(ReportTable.Row::total).orElse(0L);
+        return table.row(classification.label()).map(ReportTable.Row::total).orElse(0L);
     }
 
     /** The cases open as of the end of {@code asOf} per officer and bucket; officers with none are left out. */
@@ -121,8 +126,9 @@ public final class Reports {
         checkArgument(yearEnding.getMonth() == Month.MARCH && yearEnding.getDayOfMonth() == 31,
                 "the statutory year ends on 31 March, not %s", yearEnding);
         requireNonNull(knownAt, "knownAt");
-        try (Stream<ComplaintHistory> histories = store.histories()) {
-            return StatutoryAggregation.report(yearEnding, knownAt, sla, histories);
+        StatutoryAggregation aggregation = new StatutoryAggregation(yearEnding, knownAt, sla);
+        try (Stream<ComplaintHistory> histories = store.histories(aggregation.wanted())) {
+            return aggregation.report(histories);
         }
     }
 }

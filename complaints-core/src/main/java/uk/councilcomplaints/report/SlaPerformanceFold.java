@@ -19,6 +19,7 @@ import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.SlaClock;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaStatus;
+import uk.councilcomplaints.store.HistoryFilter;
 
 /** One pass over histories computing {@link SlaPerformance}. */
 final class SlaPerformanceFold {
@@ -59,6 +60,11 @@ final class SlaPerformanceFold {
         this.knownAt = knownAt;
         this.periodStart = LondonDays.startOf(from);
         this.periodEnd = LondonDays.endOf(to);
+    }
+
+    /** The histories that can count: a contact received, or a stage started, in the period. */
+    HistoryFilter wanted() {
+        return HistoryFilter.activeBetween(periodStart, periodEnd);
     }
 
     SlaPerformance fold(Stream<ComplaintHistory> histories) {

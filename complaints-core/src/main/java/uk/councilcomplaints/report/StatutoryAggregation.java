@@ -17,6 +17,7 @@ import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.ClockKind;
 import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.SlaEvaluator;
+import uk.councilcomplaints.store.HistoryFilter;
 
 /**
  * Counts the statutory annual figures in one pass: each history's events up to the end of the year (as
@@ -38,18 +39,25 @@ final class StatutoryAggregation implements EventData.Visitor<Void> {
     private final long[] childrensWithinTimescale = new long[Stage.values().length];
     private final SlaEvaluator sla;
 
-    private StatutoryAggregation(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla) {
+    private final LocalDate yearEnding;
+
+    StatutoryAggregation(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla) {
+        this.yearEnding = yearEnding;
         this.sla = sla;
         this.start = LondonDays.startOf(yearEnding.minusYears(1).plusDays(1));
         this.end = LondonDays.endOf(yearEnding);
         this.knownAt = knownAt;
     }
 
-    static StatutoryAnnualReport report(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla,
-            Stream<ComplaintHistory> histories) {
-        StatutoryAggregation a = new StatutoryAggregation(yearEnding, knownAt, sla);
-        histories.sequential().forEach(a::add);
-        return a.report(yearEnding);
+    /** The histories that can count: every figure counts an event that happened in the year. */
+    HistoryFilter wanted() {
+        return HistoryFilter.activeBetween(start, end);
+    }
+
+    /** The figures from {@code histories}; at least those {@link #wanted()}. One pass, once. */
+    StatutoryAnnualReport report(Stream<ComplaintHistory> histories) {
+        histories.sequential().forEach(this::add);
+        return report();
     }
 
     private void add(ComplaintHistory history) {
@@ -93,7 +101,7 @@ final class StatutoryAggregation implements EventData.Visitor<Void> {
                 }));
     }
 
-    private StatutoryAnnualReport report(LocalDate yearEnding) {
+    private StatutoryAnnualReport report() {
         Map<Stage, Long> received = new EnumMap<>(Stage.class);
         Map<Stage, Long> within = new EnumMap<>(Stage.class);
         Map<Stage, Map<Outcome, Long>> responses = new EnumMap<>(Stage.class);

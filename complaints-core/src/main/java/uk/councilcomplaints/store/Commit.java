@@ -14,9 +14,10 @@ import uk.councilcomplaints.model.PersonalData;
 
 /**
  * What one command stores, all or nothing: new events after {@code expectedVersion}, the state they lead to,
- * and any change to the personal data. The constructor checks the new events among themselves (one complaint,
- * consecutive versions, neither happened nor recorded out of order, whole microseconds) and against the
- * state; a store checks them against what it holds with {@link #checkFollows(Optional)}.
+ * any change to the personal data, and the events' rows of the report projection. The constructor checks the
+ * new events among themselves (one complaint, consecutive versions, neither happened nor recorded out of order,
+ * whole microseconds) and against the state and the rows; a store checks them against what it holds with
+ * {@link #checkFollows(Optional)}.
  *
  * @param id the complaint
  * @param expectedVersion the version the command was decided on; 0 for a new complaint
@@ -24,6 +25,8 @@ import uk.councilcomplaints.model.PersonalData;
  * @param state the state after the events
  * @param personalData personal data to store (a new complaint), if any
  * @param erasePersonalData whether to erase the stored personal data
+ * @param projection one {@link ProjectionRow} per event, in order; each closed by the next event's times, the
+ *     last one open (a store closes its complaint's previous last row with the first one's times)
  */
 public record Commit(
         ComplaintId id,
@@ -31,7 +34,8 @@ public record Commit(
         List<ComplaintEvent> events,
         Complaint state,
         Optional<PersonalData> personalData,
-        boolean erasePersonalData) {
+        boolean erasePersonalData,
+        List<ProjectionRow> projection) {
 
     public Commit {
         requireNonNull(id, "id");
@@ -60,6 +64,36 @@ public record Commit(
                     "the state of new complaint %s must be the fold of its events", id);
         }
         checkArgument(!(erasePersonalData && personalData.isPresent()), "cannot both store and erase personal data");
+        projection = ImmutableList.copyOf(projection);
+        checkProjection(events, state, projection);
+    }
+
+    /**
+     * A commit whose projection rows core computes: folded from the first event for a new complaint, from
+     * {@code state} for one event; a commit of several events to an existing complaint must give them.
+     */
+    public Commit(ComplaintId id, long expectedVersion, List<ComplaintEvent> events, Complaint state,
+            Optional<PersonalData> personalData, boolean erasePersonalData) {
+        this(id, expectedVersion, events, state, personalData, erasePersonalData,
+                ProjectionRow.forCommit(expectedVersion, events, state));
+    }
+
+    private static void checkProjection(List<ComplaintEvent> events, Complaint state, List<ProjectionRow> rows) {
+        checkArgument(rows.size() == events.size(), "%s projection rows for %s events", rows.size(), events.size());
+        for (int i = 0; i < rows.size(); i++) {
+            ComplaintEvent e = events.get(i);
+            ProjectionRow row = rows.get(i);
+            checkArgument(row.complaintId().equals(e.complaintId()) && row.version() == e.version()
+                    && row.occurredAt().equals(e.occurredAt()) && row.recordedAt().equals(e.recordedAt())
+                    && row.status() == e.status(), "projection row %s does not match event %s", i, e.version());
+            Optional<ComplaintEvent> next = i + 1 < events.size() ? Optional.of(events.get(i + 1)) : Optional.empty();
+            checkArgument(row.nextOccurredAt().equals(next.map(ComplaintEvent::occurredAt))
+                    && row.nextRecordedAt().equals(next.map(ComplaintEvent::recordedAt)),
+                    "projection row %s must be closed by the next event's times, the last one open", i);
+        }
+        ComplaintEvent last = events.get(events.size() - 1);
+        checkArgument(rows.get(rows.size() - 1).equals(ProjectionRow.of(last, state)),
+                "the last projection row must hold the state after the last event");
     }
 
     /** A commit of events only. */

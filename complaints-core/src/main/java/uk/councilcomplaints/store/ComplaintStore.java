@@ -8,13 +8,13 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.report.ReportQuery;
-import uk.councilcomplaints.report.ReportTable;
 
 /**
  * Where complaints are kept: an append-only history per complaint, its current state, and its personal data
- * apart. Stores hold no policy: the {@code Complaints} facade decides, a store only keeps. Implementations
- * are thread-safe. The store contract suite (core's test-jar) says what every implementation must do.
+ * apart; optionally the report projection of the history ({@link ProjectionRow}), to answer report counts
+ * ({@link #count(CountQuery)}) without folding histories. Stores hold no policy: the {@code Complaints} facade
+ * decides, a store only keeps. Implementations are thread-safe. The contract suites (core's test-jar) say what
+ * every implementation must do.
  */
 public interface ComplaintStore {
 
@@ -59,14 +59,31 @@ public interface ComplaintStore {
     Stream<ComplaintHistory> histories();
 
     /**
-     * The report table for {@code query}. By default the core aggregation folds {@link #histories()}; a
-     * store may compute it natively, and must then return a table equal to
-     * {@link ReportQuery#aggregate(Stream) query.aggregate(histories())}.
+     * The histories {@code filter} wants, for readers that need only some (SLA figures, the statutory
+     * returns); a store may return more, never fewer. By default {@link #histories()} filtered. The caller
+     * closes the stream.
      */
-    default ReportTable aggregate(ReportQuery query) {
+    default Stream<ComplaintHistory> histories(HistoryFilter filter) {
+        return histories().filter(filter::matches);
+    }
+
+    /**
+     * Raw counts for a report: the answer to {@code query} (see {@link CountQuery}). By default
+     * {@link CountQuery#count(Stream) query.count(histories())}, folding every history; a store that keeps
+     * the {@link ProjectionRow projection} answers from it, and must then give equal counts.
+     */
+    default GroupCounts count(CountQuery query) {
         try (Stream<ComplaintHistory> all = histories()) {
-            return query.aggregate(all);
+            return query.count(all);
         }
+    }
+
+    /**
+     * A report from this store's counts: {@code report.fromCounts(count(report.countQuery()))}. Stores push
+     * reports down by implementing {@link #count(CountQuery)}, not this.
+     */
+    default <R> R aggregate(CountedReport<R> report) {
+        return report.fromCounts(count(report.countQuery()));
     }
 
     /** The complaint's personal data, unless it was erased. */

@@ -31,6 +31,7 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 
 /**
@@ -231,7 +232,8 @@ public final class Complaints {
 
     /** The complaints with a breached or at-risk clock at {@code asOf}, as known at {@code knownAt}. */
     public List<SlaStatus> breachedOrAtRisk(Instant asOf, Instant knownAt) {
-        try (Stream<ComplaintHistory> histories = store.histories()) {
+        // only an open complaint has a clock still running, so the store reads no closed history
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.openAt(asOf, knownAt))) {
             return sla.breachedOrAtRisk(histories, asOf, knownAt);
         }
     }

@@ -1,5 +1,9 @@
 package uk.councilcomplaints.testing;
 
+import java.time.LocalDate;
+import uk.councilcomplaints.store.GroupKey;
+import uk.councilcomplaints.store.GroupCounts;
+import uk.councilcomplaints.store.CountQuery;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -187,24 +191,30 @@ public final class ReferenceStore implements ComplaintStore {
     }
 
     @Override
-    public ReportTable aggregate(ReportQuery query) {
-        ReportTable table = ComplaintStore.super.aggregate(query);
+    public GroupCounts count(CountQuery query) {
+        GroupCounts counts = ComplaintStore.super.count(query);
         if (!has(Flaw.MISCOUNTS_A_REPORT_BUCKET)) {
-            return table;
+            return counts;
         }
-        List<Row> rows = new ArrayList<>();
+        // one complaint counted complete instead of with the service: every total still adds up
+        GroupCounts.Builder wrong = GroupCounts.builder();
         boolean moved = false;
-        for (Row row : table.rows()) {
-            if (!moved && row.count(StatusBucket.WITH_SERVICE) > 0) {
-                Map<StatusBucket, Long> counts = new EnumMap<>(row.counts());
-                counts.merge(StatusBucket.WITH_SERVICE, -1L, Long::sum);
-                counts.merge(StatusBucket.COMPLETE, 1L, Long::sum);
-                row = new Row(row.label(), counts);
-                moved = true;
+        for (LocalDate day : counts.days()) {
+            for (GroupKey key : counts.keys(day)) {
+                for (StatusBucket bucket : StatusBucket.values()) {
+                    long n = counts.count(day, key, bucket);
+                    if (!moved && bucket == StatusBucket.WITH_SERVICE && n > 0) {
+                        n--;
+                        wrong.add(day, key, StatusBucket.COMPLETE, 1);
+                        moved = true;
+                    }
+                    if (n > 0) {
+                        wrong.add(day, key, bucket, n);
+                    }
+                }
             }
-            rows.add(row);
         }
-        return ReportTable.of(table.heading(), rows);
+        return wrong.build();
     }
 
     @Override

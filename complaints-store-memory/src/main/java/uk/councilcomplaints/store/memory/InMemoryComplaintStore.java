@@ -1,93 +1,140 @@
 package uk.councilcomplaints.store.memory;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Comparators;
 import com.google.common.collect.ImmutableList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.store.VersionConflictException;
+import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.Cursor;
 import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.GroupCounts;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.store.ProjectionRow;
+import uk.councilcomplaints.store.VersionConflictException;
 
 /**
- * A {@link ComplaintStore} held in memory: for tests, demos and small deployments. Thread-safe; it keeps
- * only immutable values, so nothing it returns can change it. Lost when the JVM stops.
+ * A {@link ComplaintStore} held in memory: for tests, demos and deployments that fit in a heap. Each event is
+ * one row of primitive columns holding its times, its {@link ProjectionRow projection} (the state reports
+ * count) and what it says, about 60 bytes an event, so a report is one scan over arrays. Thread-safe: appends
+ * take a write lock; reads take none (a scan of the columns checks that no append overlapped it, else reads
+ * again under the read lock) and see each complaint's state, history and personal data as one value.
+ * Everything it returns is immutable. Lost when the JVM stops.
  */
 public final class InMemoryComplaintStore implements ComplaintStore {
 
-    /** One complaint: its current state and its history, replaced together. */
-    private record Entry(Complaint state, ImmutableList<ComplaintEvent> events) {
+    /**
+     * One complaint, replaced whole by each append: its current state, its personal data (encoded; null when
+     * erased or never given), its number among the complaints and its first and last rows.
+     */
+    private record Entry(Complaint state, byte[] personalData, int number, int firstRow, int lastRow) {
     }
 
     private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, ComplaintId> references = new ConcurrentHashMap<>();
-    private final ConcurrentMap<ComplaintId, PersonalData> personalData = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicLong> sequences = new ConcurrentHashMap<>();
+    /** Appends write; scans read, optimistically (see {@link #scan(Function)}). */
+    private final StampedLock lock = new StampedLock();
+    // written under the write lock only
+    private final Map<String, ComplaintId> references = new HashMap<>();
+    private final Map<EventData, EventData> sharedData = new HashMap<>();
+    private final Columns columns = new Columns();
+    private final Dictionary<ServiceArea> areas = new Dictionary<>();
+    private final Dictionary<Holder> holders = new Dictionary<>();
+    private final Dictionary<Note> notes = new Dictionary<>();
+    /** What readers of the columns may read; published after each append, before its entry. */
+    private volatile Columns.View view;
+
+    public InMemoryComplaintStore() {
+        holders.numberOf(Holder.NONE);
+        view = columns.view(areas.size(), holders.size());
+    }
 
     @Override
     public void append(Commit commit) {
-        requireNonNull(commit, "commit");
-        if (commit.creates()) {
-            create(commit);
-        } else {
-            update(commit);
-        }
-    }
-
-    private void create(Commit commit) {
-        ComplaintId id = commit.id();
-        String reference = commit.state().reference();
-        Entry existing = complaints.get(id);
-        if (existing != null) {
-            throw new VersionConflictException(id, 0, existing.state().version());
-        }
-        if (references.putIfAbsent(reference, id) != null) {
-            throw new DuplicateReferenceException(reference);
-        }
+        requireNonNull(commit, "commit"); // its events' times are whole microseconds (Commit checks them)
+        byte[] newPersonalData = commit.personalData().map(PersonalDataCodec::encode).orElse(null);
+        long stamp = lock.writeLock();
         try {
-            complaints.compute(id, (key, current) -> {
-                if (current != null) {
-                    throw new VersionConflictException(id, 0, current.state().version());
+            ComplaintId id = commit.id();
+            Entry entry = complaints.get(id);
+            commit.checkFollows(entry == null ? Optional.empty() : Optional.of(lastEvent(entry)));
+            String reference = commit.state().reference();
+            if (commit.creates() && references.containsKey(reference)) {
+                throw new DuplicateReferenceException(reference);
+            }
+            int[] facts = facts(commit.projection());
+            int number = entry == null ? columns.complaints : entry.number();
+            int first = -1;
+            int previous = entry == null ? -1 : entry.lastRow();
+            for (int i = 0; i < commit.events().size(); i++) {
+                ComplaintEvent e = commit.events().get(i);
+                ProjectionRow row = commit.projection().get(i);
+                int r = columns.addRow(number, Micros.floor(e.occurredAt()), Micros.floor(e.recordedAt()), facts[i],
+                        holders.numberOf(new Holder(row.officer().orElse(null), row.team().orElse(null))),
+                        notes.numberOf(new Note(e.actor(), e.reason())), shared(e.data()));
+                if (previous >= 0) {
+                    columns.close(previous, r);
                 }
-                commit.personalData().ifPresent(p -> personalData.put(id, p));
-                return new Entry(commit.state(), ImmutableList.copyOf(commit.events()));
-            });
-        } catch (VersionConflictException e) {
-            references.remove(reference, id);
-            throw e;
+                first = first < 0 ? r : first;
+                previous = r;
+            }
+            if (entry == null) {
+                columns.addComplaint(id, first, Math.toIntExact(commit.projection().get(0).receivedDay().toEpochDay()));
+            }
+            byte[] personal = commit.erasePersonalData() ? null
+                    : newPersonalData != null ? newPersonalData : entry == null ? null : entry.personalData();
+            view = columns.view(areas.size(), holders.size());
+            complaints.put(id, new Entry(commit.state(), personal, number, entry == null ? first : entry.firstRow(),
+                    previous));
+            if (entry == null) {
+                references.put(reference, id);
+            }
+        } finally {
+            lock.unlockWrite(stamp);
         }
     }
 
-    private void update(Commit commit) {
-        ComplaintId id = commit.id();
-        complaints.compute(id, (key, entry) -> {
-            long actual = entry == null ? 0 : entry.state().version();
-            if (actual != commit.expectedVersion()) {
-                throw new VersionConflictException(id, commit.expectedVersion(), actual);
+    /** The packed facts of each row, numbering new service areas; fails before anything is written. */
+    private int[] facts(List<ProjectionRow> rows) {
+        int[] facts = new int[rows.size()];
+        for (int i = 0; i < facts.length; i++) {
+            ProjectionRow row = rows.get(i);
+            int area = areas.numberOf(row.serviceArea());
+            if (area >= Facts.MAX_AREAS) {
+                throw new IllegalStateException("the memory store holds at most " + Facts.MAX_AREAS
+                        + " service areas; " + row.serviceArea().code() + " is one more");
             }
-            if (commit.erasePersonalData()) {
-                personalData.remove(id);
-            }
-            commit.personalData().ifPresent(p -> personalData.put(id, p));
-            ImmutableList<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builderWithExpectedSize(
-                    entry.events().size() + commit.events().size())
-                    .addAll(entry.events()).addAll(commit.events()).build();
-            return new Entry(commit.state(), events);
-        });
+            facts[i] = Facts.pack(row.status(), row.classification(), row.procedure(), row.stage(), area);
+        }
+        return facts;
+    }
+
+    /** One instance of each value of event data (receipts are each their own), so rows share them. */
+    private EventData shared(EventData data) {
+        return data instanceof EventData.Received ? data : sharedData.computeIfAbsent(data, d -> d);
     }
 
     @Override
@@ -99,7 +146,31 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     @Override
     public List<ComplaintEvent> history(ComplaintId id) {
         Entry entry = complaints.get(id);
-        return entry == null ? List.of() : entry.events();
+        return entry == null ? List.of() : events(entry, view);
+    }
+
+    /** The latest event of a complaint; under the write lock. */
+    private ComplaintEvent lastEvent(Entry entry) {
+        int r = entry.lastRow();
+        Note note = notes.get(view.note(r));
+        return new ComplaintEvent(entry.state().id(), entry.state().version(), Facts.status(view.facts(r)),
+                Micros.toInstant(view.occurred(r)), Micros.toInstant(view.recorded(r)), note.actor(), note.reason(),
+                (EventData) view.data(r));
+    }
+
+    /** The events of a complaint as its entry has them; the view is read after the entry, so it holds them. */
+    private ImmutableList<ComplaintEvent> events(Entry entry, Columns.View rows) {
+        ComplaintId id = entry.state().id();
+        int count = Math.toIntExact(entry.state().version());
+        ImmutableList.Builder<ComplaintEvent> events = ImmutableList.builderWithExpectedSize(count);
+        int r = entry.firstRow();
+        for (int version = 1; version <= count; version++) {
+            Note note = notes.get(rows.note(r));
+            events.add(new ComplaintEvent(id, version, Facts.status(rows.facts(r)), Micros.toInstant(rows.occurred(r)),
+                    Micros.toInstant(rows.recorded(r)), note.actor(), note.reason(), (EventData) rows.data(r)));
+            r = version < count ? rows.nextRow(r) : r;
+        }
+        return events.build();
     }
 
     @Override
@@ -118,12 +189,61 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     @Override
     public Stream<ComplaintHistory> histories() {
-        return complaints.values().stream().map(entry -> new ComplaintHistory(entry.events()));
+        return complaints.values().stream().map(this::historyOf);
+    }
+
+    /** The histories of the complaints the projection says {@code filter} wants. */
+    @Override
+    public Stream<ComplaintHistory> histories(HistoryFilter filter) {
+        requireNonNull(filter, "filter");
+        record Wanted(Columns.View rows, long[] bits) {
+        }
+        Wanted wanted = scan(projection -> new Wanted(projection.view(), projection.wanted(filter)));
+        Columns.View rows = wanted.rows();
+        long[] bits = wanted.bits();
+        return IntStream.range(0, rows.complaints()).filter(n -> (bits[n >>> 6] & (1L << n)) != 0)
+                // a complaint whose first append is still under way has no entry yet: it is not there to read
+                .mapToObj(n -> complaints.get(rows.id(n))).filter(Objects::nonNull).map(this::historyOf);
+    }
+
+    /** The history of a complaint as its entry has it. */
+    private ComplaintHistory historyOf(Entry entry) {
+        return new ComplaintHistory(events(entry, view));
+    }
+
+    /** Counted from the projection's columns in one pass (two for a cohort). */
+    @Override
+    public GroupCounts count(CountQuery query) {
+        requireNonNull(query, "query");
+        return scan(projection -> projection.count(query));
+    }
+
+    /**
+     * Reads the published columns without a lock, and checks afterwards that no append overlapped the read
+     * (an append closes a complaint's last row and adds the next, which a reader must see both or neither
+     * of); if one did, reads them again under the read lock, which appends wait for.
+     */
+    private <T> T scan(Function<ProjectionScan, T> read) {
+        long stamp = lock.tryOptimisticRead();
+        if (stamp != 0) {
+            T result = read.apply(new ProjectionScan(view, areas, holders));
+            if (lock.validate(stamp)) {
+                return result;
+            }
+        }
+        stamp = lock.readLock();
+        try {
+            return read.apply(new ProjectionScan(view, areas, holders));
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     @Override
     public Optional<PersonalData> personalData(ComplaintId id) {
-        return Optional.ofNullable(personalData.get(id));
+        Entry entry = complaints.get(id);
+        return entry == null || entry.personalData() == null ? Optional.empty()
+                : Optional.of(PersonalDataCodec.decode(entry.personalData()));
     }
 
     @Override

@@ -28,8 +28,10 @@ import uk.councilcomplaints.store.ComplaintStore;
 
 /**
  * Generates valid complaint histories straight into a store, one commit per complaint, with the events the
- * facade would have made: received over 18 months from January 2021, about five events each, one in twenty
- * recorded two days late with a reason. Deterministic for a seed.
+ * facade would have made: received over 18 months from January 2021, about five events each, every time its
+ * own instant to the microsecond, each event recorded seconds to minutes after it happened, one in twenty
+ * recorded two days late with a reason, one in twelve escalated or referred after its response.
+ * Deterministic for a seed.
  */
 final class BenchmarkData {
 
@@ -71,7 +73,7 @@ final class BenchmarkData {
     private Commit next(int i) {
         events.clear();
         id = new ComplaintId(new UUID(random.nextLong(), random.nextLong()));
-        at = FIRST.plus(Duration.ofMinutes(random.nextInt(540 * 24 * 60)));
+        at = FIRST.plus(Duration.ofMinutes(random.nextInt(540 * 24 * 60))).plusNanos(micros());
         int p = random.nextInt(10);
         Procedure procedure = p < 3 ? Procedure.ADULT_SOCIAL_CARE : p < 6 ? Procedure.CHILDRENS_SOCIAL_CARE
                 : Procedure.CORPORATE;
@@ -120,12 +122,17 @@ final class BenchmarkData {
         return new Commit(id, 0, events, new ComplaintHistory(events).current(), personal, false);
     }
 
+    /** A few microseconds, so no two instants are alike, as nanoseconds. */
+    private long micros() {
+        return random.nextInt(1_000_000) * 1_000L;
+    }
+
     private void add(Status status, EventData data) {
         if (!events.isEmpty()) {
-            at = at.plus(Duration.ofMinutes(60 + random.nextInt(5 * 24 * 60)));
+            at = at.plus(Duration.ofMinutes(60 + random.nextInt(5 * 24 * 60))).plusNanos(micros());
         }
         boolean late = random.nextInt(20) == 0;
-        Instant recorded = late ? at.plus(Duration.ofDays(2)) : at;
+        Instant recorded = late ? at.plus(Duration.ofDays(2)) : at.plusSeconds(1 + random.nextInt(600));
         String actor = OFFICERS.get(random.nextInt(OFFICERS.size()));
         events.add(new ComplaintEvent(id, events.size() + 1, status, at, recorded, actor,
                 late ? LATE : Optional.empty(), data));
