@@ -119,8 +119,8 @@ public final class ReportQuery implements CountedReport<ReportTable> {
     private CountQuery.Population countedPopulation() {
         Optional<Instant> members = population.knownAt().or(() -> knownAt);
         return switch (population.kind()) {
-            // every contact counts whatever the population's known-at: the report's known-at bounds the rows
-            case ALL -> new CountQuery.All(Optional.empty());
+            // the contacts whose receipt was recorded by the population's known-at (the report's bounds the rows)
+            case ALL -> new CountQuery.All(population.knownAt());
             case OPEN_AT_START_OF -> new CountQuery.OpenAtStartOf(population.from(), members);
             case RECEIVED_BETWEEN -> new CountQuery.ReceivedBetween(population.from(), population.to(), members);
         };
