@@ -40,6 +40,14 @@ public record ServiceArea(String code, String name) {
     }
 
     /** A council-defined service area (or a predefined one, given its own name). */
+    /**
+     * Which of two values of one code labels it in reports: the one whose name comes first alphabetically, so
+     * a label never depends on the order complaints arrive in (say, after a rename).
+     */
+    public static ServiceArea labelOf(ServiceArea a, ServiceArea b) {
+        return a.name().compareTo(b.name()) <= 0 ? a : b;
+    }
+
     public static ServiceArea of(String code, String name) {
         return new ServiceArea(code, name);
     }

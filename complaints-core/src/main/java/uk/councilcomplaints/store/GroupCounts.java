@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.StatusBucket;
 
 /**
@@ -74,10 +75,24 @@ public final class GroupCounts {
             requireNonNull(key, "key");
             requireNonNull(bucket, "bucket");
             checkArgument(count >= 1, "a group appears only with at least one complaint; count was %s", count);
-            long[] row = counts.computeIfAbsent(day, d -> new HashMap<>())
-                    .computeIfAbsent(key, k -> new long[StatusBucket.values().length]);
+            Map<GroupKey, long[]> groups = counts.computeIfAbsent(day, d -> new HashMap<>());
+            long[] row = groups.computeIfAbsent(key, k -> new long[StatusBucket.values().length]);
+            relabel(groups, key, row);
             row[bucket.ordinal()] = Math.addExact(row[bucket.ordinal()], count);
             return this;
+        }
+
+        /** Keeps, for a service area seen under two names, the key whose name labels it ({@link ServiceArea#labelOf}). */
+        private static void relabel(Map<GroupKey, long[]> groups, GroupKey key, long[] row) {
+            if (key.serviceArea().isEmpty()) {
+                return;
+            }
+            GroupKey kept = groups.keySet().stream().filter(key::equals).findFirst().orElseThrow();
+            ServiceArea label = ServiceArea.labelOf(kept.serviceArea().orElseThrow(), key.serviceArea().get());
+            if (label != kept.serviceArea().get()) {
+                groups.remove(kept);
+                groups.put(key, row);
+            }
         }
 
         public GroupCounts build() {

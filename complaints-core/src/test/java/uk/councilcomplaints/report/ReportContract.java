@@ -180,7 +180,7 @@ public abstract class ReportContract {
     /**
      * The store's table equals the oracle's, worked out from each history's replayed state: for every kind of
      * population (fixed as known at an instant or not), every grouping, every filter, as of any day, known at
-     * any instant or now; the examples must cover each of those, and a third of them count something.
+     * any instant or now; the examples must cover each of those, and a fifth of them count something.
      */
     @Test
     public void theTableIsTheCompleteFoldOfEveryHistoryCountingEachMemberOnce() {
@@ -206,7 +206,7 @@ public abstract class ReportContract {
                 counting.incrementAndGet();
             }
         });
-        assertTrue(counting.get() >= EXAMPLES / 3, "only " + counting + " examples counted anything");
+        assertTrue(counting.get() >= EXAMPLES / 5, "only " + counting + " examples counted anything");
         Set<String> wanted = new TreeSet<>(List.of("known now", "known at", "population known at", "still open",
                 "service area filter", "procedure filter", "officer filter", "team filter", "fixed rows"));
         Stream.of(Population.Kind.values()).forEach(k -> wanted.add(k.name()));

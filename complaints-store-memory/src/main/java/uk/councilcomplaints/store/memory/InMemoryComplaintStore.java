@@ -123,6 +123,10 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         for (int i = 0; i < facts.length; i++) {
             ProjectionRow row = rows.get(i);
             int area = areas.numberOf(row.serviceArea());
+            ServiceArea known = areas.get(area);
+            if (ServiceArea.labelOf(known, row.serviceArea()) != known) {
+                areas.replace(area, row.serviceArea()); // one name per code, whichever complaint came first
+            }
             if (area >= Facts.MAX_AREAS) {
                 throw new IllegalStateException("the memory store holds at most " + Facts.MAX_AREAS
                         + " service areas; " + row.serviceArea().code() + " is one more");
