@@ -22,20 +22,24 @@ class BriefingOnH2Test {
 
     @Test
     void theFileDatabaseKeepsTheStoryAndGivesTheSameTablesAsMemory() {
-        String db = "jdbc:h2:file:" + dir.resolve("complaints").toAbsolutePath();
+        keepsTheStoryAndGivesTheSameTablesAsMemory("jdbc:h2:file:" + dir.resolve("complaints").toAbsolutePath());
+    }
+
+    /** Two briefings on the empty database {@code db}: the first builds the story, the second reads it. */
+    static void keepsTheStoryAndGivesTheSameTablesAsMemory(String db) {
         Clock clock = Clock.fixed(Cli.APRIL_2022, ZoneOffset.UTC);
         Cli.Result memory = Cli.run("briefing", "--store", "memory", "--format", "csv");
         Cli.Result first = Cli.run(clock, StoreFactory.standard(), "briefing", "--db", db, "--format", "csv");
         assertEquals(0, first.exitCode(), first.err());
-        Map<String, List<List<String>>> h2 = Cli.csvSections(first.out());
-        assertEquals(Cli.csvSections(memory.out()), h2, "the same tables on H2 as in memory");
+        Map<String, List<List<String>>> tables = Cli.csvSections(first.out());
+        assertEquals(Cli.csvSections(memory.out()), tables, "the same tables on " + db + " as in memory");
         assertEquals(List.of("Total", "379", "0", "4", "93", "122", "160"),
-                last(h2.get("Contacts received 30 November 2021 to 28 February 2022, by type")));
+                last(tables.get("Contacts received 30 November 2021 to 28 February 2022, by type")));
 
         Cli.Result second = Cli.run(clock, StoreFactory.standard(), "briefing", "--db", db, "--format", "csv");
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.err().contains("already"), second.err());
-        assertEquals(h2, Cli.csvSections(second.out()), "the second run reads what the first stored");
+        assertEquals(tables, Cli.csvSections(second.out()), "the second run reads what the first stored");
     }
 
     @Test

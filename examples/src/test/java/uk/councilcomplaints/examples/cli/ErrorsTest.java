@@ -22,9 +22,6 @@ class ErrorsTest {
         "report by-service --store memory --known-at yesterday|2|complaints report by-service: Invalid value for "
                 + "option '--known-at': 'yesterday' is not an instant (use 2021-12-01T12:00:00Z, or 2021-12-01T12:00 "
                 + "for London time) (see complaints report by-service --help)",
-        "briefing|1|complaints briefing: the JDBC store is not available in this build; use --store memory",
-        "report by-type --as-of 2022-01-14|1|complaints report by-type: the JDBC store is not available in this "
-                + "build; use --store memory",
         "report statutory-annual --store memory --year-ending 2022-03-30|1|complaints report statutory-annual: the "
                 + "statutory year ends on 31 March, not 2022-03-30",
         "report by-service --store memory --cohort-open-on 2022-01-15 --as-of 2022-01-13|1|complaints report "

@@ -6,7 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
@@ -16,6 +25,41 @@ class ImportCommandTest {
 
     @Test
     void importsThenFindsEverythingAlreadyPresent(@TempDir Path dir) throws IOException {
+        InMemoryComplaintStore store = new InMemoryComplaintStore();
+        importsThenFindsEverythingAlreadyPresent(dir, args -> Cli.run(store, args), store::size);
+    }
+
+    @Test
+    void importsIntoAnH2FileThenFindsEverythingAlreadyPresent(@TempDir Path dir) throws IOException {
+        String db = "jdbc:h2:file:" + dir.resolve("complaints").toAbsolutePath();
+        importsThenFindsEverythingAlreadyPresent(dir,
+                args -> Cli.run(Clock.fixed(Cli.APRIL_2022, ZoneOffset.UTC), StoreFactory.standard(), withDb(args, db)),
+                () -> count(db));
+    }
+
+    private static String[] withDb(String[] args, String db) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db", db));
+        return all.toArray(String[]::new);
+    }
+
+    /** How many complaints the database holds, read with plain JDBC. */
+    private static int count(String db) {
+        try (Connection c = DriverManager.getConnection(db);
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM complaints")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A file with good rows, a bad row, a possible duplicate and a repeated row, imported twice by {@code cli}; {@code stored}
+     * counts the complaints stored.
+     */
+    private static void importsThenFindsEverythingAlreadyPresent(Path dir, Function<String[], Cli.Result> cli,
+            IntSupplier stored) throws IOException {
         Path file = dir.resolve("tracker.csv");
         Files.writeString(file, String.join("\r\n",
                 "reference,received_on,service_area,type,complainant_name,complainant_email,summary,triaged_on,"
@@ -23,24 +67,25 @@ class ImportCommandTest {
                 "T-1,2022-01-10,Adults,Statutory Adults,Ann Example,ann@example.org,Care reduced,2022-01-11,,",
                 "T-2,11/01/2022,Corporate,Corporate,Bob Sample,,Bins,,2022-01-12,b.officer",
                 "T-3,2022-01-12,Corporate,Nonsense,Cy,,x,,,",
-                "T-4,2022-01-13,Adults,Statutory Adults,Ann Example,ann@example.org,Care reduced again,,,") + "\r\n");
-        InMemoryComplaintStore store = new InMemoryComplaintStore();
-
-        Cli.Result first = Cli.run(store, "import", file.toString());
+                "T-4,2022-01-13,Adults,Statutory Adults,Ann Example,ann@example.org,Care reduced again,,,",
+                "T-2,11/01/2022,Corporate,Corporate,Bob Sample,,Bins,,2022-01-12,b.officer") + "\r\n");
+        Cli.Result first = cli.apply(new String[] {"import", file.toString()});
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(List.of("possible duplicate: row 5 (T-4) and row 2 (T-1): same email",
-                "imported 3, already present 0, rejected 1, possible duplicates 1",
+                "imported 3, already present 1, rejected 1, possible duplicates 1",
                 "rejected rows and their reasons: " + dir.resolve("tracker.rejected.csv")),
                 first.out().lines().toList());
-        assertEquals(3, store.size());
+        assertTrue(first.err().contains("tracker.csv: 5 rows in "), first.err());
+        assertTrue(first.err().contains(" rows/s"), first.err());
+        assertEquals(3, stored.getAsInt());
         List<String> rejects = Files.readAllLines(dir.resolve("tracker.rejected.csv"));
         assertEquals(2, rejects.size());
         assertTrue(rejects.get(1).startsWith("4,\"type: 'Nonsense' is not one of"), rejects.get(1));
 
-        Cli.Result second = Cli.run(store, "import", file.toString());
-        assertTrue(second.out().contains("imported 0, already present 3, rejected 1, possible duplicates 1"),
+        Cli.Result second = cli.apply(new String[] {"import", file.toString()});
+        assertTrue(second.out().contains("imported 0, already present 4, rejected 1, possible duplicates 1"),
                 second.out());
-        assertEquals(3, store.size());
+        assertEquals(3, stored.getAsInt());
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.apache.commons.csv.CSVRecord;
 import uk.councilcomplaints.ComplaintsException;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.workflow.Batch;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
@@ -40,8 +42,8 @@ import uk.councilcomplaints.workflow.Complaints;
  * <p>A row is stored whole or not at all. Its plan is first checked without the library (labels, dates,
  * order), then tried on a scratch store ({@link DryRunStore}: an empty memory store per row, reading through
  * to the real store only to load a duplicate's original) by the same facade rules; only a row whose every
- * command passes there is recorded in the real store. A row refused at its fourth milestone so leaves nothing
- * behind. (With a batch append in the store, storing a plan becomes one atomic call: {@link #store}.)
+ * command passes there joins the facade's {@link Batch}, stored a few hundred rows at a time. A row refused at
+ * its fourth milestone so leaves nothing behind.
  *
  * <p>The legacy reference is the key: a row whose reference the store holds is "already present" and not
  * stored again, so importing a file twice imports nothing the second time. Rows refused are written with their
@@ -52,6 +54,9 @@ public final class LegacyImporter {
     /** Progress goes to the error stream after every this many rows. */
     static final int PROGRESS_EVERY = 1000;
 
+    /** Rows stored together in one batch. */
+    static final int BATCH_ROWS = 500;
+
     private final Complaints complaints;
     private final DryRunStore dryRunStore;
     private final Complaints dryRun;
@@ -60,17 +65,18 @@ public final class LegacyImporter {
     private final PrintWriter err;
     private final LongSupplier nanoTime;
     private final int progressEvery;
+    private final int batchRows;
 
     /**
      * An importer into {@code store}, recording events at {@code clock}'s instants; possible duplicates are
      * printed on {@code out}, progress and warnings on {@code err}.
      */
     public LegacyImporter(ComplaintStore store, Clock clock, PrintWriter out, PrintWriter err) {
-        this(store, clock, out, err, System::nanoTime, PROGRESS_EVERY);
+        this(store, clock, out, err, System::nanoTime, PROGRESS_EVERY, BATCH_ROWS);
     }
 
     LegacyImporter(ComplaintStore store, Clock clock, PrintWriter out, PrintWriter err, LongSupplier nanoTime,
-            int progressEvery) {
+            int progressEvery, int batchRows) {
         this.complaints = Complaints.builder(requireNonNull(store, "store")).clock(clock).build();
         this.dryRunStore = new DryRunStore(store);
         this.dryRun = Complaints.builder(dryRunStore).clock(clock).build();
@@ -79,6 +85,7 @@ public final class LegacyImporter {
         this.err = requireNonNull(err, "err");
         this.nanoTime = nanoTime;
         this.progressEvery = progressEvery;
+        this.batchRows = batchRows;
     }
 
     /** Where the rejected rows of {@code csv} go: {@code FILE.rejected.csv} beside it. */
@@ -102,12 +109,17 @@ public final class LegacyImporter {
         try (BufferedReader reader = utf8(csv);
                 CSVParser parser = parse(format, reader, csv);
                 BufferedWriter rejects = Files.newBufferedWriter(rejectedPath, StandardCharsets.UTF_8)) {
+            run.rejects = rejects;
             Map<String, Integer> columns = columns(parser.getHeaderNames(), csv);
             List<String> header = new ArrayList<>(List.of("row", "reason"));
             header.addAll(parser.getHeaderNames());
             writeRecord(rejects, header);
-            for (CSVRecord record : parser) {
-                run.row(record, columns, rejects);
+            try {
+                for (CSVRecord record : parser) {
+                    run.row(record, columns);
+                }
+            } finally {
+                run.flush(); // the rows read before an unreadable one are stored, as the message says
             }
         } catch (UncheckedIOException e) {
             throw unreadable(csv, e.getCause(), run);
@@ -117,6 +129,10 @@ public final class LegacyImporter {
         if (run.blank > 0) {
             err.println("skipped " + run.blank + " rows with every cell blank");
         }
+        double seconds = run.seconds();
+        err.printf(Locale.UK, "%s: %,d rows in %,.1f s, %,.0f rows/s%n", csv.getFileName(), run.rows, seconds,
+                run.rows / seconds);
+        err.flush();
         return new ImportSummary(run.rows, run.imported, run.present, run.rejected, run.duplicates, rejectedPath);
     }
 
@@ -170,25 +186,20 @@ public final class LegacyImporter {
         writer.write("\r\n");
     }
 
-    /**
-     * Stores a checked row: its commands one by one through the facade, as the store has no batch append yet.
-     * Every command already passed on the scratch store, so only a concurrent change can refuse one here.
-     */
-    private void store(RowPlan plan) {
-        try {
-            plan.applyTo(complaints);
-        } catch (ComplaintsException e) {
-            throw new RowRejectedException("refused while storing, after it passed the dry run (" + e.getMessage()
-                    + "); check " + plan.reference() + " by hand");
-        }
+    /** A row that passed the dry run and is in the batch: its plan, and its cells for the rejects file. */
+    private record Pending(RowPlan plan, List<String> cells) {
     }
 
-    /** One pass over a file: the counts, the duplicates seen, the progress clock. */
+    /** One pass over a file: the counts, the duplicates seen, the batch being filled, the progress clock. */
     private final class Run {
         private final Path csv;
         private final PossibleDuplicates seen = new PossibleDuplicates();
         private final Set<String> references = new HashSet<>();
+        private final List<Pending> pending = new ArrayList<>();
+        private final Set<String> pendingReferences = new HashSet<>();
         private final long started = nanoTime.getAsLong();
+        private BufferedWriter rejects;
+        private Batch batch = complaints.batch();
         private int rows;
         private int blank;
         private int imported;
@@ -200,7 +211,7 @@ public final class LegacyImporter {
             this.csv = csv;
         }
 
-        void row(CSVRecord record, Map<String, Integer> columns, BufferedWriter rejects) throws IOException {
+        void row(CSVRecord record, Map<String, Integer> columns) throws IOException {
             if (record.stream().allMatch(String::isEmpty)) {
                 blank++;
                 return;
@@ -214,24 +225,32 @@ public final class LegacyImporter {
                 }
                 Map<String, String> fields = new HashMap<>();
                 columns.forEach((name, i) -> fields.put(name, record.get(i)));
-                importRow(row, fields);
+                importRow(row, fields, record.toList());
             } catch (RowRejectedException | ComplaintsException | IllegalArgumentException e) {
-                rejected++;
-                List<String> line = new ArrayList<>(List.of(Integer.toString(row), e.getMessage()));
-                record.forEach(line::add);
-                writeRecord(rejects, line);
+                reject(row, e.getMessage(), record.toList());
             }
             if (rows % progressEvery == 0) {
-                double seconds = Math.max(1e-9, (nanoTime.getAsLong() - started) / 1e9);
-                err.printf(Locale.UK, "%s: %,d rows, %,.0f rows/s%n", csv.getFileName(), rows, rows / seconds);
+                err.printf(Locale.UK, "%s: %,d rows, %,.0f rows/s%n", csv.getFileName(), rows, rows / seconds());
                 err.flush();
             }
         }
 
-        private void importRow(int row, Map<String, String> fields) {
+        double seconds() {
+            return Math.max(1e-9, (nanoTime.getAsLong() - started) / 1e9);
+        }
+
+        private void reject(int row, String reason, List<String> cells) throws IOException {
+            rejected++;
+            List<String> line = new ArrayList<>(List.of(Integer.toString(row), reason));
+            line.addAll(cells);
+            writeRecord(rejects, line);
+        }
+
+        private void importRow(int row, Map<String, String> fields, List<String> cells) throws IOException {
             String reference = fields.getOrDefault(Columns.REFERENCE, "");
             PossibleDuplicates.Seen seen = seen(row, fields);
-            if (!reference.isEmpty() && complaints.findByReference(reference).isPresent()) {
+            if (!reference.isEmpty()
+                    && (pendingReferences.contains(reference) || complaints.findByReference(reference).isPresent())) {
                 present++;
                 remember(seen);
                 return;
@@ -240,9 +259,86 @@ public final class LegacyImporter {
             RowPlan plan = planner.plan(row, fields, this::idOf, match.map(m -> m.earlier().reference()));
             dryRunStore.reset();
             plan.applyTo(dryRun);
-            store(plan);
-            imported++;
+            add(new Pending(plan, cells));
             remember(seen);
+        }
+
+        /**
+         * Adds a row that passed the dry run to the batch, storing the batch when it is full. Only a change the
+         * dry run could not see refuses it here; the batch then holds part of the row, so it is made again without.
+         */
+        private void add(Pending row) throws IOException {
+            try {
+                row.plan().applyTo(batch);
+            } catch (ComplaintsException e) {
+                restart(List.copyOf(pending));
+                throw new RowRejectedException("refused in the batch, after it passed the dry run (" + e.getMessage()
+                        + ")");
+            }
+            pending.add(row);
+            pendingReferences.add(row.plan().reference());
+            if (pending.size() >= batchRows) {
+                flush();
+            }
+        }
+
+        /** A new batch holding {@code rows}; a row it refuses is rejected and the batch made again without it. */
+        private void restart(List<Pending> rows) throws IOException {
+            List<Pending> todo = new ArrayList<>(rows);
+            boolean whole = false;
+            while (!whole) {
+                batch = complaints.batch();
+                pending.clear();
+                pendingReferences.clear();
+                whole = true;
+                for (Pending row : todo) {
+                    try {
+                        row.plan().applyTo(batch);
+                    } catch (ComplaintsException e) {
+                        reject(row.plan().row(), "refused in the batch, after it passed the dry run ("
+                                + e.getMessage() + ")", row.cells());
+                        todo.remove(row);
+                        whole = false;
+                        break;
+                    }
+                    pending.add(row);
+                    pendingReferences.add(row.plan().reference());
+                }
+            }
+        }
+
+        /**
+         * Stores the batch. Every row in it passed the dry run, so only a concurrent change can fail it: the row
+         * holding the failed command is rejected, the rows stored before it are imported, the others tried again.
+         */
+        void flush() throws IOException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Pending> rows = List.copyOf(pending);
+            try {
+                batch.commit();
+                imported += rows.size();
+                restart(List.of());
+            } catch (BatchFailedException e) {
+                List<Pending> again = new ArrayList<>();
+                int start = 0;
+                for (Pending row : rows) {
+                    int end = start + row.plan().commands();
+                    if (end <= e.stored()) {
+                        imported++;
+                    } else if (start <= e.index() && e.index() < end) {
+                        reject(row.plan().row(), "refused while storing, after it passed the dry run ("
+                                + e.getMessage() + ")" + (start < e.stored() ? "; partly stored: check "
+                                + row.plan().reference() + " by hand" : ""), row.cells());
+                    } else {
+                        again.add(row);
+                    }
+                    start = end;
+                }
+                restart(again);
+                flush();
+            }
         }
 
         /**
@@ -261,7 +357,15 @@ public final class LegacyImporter {
             seen.add(row);
         }
 
+        /** The stored complaint with this reference; the batch is stored first if it holds the reference. */
         private Optional<ComplaintId> idOf(String reference) {
+            if (pendingReferences.contains(reference)) {
+                try {
+                    flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             return complaints.findByReference(reference).map(Complaint::id);
         }
 

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
@@ -121,16 +123,22 @@ class LegacyImporterTest {
                         "stage=2", "complainant_name=Second Stage", "summary=x"));
     }
 
-    @Test
-    void everyRowIsImportedAlreadyPresentOrRejectedWithItsReason() throws IOException {
+    /** Batches of one row, of two (a batch ends between a row and its repeat or duplicate), and of the default. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, LegacyImporter.BATCH_ROWS})
+    void everyRowIsImportedAlreadyPresentOrRejectedWithItsReason(int batchRows) throws IOException {
         Path file = tracker();
-        ImportSummary summary = importer().importFile(file);
+        ImportSummary summary = new LegacyImporter(store, clock, new PrintWriter(out = new StringWriter(), true),
+                new PrintWriter(err = new StringWriter(), true), System::nanoTime, LegacyImporter.PROGRESS_EVERY, batchRows)
+                .importFile(file);
 
         assertEquals("imported 7, already present 1, rejected 10, possible duplicates 2", summary.toString());
         assertEquals(18, summary.rows());
         assertEquals(summary.rows(), summary.imported() + summary.alreadyPresent() + summary.rejected());
         assertEquals(7 + 0, store.size());
-        assertEquals("ignoring columns [Notes]", err.toString().strip());
+        assertEquals(List.of("ignoring columns [Notes]"),
+                err.toString().lines().filter(l -> !l.contains("rows/s")).toList());
+        assertTrue(err.toString().contains("tracker.csv: 18 rows in "), err.toString());
         assertEquals(List.of(
                 "possible duplicate: row 7 (T-006) and row 2 (T-001): same email",
                 "possible duplicate: row 8 (T-007) and row 5 (T-004): same name and service within 14 days, "
@@ -247,11 +255,11 @@ class LegacyImporterTest {
     void showsProgressOnLargeFiles() throws IOException {
         AtomicLong nanos = new AtomicLong(-2_500_000_000L);
         LegacyImporter importer = new LegacyImporter(store, clock, new PrintWriter(out = new StringWriter(), true),
-                new PrintWriter(err = new StringWriter(), true), () -> nanos.addAndGet(2_500_000_000L), 5);
+                new PrintWriter(err = new StringWriter(), true), () -> nanos.addAndGet(2_500_000_000L), 5, 2);
         importer.importFile(tracker());
         List<String> progress = err.toString().lines().filter(l -> l.contains("rows/s")).toList();
         assertEquals(List.of("tracker.csv: 5 rows, 2 rows/s", "tracker.csv: 10 rows, 2 rows/s",
-                "tracker.csv: 15 rows, 2 rows/s"), progress);
+                "tracker.csv: 15 rows, 2 rows/s", "tracker.csv: 18 rows in 10.0 s, 2 rows/s"), progress);
     }
 
     @Test

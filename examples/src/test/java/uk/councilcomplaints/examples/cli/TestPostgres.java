@@ -1,0 +1,45 @@
+package uk.councilcomplaints.examples.cli;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * One real PostgreSQL per test JVM (embedded, started on first use, stopped when the JVM exits); each caller
+ * gets a new empty database on it.
+ */
+final class TestPostgres {
+
+    private TestPostgres() {
+    }
+
+    /** The JDBC URL, user included, of a new empty database. */
+    static String newDatabaseUrl() {
+        String name = "db_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = Server.INSTANCE.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Server.INSTANCE.getJdbcUrl("postgres", name);
+    }
+
+    /** Started when first named. */
+    private static final class Server {
+        static final EmbeddedPostgres INSTANCE = start();
+
+        private static EmbeddedPostgres start() {
+            try {
+                return EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+            }
+        }
+    }
+}

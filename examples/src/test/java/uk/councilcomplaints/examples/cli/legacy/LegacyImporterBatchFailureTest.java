@@ -1,0 +1,139 @@
+package uk.councilcomplaints.examples.cli.legacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
+import uk.councilcomplaints.workflow.Complaints;
+
+/**
+ * A batch the store refuses after every row passed the dry run (a concurrent change): the row holding the failed
+ * command is rejected with the store's reason, every other row is still imported, and the counts add up.
+ */
+class LegacyImporterBatchFailureTest {
+
+    @TempDir
+    Path dir;
+
+    /** {@code true}: the store writes a batch all or nothing; {@code false}: it stored the commands before. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theRowOfTheFailedCommandIsRejectedAndTheOthersImported(boolean allOrNothing) throws IOException {
+        Path file = dir.resolve("tracker.csv");
+        Files.writeString(file, String.join("\r\n",
+                "reference,received_on,service_area,type,complainant_name,summary,triaged_on,allocated_on,officer",
+                "T-1,2022-01-10,Corporate,Corporate,Ann,Bins,2022-01-11,,",
+                "T-2,2022-01-11,Corporate,Corporate,Bob,Parking,2022-01-12,2022-01-13,b.officer",
+                "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,") + "\r\n");
+        FailingOnce store = new FailingOnce("T-2", allOrNothing);
+        SettableClock clock = new SettableClock(Instant.parse("2022-03-31T12:00:00Z"));
+        StringWriter out = new StringWriter();
+
+        ImportSummary summary = new LegacyImporter(store, clock, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)).importFile(file);
+
+        assertEquals("imported 2, already present 0, rejected 1, possible duplicates 0", summary.toString());
+        Complaints complaints = Complaints.builder(store).clock(clock).build();
+        assertTrue(complaints.findByReference("T-1").isPresent());
+        assertTrue(complaints.findByReference("T-3").isPresent());
+        assertEquals(allOrNothing, complaints.findByReference("T-2").isEmpty(),
+                "T-2's receipt was stored before its failed command only by the store that is not all or nothing");
+        List<String> rejects = Files.readAllLines(summary.rejectedFile());
+        assertEquals(2, rejects.size());
+        assertTrue(rejects.get(1).startsWith("3,\"refused while storing, after it passed the dry run ("),
+                rejects.get(1));
+        assertTrue(rejects.get(1).contains("disk full"), rejects.get(1));
+        assertEquals(!allOrNothing, rejects.get(1).contains("partly stored: check T-2 by hand"), rejects.get(1));
+    }
+
+    /** A memory store whose first batch fails at the second command on {@code reference}. */
+    private static final class FailingOnce implements ComplaintStore {
+        private final InMemoryComplaintStore store = new InMemoryComplaintStore();
+        private final String reference;
+        private final boolean allOrNothing;
+        private boolean failed;
+
+        FailingOnce(String reference, boolean allOrNothing) {
+            this.reference = reference;
+            this.allOrNothing = allOrNothing;
+        }
+
+        @Override
+        public void appendAll(List<Commit> commits) {
+            if (failed) {
+                store.appendAll(commits);
+                return;
+            }
+            failed = true;
+            int seen = 0;
+            for (int i = 0; i < commits.size(); i++) {
+                if (commits.get(i).state().reference().equals(reference) && ++seen == 2) {
+                    if (!allOrNothing) {
+                        commits.subList(0, i).forEach(store::append);
+                    }
+                    throw new BatchFailedException(i, allOrNothing ? 0 : i, "item " + i,
+                            new IllegalStateException("disk full"));
+                }
+            }
+            throw new AssertionError("no second command on " + reference + " in " + commits);
+        }
+
+        @Override
+        public void append(Commit commit) {
+            store.append(commit);
+        }
+
+        @Override
+        public Optional<Complaint> load(ComplaintId id) {
+            return store.load(id);
+        }
+
+        @Override
+        public List<ComplaintEvent> history(ComplaintId id) {
+            return store.history(id);
+        }
+
+        @Override
+        public Page<Complaint> find(ComplaintQuery query) {
+            return store.find(query);
+        }
+
+        @Override
+        public Stream<ComplaintHistory> histories() {
+            return store.histories();
+        }
+
+        @Override
+        public Optional<PersonalData> personalData(ComplaintId id) {
+            return store.personalData(id);
+        }
+
+        @Override
+        public long nextReferenceNumber(int year) {
+            return store.nextReferenceNumber(year);
+        }
+    }
+}
