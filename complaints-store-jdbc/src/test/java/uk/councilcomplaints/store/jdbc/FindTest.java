@@ -69,7 +69,7 @@ class FindTest {
                         }
                     }
                 });
-        assertTrue(matchedSome.get() > 15 * 20 / 4, "only " + matchedSome + " queries matched anything");
+        assertTrue(matchedSome.get() > 15 * 20 / 8, "only " + matchedSome + " queries matched anything");
     }
 
     /** Every page of {@code query}, each checked to be full unless it is the last. */

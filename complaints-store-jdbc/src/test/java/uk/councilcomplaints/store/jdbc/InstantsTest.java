@@ -1,6 +1,8 @@
 package uk.councilcomplaints.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -72,12 +74,16 @@ class InstantsTest {
 
     @ParameterizedTest
     @MethodSource("uk.councilcomplaints.store.jdbc.Databases#both")
-    void nanosecondsBeyondTheMicrosecondAreCutNotRounded(Databases db) {
+    void nanosecondsBeyondTheMicrosecondNeverReachTheStore(Databases db) {
         JdbcComplaintStore store = db.store();
         TimeZone.setDefault(TimeZone.getTimeZone(ZoneId.of("Europe/London")));
         Instant withNanos = Instant.parse("2022-10-30T01:59:59.999999999Z");
-        Complaint stored = receive(store, withNanos, "NANOS");
-        assertEquals(withNanos.truncatedTo(ChronoUnit.MICROS), store.load(stored.id()).orElseThrow().receivedAt());
+        // the facade truncates to microseconds; a commit made by hand with finer times is refused before the store
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> receive(store, withNanos, "NANOS"));
+        assertTrue(e.getMessage().contains("microseconds"), e.getMessage());
+        Complaint stored = receive(store, withNanos.truncatedTo(ChronoUnit.MICROS), "MICROS");
+        assertEquals(Instant.parse("2022-10-30T01:59:59.999999Z"), store.load(stored.id()).orElseThrow().receivedAt());
         assertEquals(Instant.parse("2022-10-30T01:59:59.999999Z"), store.history(stored.id()).get(0).occurredAt());
     }
 
