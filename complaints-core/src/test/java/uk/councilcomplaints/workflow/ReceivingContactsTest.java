@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -74,6 +77,23 @@ class ReceivingContactsTest {
         Complaint withReason = complaints.receive(contactAt(NOW.minus(Duration.ofDays(40))),
                 Audit.by("jo").because("from the old spreadsheet"));
         assertEquals(NOW.minus(Duration.ofDays(40)), withReason.receivedAt());
+    }
+
+    @Test
+    void everyFaultOfAContactIsListedTheCalendarsYearsIncluded() {
+        // received in 1989, before the working-day calendar; the matter a day after that; and a bad email
+        Instant in1989 = Instant.parse("1989-06-01T10:00:00Z");
+        ReceiveContact contact = ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.EMAIL, in1989,
+                Complainant.named("A. Resident").withEmail("not an email"), "Bins");
+        List<Violation> violations = refused(contact, Audit.by("jo").because("old record"));
+        assertEquals(List.of("complainant.email", "receivedAt"), violations.stream().map(Violation::path).toList());
+        assertTrue(violations.get(1).message().contains("1990 to 2199"), violations.toString());
+
+        // received yesterday evening, about a matter of today
+        violations = refused(contactAt(NOW.minus(Duration.ofHours(12))).withMatterDate(LocalDate.of(2022, 3, 15)),
+                Audit.by(" "));
+        assertEquals(List.of("actor", "matterDate"), violations.stream().map(Violation::path).toList());
+        assertTrue(violations.get(1).message().contains("2022-03-15 is after 2022-03-14"), violations.toString());
     }
 
     @Test
