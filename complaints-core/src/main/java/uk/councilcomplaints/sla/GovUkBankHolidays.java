@@ -74,8 +74,13 @@ final class GovUkBankHolidays {
         return new IllegalArgumentException("bank holidays JSON: " + why);
     }
 
-    /** A recursive-descent JSON reader: objects to maps, arrays to lists, strings, and other values as text. */
+    /**
+     * A recursive-descent JSON reader: objects to maps, arrays to lists, strings to strings, and numbers, true,
+     * false and null to {@link #LITERAL} (nothing here needs their values, and none may pass for a date).
+     */
     private static final class Reader {
+        private static final Object LITERAL = new Object();
+
         private final String text;
         private int at;
 
@@ -105,29 +110,29 @@ final class GovUkBankHolidays {
             } else if (c == '"') {
                 return string();
             }
-            return literal();
+            skipLiteral();
+            return LITERAL;
         }
 
         private Map<String, Object> object() {
             Map<String, Object> members = new LinkedHashMap<>();
             at++;
             skipSpace();
-            if (peek('}')) {
-                return members;
+            if (!peek('}')) {
+                do {
+                    skipSpace();
+                    if (!peek('"')) {
+                        throw error("expected a member name");
+                    }
+                    at--;
+                    String name = string();
+                    skipSpace();
+                    expect(':');
+                    members.put(name, value());
+                    skipSpace();
+                } while (peek(','));
+                expect('}');
             }
-            do {
-                skipSpace();
-                if (!peek('"')) {
-                    throw error("expected a member name");
-                }
-                at--;
-                String name = string();
-                skipSpace();
-                expect(':');
-                members.put(name, value());
-                skipSpace();
-            } while (peek(','));
-            expect('}');
             return members;
         }
 
@@ -135,14 +140,13 @@ final class GovUkBankHolidays {
             List<Object> items = new ArrayList<>();
             at++;
             skipSpace();
-            if (peek(']')) {
-                return items;
+            if (!peek(']')) {
+                do {
+                    items.add(value());
+                    skipSpace();
+                } while (peek(','));
+                expect(']');
             }
-            do {
-                items.add(value());
-                skipSpace();
-            } while (peek(','));
-            expect(']');
             return items;
         }
 
@@ -185,8 +189,8 @@ final class GovUkBankHolidays {
             throw error("unterminated string");
         }
 
-        /** A number, true, false or null, kept as its text (nothing here needs its value). */
-        private String literal() {
+        /** Skips a number, true, false or null. */
+        private void skipLiteral() {
             int start = at;
             while (at < text.length() && "{}[],:\" \t\r\n".indexOf(text.charAt(at)) < 0) {
                 at++;
@@ -194,7 +198,6 @@ final class GovUkBankHolidays {
             if (start == at) {
                 throw error("expected a value");
             }
-            return text.substring(start, at);
         }
 
         private boolean peek(char c) {

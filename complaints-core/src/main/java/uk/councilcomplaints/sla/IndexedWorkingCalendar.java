@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
@@ -67,7 +67,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         before[days] = count;
         this.workingBefore = before;
         this.workingDays = Arrays.copyOf(working, count);
-        checkWorkingDaysLast24Hours();
+        checkNoClockChangeOnAWorkingDay(ZONE.getRules());
     }
 
     static WorkingCalendar englandAndWales() {
@@ -118,7 +118,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
     public int workingDaysBetween(LocalDate startExclusive, LocalDate endInclusive) {
         int start = index(startExclusive);
         int end = index(endInclusive);
-        return end <= start ? 0 : workingBefore[end + 1] - workingBefore[start + 1];
+        return Math.max(0, workingBefore[end + 1] - workingBefore[start + 1]);
     }
 
     @Override
@@ -127,23 +127,15 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         if (hours < 0) {
             throw new IllegalArgumentException("hours must be >= 0, was " + hours);
         }
-        ZonedDateTime local = start.atZone(ZONE);
-        LocalDate date = local.toLocalDate();
+        LocalDate date = start.atZone(ZONE).toLocalDate();
         int i = index(date);
-        long ordinal = workingBefore[i];
-        long offsetNanos = 0;
-        if (workingBefore[i + 1] != workingBefore[i]) {
-            Instant midnight = date.atStartOfDay(ZONE).toInstant();
-            offsetNanos = TimeUnit.SECONDS.toNanos(start.getEpochSecond() - midnight.getEpochSecond())
-                    + start.getNano() - midnight.getNano();
-        }
-        long remainingHours = 24L * (workingDays.length - ordinal);
-        if (hours <= remainingHours) {
-            long total = ordinal * DAY_NANOS + offsetNanos + hours * HOUR_NANOS;
-            long target = total / DAY_NANOS;
-            if (target < workingDays.length) {
-                return workingDays[(int) target].atStartOfDay(ZONE).toInstant().plusNanos(total % DAY_NANOS);
-            }
+        // time into the first working day: none when starting on a non-working day
+        long nanos = isWorkingDay(date) ? Duration.between(date.atStartOfDay(ZONE).toInstant(), start).toNanos() : 0;
+        nanos += (hours % 24) * HOUR_NANOS;
+        // whole days apart so that no number of hours overflows
+        long target = workingBefore[i] + hours / 24 + nanos / DAY_NANOS;
+        if (target < workingDays.length) {
+            return workingDays[(int) target].atStartOfDay(ZONE).toInstant().plusNanos(nanos % DAY_NANOS);
         }
         throw new IllegalArgumentException(start + " plus " + hours + " working hours is after " + LAST_DAY
                 + ", outside the supported range " + range());
@@ -180,10 +172,11 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
 
     /**
      * Working hours count each working day as 24 hours; that holds because clocks in Europe/London
-     * change only on Sundays. Fails fast if a time-zone rule update ever breaks it.
+     * change only on Sundays. Throws {@link IllegalStateException} if, under {@code rules}, clocks change
+     * on one of this calendar's working days: the constructor checks the JVM's rules for {@link #ZONE},
+     * so a time-zone rule update that breaks it fails fast.
      */
-    private void checkWorkingDaysLast24Hours() {
-        ZoneRules rules = ZONE.getRules();
+    void checkNoClockChangeOnAWorkingDay(ZoneRules rules) {
         Instant end = LAST_DAY.plusDays(1).atStartOfDay(ZONE).toInstant();
         ZoneOffsetTransition transition = rules.nextTransition(FIRST_DAY.atStartOfDay(ZONE).toInstant().minusSeconds(1));
         while (transition != null && transition.getInstant().isBefore(end)) {

@@ -156,8 +156,9 @@ public final class SlaEvaluator {
             at = e.occurredAt();
             current = stages.isEmpty() ? null : stages.get(stages.size() - 1);
             if (current != null && current.respondedAt != null && e.type() != EventType.ESCALATED) {
-                // a stage's clocks are settled by its response; later events cannot change the verdict
-                if (e.type() == EventType.CLOSED || e.type() == EventType.RECLASSIFIED) {
+                // a stage's clocks are settled by its response; later events cannot change the verdict, but a
+                // closure stops a triage clock never met (RECLASSIFY comes before any response)
+                if (e.type() == EventType.CLOSED) {
                     stoppedAt = at;
                 }
                 return;
@@ -242,22 +243,26 @@ public final class SlaEvaluator {
 
         @Override
         public Void extended(EventData.Extended ext) {
-            return stretch(ext.workingDays(), null);
+            stretch(ext.workingDays(), null);
+            return null;
         }
 
         @Override
         public Void responseDateAgreed(EventData.ResponseDateAgreed agreed) {
-            return stretch(0, agreed.date());
+            stretch(0, agreed.date());
+            return null;
         }
 
         @Override
         public Void paused(EventData.Paused e) {
-            return stretch(0, null);
+            stretch(0, null);
+            return null;
         }
 
         @Override
         public Void resumed(EventData.Resumed e) {
-            return stretch(0, null);
+            stretch(0, null);
+            return null;
         }
 
         @Override
@@ -277,9 +282,8 @@ public final class SlaEvaluator {
             return null;
         }
 
-        private Void stretch(int days, LocalDate date) {
+        private void stretch(int days, LocalDate date) {
             current.stretches.add(new Stretch(event.type(), at, event.recordedAt(), days, date));
-            return null;
         }
 
         /** A response or closure ends a pause as a resume does. */

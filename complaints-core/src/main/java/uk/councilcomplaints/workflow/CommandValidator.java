@@ -63,7 +63,7 @@ final class CommandValidator {
     }
 
     private void checkCalendar(String path, LocalDate day, Object value, Set<Violation> violations) {
-        if (day.getYear() < calendar.firstYear() || day.getYear() > calendar.lastYear()) {
+        if (!calendar.supports(day)) {
             violations.add(new Violation(path, "must be in a year the working-day calendar supports ("
                     + calendar.firstYear() + " to " + calendar.lastYear() + "), was " + value));
         }

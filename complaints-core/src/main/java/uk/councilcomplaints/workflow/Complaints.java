@@ -156,7 +156,7 @@ public final class Complaints {
                 store::load, sla));
         ComplaintEvent event = new ComplaintEvent(id, current.version() + 1, decision.to(), occurredAt, recordedAt,
                 audit.actor(), audit.reason(), decision.data());
-        Complaint next = new ComplaintHistory(ImmutableList.<ComplaintEvent>builderWithExpectedSize(events.size() + 1)
+        Complaint next = new ComplaintHistory(ImmutableList.<ComplaintEvent>builder()
                 .addAll(events).add(event).build()).current();
         boolean erase = command.type() == CommandType.ERASE_PERSONAL_DATA;
         store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase));

@@ -27,10 +27,6 @@ final class Decider {
                     List.of(new Violation("reason", "is required to " + command.type()
                             + (command.type() == CommandType.ESCALATE ? " accepting a late request" : ""))));
         }
-        List<Violation> invalidDates = Guards.invalidDates(ctx);
-        if (!invalidDates.isEmpty()) {
-            throw new InvalidCommandException(command.type().name(), invalidDates);
-        }
         Optional<String> refusal = Guards.check(ctx);
         if (refusal.isPresent()) {
             throw new CommandRejectedException(c, command.type(), refusal.get());
@@ -54,9 +50,6 @@ final class Decider {
                     : close.reason() == ClosureReason.DUPLICATE ? Status.DUPLICATE : Status.OUT_OF_TIME;
         } else {
             throw new IllegalStateException("no target chosen by " + command.type());
-        }
-        if (!row.to().contains(chosen)) {
-            throw new IllegalStateException(command.type() + " chose " + chosen + ", not in " + row.to());
         }
         return chosen;
     }

@@ -1,7 +1,6 @@
 package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.StageTarget;
-import uk.councilcomplaints.sla.WorkingCalendar;
 
 /**
  * The guards of the transition table: rules that look beyond the status. Each returns why the command is
@@ -165,22 +163,6 @@ final class Guards {
     static boolean reasonRequired(Command command) {
         return REASON_REQUIRED.contains(command.type())
                 || command instanceof Command.Escalate e && e.acceptLateRequest();
-    }
-
-    /**
-     * The command's fields that hold a date the SLA clocks cannot reason about: outside the working-day
-     * calendar's supported years.
-     */
-    static List<Violation> invalidDates(GuardContext ctx) {
-        List<Violation> violations = new ArrayList<>();
-        if (ctx.command() instanceof Command.AgreeResponseDate a) {
-            WorkingCalendar calendar = ctx.sla().calendar();
-            if (!calendar.supports(a.date())) {
-                violations.add(new Violation("date", "must be in a year the working-day calendar supports ("
-                        + calendar.firstYear() + " to " + calendar.lastYear() + "), was " + a.date()));
-            }
-        }
-        return violations;
     }
 
     /** Whether the complaint was received more than 12 months after the matter. */

@@ -1,0 +1,129 @@
+package uk.councilcomplaints.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.testing.Fixtures;
+import uk.councilcomplaints.testing.ReferenceStore;
+
+/**
+ * What a refusal says (the complaint, its status, the command and what is allowed instead), the commands that
+ * need a reason, the 12-month limit to the day, and the status a reclassification or closure leads to.
+ */
+class RefusedCommandsTest {
+
+    /** Tuesday 15 March 2022, 10:00 in London (GMT). */
+    private static final Instant NOW = Instant.parse("2022-03-15T10:00:00Z");
+
+    private final SettableClock clock = new SettableClock(NOW);
+    private final ReferenceStore store = ReferenceStore.correct();
+    private final Complaints complaints = Complaints.builder(store).clock(clock).build();
+
+    private Complaint received(Procedure procedure) {
+        return Fixtures.receive(complaints, procedure, ServiceArea.CORPORATE);
+    }
+
+    private Complaint receivedWithMatterOn(LocalDate matter) {
+        return complaints.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE, NOW)
+                .withMatterDate(matter), Fixtures.OFFICER);
+    }
+
+    private CommandRejectedException rejected(Complaint c, Command command, Audit audit) {
+        List<ComplaintEvent> before = store.history(c.id());
+        CommandRejectedException e = assertThrows(CommandRejectedException.class,
+                () -> complaints.execute(c.id(), command, audit));
+        assertEquals(before, store.history(c.id()), "a refused command changes nothing");
+        return e;
+    }
+
+    @Test
+    void aRefusalNamesTheComplaintItsStatusTheCommandAndWhatIsAllowed() {
+        Complaint c = received(Procedure.CORPORATE);
+        CommandRejectedException e = rejected(c, new Command.Acknowledge(), Fixtures.OFFICER);
+        assertEquals(c.reference(), e.reference());
+        assertEquals(Status.RECEIVED, e.status());
+        assertEquals(CommandType.ACKNOWLEDGE, e.command());
+        assertEquals(EnumSet.of(CommandType.TRIAGE, CommandType.RECLASSIFY, CommandType.CLOSE,
+                CommandType.ACCEPT_LATE, CommandType.ERASE_PERSONAL_DATA), e.allowed());
+        assertTrue(e.getMessage().contains(c.reference()) && e.getMessage().contains("not allowed from RECEIVED"),
+                e.getMessage());
+    }
+
+    @Test
+    void commandsThatMoveAClockOrAcceptLatenessNeedAReason() {
+        Complaint c = received(Procedure.CORPORATE);
+        complaints.execute(c.id(), Command.Triage.asReceived(), Fixtures.OFFICER);
+        Map<Command, String> needReasons = Map.of(new Command.Extend(5), "EXTEND",
+                new Command.AgreeResponseDate(LocalDate.of(2022, 4, 1)), "AGREE_RESPONSE_DATE",
+                new Command.Pause(), "PAUSE", new Command.Resume(), "RESUME", new Command.AcceptLate(), "ACCEPT_LATE",
+                new Command.ErasePersonalData(), "ERASE_PERSONAL_DATA");
+        needReasons.forEach((command, name) -> {
+            InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                    () -> complaints.execute(c.id(), command, Fixtures.OFFICER), name);
+            assertEquals(List.of(new Violation("reason", "is required to " + name)), e.violations());
+        });
+        assertEquals(2, store.history(c.id()).size(), "nothing stored");
+        assertTrue(complaints.execute(c.id(), new Command.Pause(), Fixtures.OFFICER.because("waiting for photos"))
+                .paused());
+    }
+
+    @Test
+    void aLateRequestForTheNextStageNeedsAReasonAnOrdinaryOneDoesNot() {
+        Complaint c = Fixtures.respond(complaints, Fixtures.allocated(complaints, Procedure.CORPORATE,
+                ServiceArea.CORPORATE, "jo"));
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> complaints.execute(c.id(), Command.Escalate.acceptingLateRequest(), Fixtures.OFFICER));
+        assertEquals(List.of(new Violation("reason", "is required to ESCALATE accepting a late request")),
+                e.violations());
+        assertEquals(Status.ESCALATED, complaints.execute(c.id(), new Command.Escalate(), Fixtures.OFFICER).status());
+    }
+
+    @Test
+    void aComplaintMadeTwelveMonthsAfterTheMatterIsInTimeAndADayLaterIsLate() {
+        // received 15 March 2022
+        Complaint inTime = receivedWithMatterOn(LocalDate.of(2021, 3, 15));
+        CommandRejectedException e = rejected(inTime, new Command.AcceptLate(), Fixtures.OFFICER.because("x"));
+        assertTrue(e.getMessage().contains("not late"), e.getMessage());
+        e = rejected(inTime, Command.Close.outOfTime(), Fixtures.OFFICER);
+        assertTrue(e.getMessage().contains("within 12 months of the matter (2021-03-15)"), e.getMessage());
+
+        Complaint late = receivedWithMatterOn(LocalDate.of(2021, 3, 14));
+        assertEquals(Status.OUT_OF_TIME, complaints.execute(late.id(), Command.Close.outOfTime(), Fixtures.OFFICER)
+                .status());
+        Complaint accepted = receivedWithMatterOn(LocalDate.of(2021, 3, 14));
+        assertTrue(complaints.execute(accepted.id(), new Command.AcceptLate(), Fixtures.OFFICER.because("bereaved"))
+                .acceptedLate());
+        e = rejected(accepted, Command.Close.outOfTime(), Fixtures.OFFICER);
+        assertTrue(e.getMessage().contains("accepted late"), e.getMessage());
+
+        e = rejected(received(Procedure.CORPORATE), Command.Close.outOfTime(), Fixtures.OFFICER);
+        assertTrue(e.getMessage().contains("needs the matter date"), e.getMessage());
+    }
+
+    @Test
+    void aReclassificationOrAClosureLeadsToTheStatusItNames() {
+        assertEquals(Status.SERVICE_REQUEST, complaints.execute(received(Procedure.CORPORATE).id(),
+                new Command.Reclassify(Classification.SERVICE_REQUEST), Fixtures.OFFICER).status());
+        assertEquals(Status.SIGNPOSTED, complaints.execute(received(Procedure.CORPORATE).id(),
+                new Command.Reclassify(Classification.NOT_COUNCIL_COMPLAINT), Fixtures.OFFICER).status());
+        Complaint original = received(Procedure.CORPORATE);
+        assertEquals(Status.WITHDRAWN, complaints.execute(received(Procedure.CORPORATE).id(),
+                Command.Close.withdrawn(), Fixtures.OFFICER).status());
+        assertEquals(Status.DUPLICATE, complaints.execute(received(Procedure.CORPORATE).id(),
+                Command.Close.duplicateOf(original.id()), Fixtures.OFFICER).status());
+    }
+}
