@@ -25,12 +25,13 @@ import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.ProjectionRow;
 import uk.councilcomplaints.store.VersionConflictException;
 
 /**
  * Writes commits, one or a batch, in one transaction: each complaint's row checked against its expected
- * version in SQL and set to its last state, every event, the personal-data changes, and the settle-window
- * check last. A failure names the commit by its index and leaves nothing written.
+ * version in SQL and set to its last state, every event, the report projection's rows, the personal-data
+ * changes, and the settle-window check last. A failure names the commit by its index and leaves nothing written.
  */
 final class CommitWriter {
 
@@ -126,6 +127,7 @@ final class CommitWriter {
         }
         writeStates(connection, commits, spans);
         writeEvents(connection, commits);
+        writeProjection(connection, commits, spans);
         writePersonalData(connection, commits, spans);
         checkSettled(commits);
     }
@@ -192,6 +194,50 @@ final class CommitWriter {
                     insert.setString(1, council);
                     EventColumns.bindRow(insert, 2, event);
                     insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * The commits' projection rows, each commit's last row closed by the next commit's first on the same
+     * complaint, and each existing complaint's stored last row closed by its first new event.
+     */
+    private void writeProjection(Connection connection, List<Commit> commits, Map<ComplaintId, Span> spans)
+            throws SQLException {
+        Map<ComplaintId, List<ProjectionRow>> rows = new LinkedHashMap<>();
+        for (Commit commit : commits) {
+            List<ProjectionRow> complaint = rows.computeIfAbsent(commit.id(), id -> new ArrayList<>());
+            List<ProjectionRow> added = commit.projection();
+            if (!complaint.isEmpty()) {
+                int last = complaint.size() - 1;
+                complaint.set(last, complaint.get(last).followedBy(added.get(0)));
+            }
+            complaint.addAll(added);
+        }
+        boolean closing = false;
+        try (PreparedStatement close = connection.prepareStatement(ProjectionRows.CLOSE);
+                PreparedStatement insert = connection.prepareStatement(ProjectionRows.INSERT)) {
+            for (Span span : spans.values()) {
+                Commit first = commits.get(span.first);
+                if (!first.creates()) {
+                    ComplaintEvent next = first.events().get(0);
+                    Values.setInstant(close, 1, next.occurredAt());
+                    Values.setInstant(close, 2, next.recordedAt());
+                    close.setString(3, council);
+                    Values.setUuid(close, 4, first.id().value());
+                    close.setLong(5, first.expectedVersion());
+                    close.addBatch();
+                    closing = true;
+                }
+            }
+            if (closing) {
+                close.executeBatch();
+            }
+            for (List<ProjectionRow> complaint : rows.values()) {
+                for (ProjectionRow row : complaint) {
+                    ProjectionRows.add(insert, council, row);
                 }
             }
             insert.executeBatch();

@@ -63,7 +63,12 @@ public final class ComplaintsSchema {
     /** Every script, in the order they apply. */
     static final List<Script> SCRIPTS = List.of(
             new Script("1", "complaints", true),
-            new Script("1.1", "reference byte order", false));
+            new Script("1.1", "reference byte order", false),
+            new Script("2", "report projection", true),
+            new Script("2.1", "report projection index", false));
+
+    /** The script that creates the report projection: {@link #migrate} fills it for the complaints already stored. */
+    private static final String PROJECTION_VERSION = "2";
 
     private ComplaintsSchema() {
     }
@@ -100,6 +105,10 @@ public final class ComplaintsSchema {
                     String checksum = applied.get(script.version());
                     if (checksum == null) {
                         apply(connection, script, dialect, text);
+                        if (script.version().equals(PROJECTION_VERSION)) {
+                            int rows = ProjectionRows.rebuild(connection, Optional.empty());
+                            LOG.info("Complaints schema: {} report projection rows built from the stored events", rows);
+                        }
                     } else if (!checksum.equals(checksum(text))) {
                         throw changed(script, dialect);
                     }

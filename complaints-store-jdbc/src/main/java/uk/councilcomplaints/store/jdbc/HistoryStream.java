@@ -37,17 +37,28 @@ final class HistoryStream implements Iterator<ComplaintHistory> {
         this.rows = rows;
     }
 
+    /** Binds the parameters of a history query. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Every history of {@code council}. */
     static Stream<ComplaintHistory> open(DataSource dataSource, String council, int fetchSize) {
+        return open(dataSource, Sql.HISTORIES, ps -> ps.setString(1, council), fetchSize);
+    }
+
+    /** The histories {@code sql} selects: events ordered by complaint and version, its parameters bound by {@code binder}. */
+    static Stream<ComplaintHistory> open(DataSource dataSource, String sql, Binder binder, int fetchSize) {
         Connection connection = null;
         Transaction transaction = null;
         PreparedStatement statement = null;
         try {
             connection = dataSource.getConnection();
             transaction = new Transaction(connection);
-            statement = connection.prepareStatement(Sql.HISTORIES, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
+            statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
-            statement.setString(1, council);
+            binder.bind(statement);
             HistoryStream histories = new HistoryStream(connection, transaction, statement, statement.executeQuery());
             histories.advance();
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(histories,
@@ -58,7 +69,7 @@ final class HistoryStream implements Iterator<ComplaintHistory> {
             if (failure != null) {
                 e.addSuppressed(failure);
             }
-            throw e instanceof SQLException sql ? new JdbcStoreException("Could not read the histories", sql)
+            throw e instanceof SQLException cause ? new JdbcStoreException("Could not read the histories", cause)
                     : (RuntimeException) e;
         }
     }

@@ -28,7 +28,10 @@ import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.GroupCounts;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 
 /**
@@ -163,6 +166,48 @@ public final class JdbcComplaintStore implements ComplaintStore {
     @Override
     public Stream<ComplaintHistory> histories() {
         return HistoryStream.open(reports, council, fetchSize);
+    }
+
+    /**
+     * The histories {@code filter} wants, chosen by their rows in the report projection (perhaps a few more),
+     * from the report data source like {@link #histories()}. The stream holds a connection until it is closed.
+     */
+    @Override
+    public Stream<ComplaintHistory> histories(HistoryFilter filter) {
+        requireNonNull(filter, "filter");
+        ProjectionSql wanted = ProjectionSql.wanted(filter, council);
+        return HistoryStream.open(reports, Sql.historiesOf(wanted.sql()), ps -> {
+            ps.setString(1, council);
+            wanted.bind(ps, 2);
+        }, fetchSize);
+    }
+
+    /**
+     * The counts of {@code query} from the report projection, on the report data source: one GROUP BY over
+     * the rows current at the end of each day.
+     */
+    @Override
+    public GroupCounts count(CountQuery query) {
+        requireNonNull(query, "query");
+        ProjectionSql count = ProjectionSql.count(query, council);
+        return new Jdbc(reports).inTransaction("count for a report", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(count.sql())) {
+                count.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return count.readCounts(rs, query.asOf());
+                }
+            }
+        });
+    }
+
+    /**
+     * Builds the report projection's rows from the events for every complaint of this council that lacks
+     * them; returns how many rows it wrote. {@link ComplaintsSchema#migrate} does this when it creates the
+     * projection; after a Flyway migration to version 2, call it once per council, before appending.
+     */
+    public int rebuildProjection() {
+        return jdbc.inTransaction("rebuild the report projection",
+                connection -> ProjectionRows.rebuild(connection, Optional.of(council)));
     }
 
     @Override

@@ -40,6 +40,12 @@ final class Sql {
     static final String HISTORIES = "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ?"
             + " ORDER BY complaint_id, version";
 
+    /** The histories of the complaints a sub-select (its first parameter the council) names, after the council. */
+    static String historiesOf(String complaintIds) {
+        return "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ? AND complaint_id IN (" + complaintIds
+                + ") ORDER BY complaint_id, version";
+    }
+
     static final String PERSONAL_DATA = "SELECT complainant_name, email, phone, address, summary FROM complainants"
             + " WHERE council_id = ? AND complaint_id = ?";
 

@@ -1,0 +1,124 @@
+package uk.councilcomplaints.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.store.ProjectionRow;
+
+/**
+ * The rows of {@code report_projection}: written with each append, closed when the complaint's next events
+ * come, and rebuilt from the events for complaints that lack their first row (stored before the table
+ * existed, or appended to before it was filled).
+ */
+final class ProjectionRows {
+
+    static final String INSERT = "INSERT INTO report_projection (council_id, complaint_id, version, occurred_at,"
+            + " recorded_at, next_occurred_at, next_recorded_at, status, bucket, classification, procedure_code, stage,"
+            + " service_area_code, service_area_name, officer, team, received_day) VALUES (" + Sql.marks(17) + ")";
+
+    static final String CLOSE = "UPDATE report_projection SET next_occurred_at = ?, next_recorded_at = ?"
+            + " WHERE council_id = ? AND complaint_id = ? AND version = ?";
+
+    private static final String WITHOUT_FIRST_ROW = " NOT EXISTS (SELECT 1 FROM report_projection p"
+            + " WHERE p.council_id = e.council_id AND p.complaint_id = e.complaint_id AND p.version = 1)";
+
+    private static final String DELETE_PARTIAL = "DELETE FROM report_projection WHERE NOT EXISTS (SELECT 1"
+            + " FROM report_projection p WHERE p.council_id = report_projection.council_id"
+            + " AND p.complaint_id = report_projection.complaint_id AND p.version = 1)";
+
+    private static final String EVENTS_WITHOUT_ROWS = "SELECT e.council_id, " + String.join(", ",
+            EventColumns.ROW.stream().map(c -> "e." + c).toList()) + " FROM complaint_events e WHERE" + WITHOUT_FIRST_ROW;
+
+    private static final String ORDER = " ORDER BY e.council_id, e.complaint_id, e.version";
+
+    private ProjectionRows() {
+    }
+
+    /** Adds {@code row} of {@code council} to {@code insert}'s batch. */
+    static void add(PreparedStatement insert, String council, ProjectionRow row) throws SQLException {
+        int i = 1;
+        insert.setString(i++, council);
+        Values.setUuid(insert, i++, row.complaintId().value());
+        insert.setLong(i++, row.version());
+        Values.setInstant(insert, i++, row.occurredAt());
+        Values.setInstant(insert, i++, row.recordedAt());
+        Values.setInstant(insert, i++, row.nextOccurredAt());
+        Values.setInstant(insert, i++, row.nextRecordedAt());
+        Values.setEnum(insert, i++, row.status());
+        Values.setEnum(insert, i++, row.bucket());
+        Values.setEnum(insert, i++, row.classification());
+        Values.setEnum(insert, i++, row.procedure());
+        insert.setInt(i++, row.stage().number());
+        insert.setString(i++, row.serviceArea().code());
+        insert.setString(i++, row.serviceArea().name());
+        Values.setString(insert, i++, row.officer().orElse(null));
+        Values.setString(insert, i++, row.team().orElse(null));
+        Values.setDate(insert, i, row.receivedDay());
+        insert.addBatch();
+    }
+
+    /**
+     * Builds the rows of every complaint (of {@code council}, or of every council) that lacks its first row,
+     * from its events, first deleting any rows it has; returns how many rows were written.
+     */
+    static int rebuild(Connection connection, Optional<String> council) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_PARTIAL
+                + (council.isPresent() ? " AND council_id = ?" : ""))) {
+            if (council.isPresent()) {
+                delete.setString(1, council.get());
+            }
+            delete.executeUpdate();
+        }
+        int written = 0;
+        int flushed = 0;
+        try (PreparedStatement select = connection.prepareStatement(EVENTS_WITHOUT_ROWS
+                + (council.isPresent() ? " AND e.council_id = ?" : "") + ORDER);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            if (council.isPresent()) {
+                select.setString(1, council.get());
+            }
+            select.setFetchSize(500);
+            try (ResultSet rs = select.executeQuery()) {
+                String owner = null;
+                List<ComplaintEvent> events = new ArrayList<>();
+                while (rs.next()) {
+                    String rowCouncil = rs.getString("council_id");
+                    ComplaintEvent event = EventColumns.readRow(rs);
+                    if (!events.isEmpty() && (!rowCouncil.equals(owner)
+                            || !event.complaintId().equals(events.get(0).complaintId()))) {
+                        written += addHistory(insert, owner, events);
+                        if (written - flushed >= 1000) {
+                            insert.executeBatch();
+                            flushed = written;
+                        }
+                    }
+                    owner = rowCouncil;
+                    events.add(event);
+                }
+                if (!events.isEmpty()) {
+                    written += addHistory(insert, owner, events);
+                }
+            }
+            if (written > flushed) {
+                insert.executeBatch();
+            }
+        }
+        return written;
+    }
+
+    /** Adds the rows of one history to the batch and empties {@code events}; returns how many. */
+    private static int addHistory(PreparedStatement insert, String council, List<ComplaintEvent> events)
+            throws SQLException {
+        List<ProjectionRow> rows = ProjectionRow.ofHistory(events);
+        for (ProjectionRow row : rows) {
+            add(insert, council, row);
+        }
+        events.clear();
+        return rows.size();
+    }
+}
