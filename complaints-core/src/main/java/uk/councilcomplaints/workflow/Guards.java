@@ -2,10 +2,8 @@ package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.EventType;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
@@ -229,19 +227,12 @@ final class Guards {
                 + c.procedure();
     }
 
-    /** Whether an event of {@code type} happened since the complaint's current stage started. */
+    /**
+     * Whether an event of {@code type} was recorded in the complaint's current stage. Review panel events
+     * happen only at children's stage 3, the last stage, so any in the history is of the current stage.
+     */
     private static boolean sinceStageStarted(GuardContext ctx, EventType type) {
-        List<ComplaintEvent> events = ctx.history().events();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            EventType seen = events.get(i).type();
-            if (seen == type) {
-                return true;
-            }
-            if (seen == EventType.ESCALATED) {
-                return false;
-            }
-        }
-        return false;
+        return ctx.history().events().stream().anyMatch(e -> e.type() == type);
     }
 
     /** Clocks stretch only by agreement before the deadline: after it, the breach stands. */
