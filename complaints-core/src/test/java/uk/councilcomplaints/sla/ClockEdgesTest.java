@@ -72,6 +72,18 @@ class ClockEdgesTest {
     }
 
     @Test
+    void aResponseWhilePausedEndsThePause() {
+        // corporate, acknowledged Tuesday 4 January 2022: due 18 January; paused on the 17th, answered on the 19th
+        HandHistory h = HandHistory.received(Procedure.CORPORATE, "2022-01-04T09:00").triaged("2022-01-04T10:00")
+                .acknowledged("2022-01-04T11:00").paused("2022-01-17T09:00").responded("2022-01-19T10:00");
+        SlaClock response = clock(h, "2022-01-31T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(2, response.pausedWorkingDays(), "18 and 19 January, not up to the 31st");
+        assertEquals(Duration.ofHours(49), response.paused());
+        assertEquals(LocalDate.of(2022, 1, 20), response.dueDate());
+        assertEquals(ClockState.MET_ON_TIME, response.state());
+    }
+
+    @Test
     void aResponseSettlesAnAcknowledgementNeverRecorded() {
         // an import: triaged and answered on Thursday 20 January 2022 with no acknowledgement recorded
         HandHistory h = corporateReceivedMonday().triaged("2022-01-10T10:00").responded("2022-01-20T10:00");

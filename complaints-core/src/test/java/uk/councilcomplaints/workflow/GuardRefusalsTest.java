@@ -163,6 +163,19 @@ class GuardRefusalsTest {
     }
 
     @Test
+    void aResponseDateIsAgreedBeforeTheDefaultResponseFallsDue() {
+        // adults: received Tuesday 4 January 2022, the council's default response is due by the end of 1 February
+        Complaint onTheDay = Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS, "jo");
+        Complaint dayAfter = Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS, "jo");
+        clock.set(Instant.parse("2022-02-01T16:00:00Z"));
+        assertEquals(Optional.of(LocalDate.of(2022, 2, 28)),
+                execute(onTheDay, new Command.AgreeResponseDate(LocalDate.of(2022, 2, 28))).agreedResponseDate());
+        clock.set(Instant.parse("2022-02-02T09:00:00Z"));
+        assertSays(refusal(dayAfter, new Command.AgreeResponseDate(LocalDate.of(2022, 2, 28)), WITH_REASON),
+                "the response was due by the end of 2022-02-01; a new response date must be agreed before the deadline");
+    }
+
+    @Test
     void aPauseWhereThePolicyAllowsItOnceAndAResumeOnlyWhenPaused() {
         Complaint childrens = Fixtures.allocated(complaints, Procedure.CHILDRENS_SOCIAL_CARE, ServiceArea.OTHER, "jo");
         assertSays(refusal(childrens, new Command.Pause(), WITH_REASON),
