@@ -1,13 +1,9 @@
 package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.EventType;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
@@ -28,123 +24,6 @@ final class Guards {
     /** Children's social care: the next stage may be requested within 20 working days of a response (SI 2006/1738). */
     static final int CHILDRENS_REQUEST_WINDOW_WORKING_DAYS = 20;
 
-    interface Guard {
-        Optional<String> check(GuardContext ctx);
-    }
-
-    private static final Map<CommandType, Guard> GUARDS = new EnumMap<>(CommandType.class);
-
-    static {
-        GUARDS.put(CommandType.RECLASSIFY, ctx -> {
-            Command.Reclassify r = (Command.Reclassify) ctx.command();
-            return r.classification() == Classification.COMPLAINT
-                    ? Optional.of("reclassify to SERVICE_REQUEST or NOT_COUNCIL_COMPLAINT; TRIAGE confirms a complaint")
-                    : Optional.empty();
-        });
-        GUARDS.put(CommandType.ALLOCATE, ctx -> {
-            Command.Allocate a = (Command.Allocate) ctx.command();
-            Complaint c = ctx.complaint();
-            return c.procedure() == Procedure.CORPORATE && c.stage() == Stage.STAGE_2
-                    && c.previousStageOfficer().equals(Optional.of(a.officer()))
-                    ? Optional.of("corporate stage 2 must be handled by a different officer than stage 1 ("
-                            + a.officer() + ")")
-                    : Optional.empty();
-        });
-        GUARDS.put(CommandType.ESCALATE, ctx -> {
-            Complaint c = ctx.complaint();
-            if (c.procedure() == Procedure.ADULT_SOCIAL_CARE) {
-                return Optional.of("adult social care complaints have one stage; record REFER_TO_OMBUDSMAN instead");
-            }
-            if (c.stage() == c.procedure().lastStage()) {
-                return Optional.of(c.stage() + " is the last stage of " + c.procedure()
-                        + "; record REFER_TO_OMBUDSMAN instead");
-            }
-            return checkRequestWindow(ctx);
-        });
-        GUARDS.put(CommandType.RESPOND, ctx -> atChildrensStage3(ctx.complaint())
-                && !sinceStageStarted(ctx, EventType.PANEL_REPORTED)
-                ? Optional.of("at stage 3 the council responds to the review panel's report; record"
-                        + " RECORD_PANEL_REPORT first")
-                : Optional.empty());
-        GUARDS.put(CommandType.RECORD_PANEL_MEETING, ctx -> {
-            if (!atChildrensStage3(ctx.complaint())) {
-                return Optional.of(notAtStage3(ctx.complaint()));
-            }
-            return sinceStageStarted(ctx, EventType.PANEL_MET)
-                    ? Optional.of("the review panel's meeting is already recorded") : Optional.empty();
-        });
-        GUARDS.put(CommandType.RECORD_PANEL_REPORT, ctx -> {
-            if (!atChildrensStage3(ctx.complaint())) {
-                return Optional.of(notAtStage3(ctx.complaint()));
-            }
-            if (!sinceStageStarted(ctx, EventType.PANEL_MET)) {
-                return Optional.of("the review panel reports after it meets; record RECORD_PANEL_MEETING first");
-            }
-            return sinceStageStarted(ctx, EventType.PANEL_REPORTED)
-                    ? Optional.of("the review panel's report is already recorded") : Optional.empty();
-        });
-        GUARDS.put(CommandType.REFER_TO_OMBUDSMAN, ctx -> {
-            Complaint c = ctx.complaint();
-            if (c.referredToOmbudsman()) {
-                return Optional.of("a referral to the Ombudsman is already recorded");
-            }
-            return c.stage() != c.procedure().lastStage()
-                    ? Optional.of("the complaint is at " + c.stage() + " of " + c.procedure()
-                            + "; the Ombudsman comes after " + c.procedure().lastStage() + " (ESCALATE first)")
-                    : Optional.empty();
-        });
-        GUARDS.put(CommandType.CLOSE, Guards::checkClose);
-        GUARDS.put(CommandType.ACCEPT_LATE, ctx -> {
-            Complaint c = ctx.complaint();
-            if (c.acceptedLate()) {
-                return Optional.of("it was already accepted late");
-            }
-            return isLate(c) ? Optional.empty()
-                    : Optional.of("it was made within 12 months of the matter, so it is not late");
-        });
-        GUARDS.put(CommandType.EXTEND, ctx -> {
-            Complaint c = ctx.complaint();
-            int requested = ((Command.Extend) ctx.command()).workingDays();
-            int max = ctx.sla().policy().target(c.procedure(), c.stage()).maxExtensionWorkingDays();
-            if (c.extensionWorkingDays() + requested > max) {
-                return Optional.of(String.format(
-                        "an extension of %d working days would make %d in total; the limit for %s %s is %d",
-                        requested, c.extensionWorkingDays() + requested, c.procedure(), c.stage(), max));
-            }
-            return beforeResponseDeadline(ctx, "an extension");
-        });
-        GUARDS.put(CommandType.AGREE_RESPONSE_DATE, ctx -> {
-            Complaint c = ctx.complaint();
-            LocalDate date = ((Command.AgreeResponseDate) ctx.command()).date();
-            if (c.procedure() != Procedure.ADULT_SOCIAL_CARE) {
-                return Optional.of("an agreed response date applies to adult social care complaints; "
-                        + c.procedure() + " uses EXTEND");
-            }
-            LocalDate agreedOn = LondonDays.dayOf(ctx.occurredAt());
-            if (date.isBefore(agreedOn)) {
-                return Optional.of("the agreed date " + date + " is before the day it was agreed, " + agreedOn);
-            }
-            StageTarget target = ctx.sla().policy().target(c.procedure(), c.stage());
-            Optional<LocalDate> expires = target.responseLimitEnds(LondonDays.dayOf(c.receivedAt()));
-            if (expires.isPresent() && date.isAfter(expires.get()) && agreedOn.isAfter(expires.get())) {
-                return Optional.of("a response period longer than " + target.responseLimit().orElseThrow()
-                        + " from receipt must be agreed before it ends on " + expires.get());
-            }
-            return beforeResponseDeadline(ctx, "a new response date");
-        });
-        GUARDS.put(CommandType.PAUSE, ctx -> {
-            Complaint c = ctx.complaint();
-            if (!ctx.sla().policy().pauseAllowed(c.procedure())) {
-                return Optional.of("the council's policy does not allow pausing " + c.procedure() + " complaints");
-            }
-            return c.paused() ? Optional.of("the clock is already paused") : beforeResponseDeadline(ctx, "a pause");
-        });
-        GUARDS.put(CommandType.RESUME, ctx -> ctx.complaint().paused() ? Optional.empty()
-                : Optional.of("the clock is not paused"));
-        GUARDS.put(CommandType.ERASE_PERSONAL_DATA, ctx -> ctx.complaint().personalDataErased()
-                ? Optional.of("its personal data was already erased") : Optional.empty());
-    }
-
     /** Commands that must give a reason. */
     private static final Set<CommandType> REASON_REQUIRED = EnumSet.of(CommandType.ACCEPT_LATE,
             CommandType.EXTEND, CommandType.AGREE_RESPONSE_DATE, CommandType.PAUSE, CommandType.RESUME,
@@ -153,10 +32,151 @@ final class Guards {
     private Guards() {
     }
 
-    /** Why the command is not allowed for this complaint, or empty. */
+    /** Why the command is not allowed for this complaint, or empty: the guard of its command, if it has one. */
     static Optional<String> check(GuardContext ctx) {
-        Guard guard = GUARDS.get(ctx.command().type());
-        return guard == null ? Optional.empty() : guard.check(ctx);
+        // a switch, not a map of lambdas filled in a static initializer: PIT takes those lambdas for
+        // class-initialisation code and does not mutate them
+        return switch (ctx.command().type()) {
+            case RECLASSIFY -> reclassify(ctx);
+            case ALLOCATE -> allocate(ctx);
+            case ESCALATE -> escalate(ctx);
+            case RESPOND -> respond(ctx);
+            case RECORD_PANEL_MEETING -> recordPanelMeeting(ctx);
+            case RECORD_PANEL_REPORT -> recordPanelReport(ctx);
+            case REFER_TO_OMBUDSMAN -> referToOmbudsman(ctx);
+            case CLOSE -> close(ctx);
+            case ACCEPT_LATE -> acceptLate(ctx);
+            case EXTEND -> extend(ctx);
+            case AGREE_RESPONSE_DATE -> agreeResponseDate(ctx);
+            case PAUSE -> pause(ctx);
+            case RESUME -> resume(ctx);
+            case ERASE_PERSONAL_DATA -> erasePersonalData(ctx);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> reclassify(GuardContext ctx) {
+        Command.Reclassify r = (Command.Reclassify) ctx.command();
+        return r.classification() == Classification.COMPLAINT
+                ? Optional.of("reclassify to SERVICE_REQUEST or NOT_COUNCIL_COMPLAINT; TRIAGE confirms a complaint")
+                : Optional.empty();
+    }
+
+    private static Optional<String> allocate(GuardContext ctx) {
+        Command.Allocate a = (Command.Allocate) ctx.command();
+        Complaint c = ctx.complaint();
+        return c.procedure() == Procedure.CORPORATE && c.stage() == Stage.STAGE_2
+                && c.previousStageOfficer().equals(Optional.of(a.officer()))
+                ? Optional.of("corporate stage 2 must be handled by a different officer than stage 1 ("
+                        + a.officer() + ")")
+                : Optional.empty();
+    }
+
+    private static Optional<String> escalate(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        if (c.procedure() == Procedure.ADULT_SOCIAL_CARE) {
+            return Optional.of("adult social care complaints have one stage; record REFER_TO_OMBUDSMAN instead");
+        }
+        if (c.stage() == c.procedure().lastStage()) {
+            return Optional.of(c.stage() + " is the last stage of " + c.procedure()
+                    + "; record REFER_TO_OMBUDSMAN instead");
+        }
+        return checkRequestWindow(ctx);
+    }
+
+    private static Optional<String> respond(GuardContext ctx) {
+        return atChildrensStage3(ctx.complaint()) && !sinceStageStarted(ctx, EventType.PANEL_REPORTED)
+                ? Optional.of("at stage 3 the council responds to the review panel's report; record"
+                        + " RECORD_PANEL_REPORT first")
+                : Optional.empty();
+    }
+
+    private static Optional<String> recordPanelMeeting(GuardContext ctx) {
+        if (!atChildrensStage3(ctx.complaint())) {
+            return Optional.of(notAtStage3(ctx.complaint()));
+        }
+        return sinceStageStarted(ctx, EventType.PANEL_MET)
+                ? Optional.of("the review panel's meeting is already recorded") : Optional.empty();
+    }
+
+    private static Optional<String> recordPanelReport(GuardContext ctx) {
+        if (!atChildrensStage3(ctx.complaint())) {
+            return Optional.of(notAtStage3(ctx.complaint()));
+        }
+        if (!sinceStageStarted(ctx, EventType.PANEL_MET)) {
+            return Optional.of("the review panel reports after it meets; record RECORD_PANEL_MEETING first");
+        }
+        return sinceStageStarted(ctx, EventType.PANEL_REPORTED)
+                ? Optional.of("the review panel's report is already recorded") : Optional.empty();
+    }
+
+    private static Optional<String> referToOmbudsman(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        if (c.referredToOmbudsman()) {
+            return Optional.of("a referral to the Ombudsman is already recorded");
+        }
+        return c.stage() != c.procedure().lastStage()
+                ? Optional.of("the complaint is at " + c.stage() + " of " + c.procedure()
+                        + "; the Ombudsman comes after " + c.procedure().lastStage() + " (ESCALATE first)")
+                : Optional.empty();
+    }
+
+    private static Optional<String> acceptLate(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        if (c.acceptedLate()) {
+            return Optional.of("it was already accepted late");
+        }
+        return isLate(c) ? Optional.empty()
+                : Optional.of("it was made within 12 months of the matter, so it is not late");
+    }
+
+    private static Optional<String> extend(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        int requested = ((Command.Extend) ctx.command()).workingDays();
+        int max = ctx.sla().policy().target(c.procedure(), c.stage()).maxExtensionWorkingDays();
+        if (c.extensionWorkingDays() + requested > max) {
+            return Optional.of(String.format(
+                    "an extension of %d working days would make %d in total; the limit for %s %s is %d",
+                    requested, c.extensionWorkingDays() + requested, c.procedure(), c.stage(), max));
+        }
+        return beforeResponseDeadline(ctx, "an extension");
+    }
+
+    private static Optional<String> agreeResponseDate(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        LocalDate date = ((Command.AgreeResponseDate) ctx.command()).date();
+        if (c.procedure() != Procedure.ADULT_SOCIAL_CARE) {
+            return Optional.of("an agreed response date applies to adult social care complaints; "
+                    + c.procedure() + " uses EXTEND");
+        }
+        LocalDate agreedOn = LondonDays.dayOf(ctx.occurredAt());
+        if (date.isBefore(agreedOn)) {
+            return Optional.of("the agreed date " + date + " is before the day it was agreed, " + agreedOn);
+        }
+        StageTarget target = ctx.sla().policy().target(c.procedure(), c.stage());
+        Optional<LocalDate> expires = target.responseLimitEnds(LondonDays.dayOf(c.receivedAt()));
+        if (expires.isPresent() && date.isAfter(expires.get()) && agreedOn.isAfter(expires.get())) {
+            return Optional.of("a response period longer than " + target.responseLimit().orElseThrow()
+                    + " from receipt must be agreed before it ends on " + expires.get());
+        }
+        return beforeResponseDeadline(ctx, "a new response date");
+    }
+
+    private static Optional<String> pause(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        if (!ctx.sla().policy().pauseAllowed(c.procedure())) {
+            return Optional.of("the council's policy does not allow pausing " + c.procedure() + " complaints");
+        }
+        return c.paused() ? Optional.of("the clock is already paused") : beforeResponseDeadline(ctx, "a pause");
+    }
+
+    private static Optional<String> resume(GuardContext ctx) {
+        return ctx.complaint().paused() ? Optional.empty() : Optional.of("the clock is not paused");
+    }
+
+    private static Optional<String> erasePersonalData(GuardContext ctx) {
+        return ctx.complaint().personalDataErased() ? Optional.of("its personal data was already erased")
+                : Optional.empty();
     }
 
     /** Whether {@code command} must be given a reason. */
@@ -207,19 +227,12 @@ final class Guards {
                 + c.procedure();
     }
 
-    /** Whether an event of {@code type} happened since the complaint's current stage started. */
+    /**
+     * Whether an event of {@code type} was recorded in the complaint's current stage. Review panel events
+     * happen only at children's stage 3, the last stage, so any in the history is of the current stage.
+     */
     private static boolean sinceStageStarted(GuardContext ctx, EventType type) {
-        List<ComplaintEvent> events = ctx.history().events();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            EventType seen = events.get(i).type();
-            if (seen == type) {
-                return true;
-            }
-            if (seen == EventType.ESCALATED) {
-                return false;
-            }
-        }
-        return false;
+        return ctx.history().events().stream().anyMatch(e -> e.type() == type);
     }
 
     /** Clocks stretch only by agreement before the deadline: after it, the breach stands. */
@@ -230,7 +243,7 @@ final class Guards {
                         + " must be agreed before the deadline");
     }
 
-    private static Optional<String> checkClose(GuardContext ctx) {
+    private static Optional<String> close(GuardContext ctx) {
         Command.Close close = (Command.Close) ctx.command();
         Complaint c = ctx.complaint();
         if (close.reason() != ClosureReason.DUPLICATE) {

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.testing.HandHistory;
@@ -70,6 +72,18 @@ class ClockEdgesTest {
     }
 
     @Test
+    void aResponseWhilePausedEndsThePause() {
+        // corporate, acknowledged Tuesday 4 January 2022: due 18 January; paused on the 17th, answered on the 19th
+        HandHistory h = HandHistory.received(Procedure.CORPORATE, "2022-01-04T09:00").triaged("2022-01-04T10:00")
+                .acknowledged("2022-01-04T11:00").paused("2022-01-17T09:00").responded("2022-01-19T10:00");
+        SlaClock response = clock(h, "2022-01-31T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
+        assertEquals(2, response.pausedWorkingDays(), "18 and 19 January, not up to the 31st");
+        assertEquals(Duration.ofHours(49), response.paused());
+        assertEquals(LocalDate.of(2022, 1, 20), response.dueDate());
+        assertEquals(ClockState.MET_ON_TIME, response.state());
+    }
+
+    @Test
     void aResponseSettlesAnAcknowledgementNeverRecorded() {
         // an import: triaged and answered on Thursday 20 January 2022 with no acknowledgement recorded
         HandHistory h = corporateReceivedMonday().triaged("2022-01-10T10:00").responded("2022-01-20T10:00");
@@ -115,6 +129,21 @@ class ClockEdgesTest {
         SlaClock extended = clock(childrens, "2022-04-26T09:00", ClockKind.RESPONSE, Stage.STAGE_1);
         assertFalse(extended.dateAgreed());
         assertTrue(extended.stretched());
+    }
+
+    @Test
+    void theResponseClockIsTheLatestStagesAndAContactThatIsNotAComplaintHasNone() {
+        HandHistory corporate = HandHistory.received(Procedure.CORPORATE, "2022-11-01T09:00")
+                .triaged("2022-11-01T10:00").acknowledged("2022-11-01T11:00").responded("2022-11-10T09:00")
+                .escalated("2022-12-19T09:00", Stage.STAGE_2);
+        SlaClock response = sla.responseClock(corporate.build(), london("2022-12-20T09:00")).orElseThrow();
+        assertEquals(ClockKind.RESPONSE, response.kind());
+        assertEquals(Stage.STAGE_2, response.stage());
+        HandHistory serviceRequest = corporateReceivedMonday().reclassified("2022-01-10T10:00",
+                Classification.SERVICE_REQUEST);
+        assertEquals(Optional.empty(), sla.responseClock(serviceRequest.build(), london("2022-01-11T09:00")));
+        assertEquals(Optional.empty(), sla.responseClock(corporateReceivedMonday().build(), london("2022-01-09T09:00")),
+                "not received yet");
     }
 
     @Test
