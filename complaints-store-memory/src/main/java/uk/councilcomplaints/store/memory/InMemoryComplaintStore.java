@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Comparators;
 import com.google.common.collect.ImmutableList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.HistoryFilter;
@@ -248,6 +250,26 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         Entry entry = complaints.get(id);
         return entry == null || entry.personalData() == null ? Optional.empty()
                 : Optional.of(PersonalDataCodec.decode(entry.personalData()));
+    }
+
+    /** A scan of the held personal data, decoding each. */
+    @Override
+    public List<ComplaintId> complaintsOf(DataSubject subject) {
+        requireNonNull(subject, "subject");
+        return complaints.values().stream()
+                .filter(e -> e.personalData() != null
+                        && subject.matches(PersonalDataCodec.decode(e.personalData()).complainant()))
+                .map(e -> e.state().id())
+                .toList();
+    }
+
+    /** A scan of the current states. */
+    @Override
+    public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
+        requireNonNull(lastEventBefore, "lastEventBefore");
+        return complaints.values().stream().map(Entry::state)
+                .filter(c -> ComplaintStore.isClosedWithPersonalData(c, lastEventBefore))
+                .toList();
     }
 
     @Override
