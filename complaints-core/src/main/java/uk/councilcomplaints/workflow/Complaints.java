@@ -306,7 +306,9 @@ public final class Complaints {
         for (Complaint candidate : expired) {
             anonymiseIfExpired(candidate, day, actor).ifPresent(anonymised::add);
         }
-        LOG.info("anonymised {} complaints whose retention period ended by {}", anonymised.size(), day);
+        if (!anonymised.isEmpty()) {
+            LOG.info("anonymised {} complaints whose retention period ended by {}", anonymised.size(), day);
+        }
         return List.copyOf(anonymised);
     }
 
