@@ -156,7 +156,8 @@ public abstract class DataProtectionContract {
             LocalDate asOf = pick(random, days);
             Instant known = knownAt.orElse(Instant.MAX);
             answers.add(reports.officerWorkload(asOf, known));
-            answers.add(reports.nonComplaintShare(FIRST_DAY, asOf.isBefore(FIRST_DAY) ? FIRST_DAY : asOf, asOf, known));
+            LocalDate shareTo = asOf.isBefore(FIRST_DAY) ? FIRST_DAY : asOf;
+            answers.add(reports.nonComplaintShare(FIRST_DAY, shareTo, shareTo, known));
             LocalDate from = pick(random, days);
             LocalDate to = from.plusDays(random.nextInt(90));
             answers.add(reports.slaPerformance(from, to, to.plusDays(random.nextInt(5)), known));
