@@ -233,7 +233,8 @@ public abstract class DataProtectionContract {
                 ComplaintEvent erasure = is.get(is.size() - 1);
                 assertEquals(EventType.PERSONAL_DATA_ERASED, erasure.type());
                 assertEquals(w.clock.instant(), erasure.recordedAt());
-                assertTrue(erasure.reason().isPresent() && !erasure.reason().get().equals(ComplaintEvent.ERASED_REASON));
+                assertTrue(erasure.reason().isPresent()
+                        && !erasure.reason().get().equals(ComplaintEvent.ERASED_REASON));
                 if (expected.contains(id)) {
                     assertEquals(JOB, erasure.actor());
                     assertTrue(erasure.reason().get().startsWith("retention period ended"), erasure.reason().get());
@@ -264,7 +265,8 @@ public abstract class DataProtectionContract {
 
     private static final List<DataSubject> ASKED = List.of(DataSubject.withEmail("JO.BLOGGS@example.org"),
             DataSubject.withEmail("jo.bloggs@example.org.uk"), DataSubject.named("jo bloggs"),
-            DataSubject.named("Siân Ellis"), DataSubject.named("SIÂN ELLIS"), DataSubject.withEmail("sian.ellis@example.org"),
+            DataSubject.named("Siân Ellis"), DataSubject.named("SIÂN ELLIS"),
+            DataSubject.withEmail("sian.ellis@example.org"),
             DataSubject.withEmail("ZOË@example.org"), DataSubject.withEmail("zoë@example.org"),
             DataSubject.named("Zoë 😀 Ng"), DataSubject.withEmail("nobody@example.org"));
 
@@ -285,14 +287,16 @@ public abstract class DataProtectionContract {
                 Complainant who = pick(random, PEOPLE);
                 w.clock.advance(Duration.ofMinutes(random.nextInt(3000)));
                 Complaint c = w.complaints.receive(ReceiveContact.of(pick(random, List.of(Procedure.values())),
-                        ServiceArea.CORPORATE, Channel.PHONE, w.clock.instant(), who, "about the bins, " + i), Audit.by("t"));
+                        ServiceArea.CORPORATE, Channel.PHONE, w.clock.instant(), who, "about the bins, " + i),
+                        Audit.by("t"));
                 given.put(c.id(), who);
                 otherCouncil.clock.set(w.clock.instant());
                 otherCouncil.complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE,
                         Channel.PHONE, w.clock.instant(), who, "elsewhere"), Audit.by("t"));
                 if (random.nextBoolean()) {
                     w.play(steps.subList(0, random.nextInt(steps.size())));
-                    w.complaints.execute(c.id(), Command.Triage.asReceived(), Audit.by("t").because("note on " + who.name()));
+                    w.complaints.execute(c.id(), Command.Triage.asReceived(),
+                            Audit.by("t").because("note on " + who.name()));
                 }
             }
             List<ComplaintId> ids = new ArrayList<>(given.keySet());
@@ -360,7 +364,8 @@ public abstract class DataProtectionContract {
 
         // responded on 1 July 2016 in London: kept to 1 July 2022; a later referral starts the period again
         clock.set(Instant.parse("2022-07-02T09:00:00Z"));
-        assertEquals(List.of(adults.id()), complaints.expired(LocalDate.of(2022, 7, 2)).stream().map(Complaint::id).toList());
+        assertEquals(List.of(adults.id()),
+                complaints.expired(LocalDate.of(2022, 7, 2)).stream().map(Complaint::id).toList());
         assertEquals(List.of(), complaints.expired(LocalDate.of(2022, 7, 1)));
         complaints.execute(adults.id(), new Command.ReferToOmbudsman(), Audit.by("t"));
         assertEquals(List.of(), complaints.anonymiseExpired(LocalDate.of(2022, 7, 2), JOB));
@@ -389,7 +394,8 @@ public abstract class DataProtectionContract {
         complaints.execute(c.id(), new Command.Allocate("ann", "North"), Audit.by("t"));
         complaints.anonymise(c.id(), Audit.by("dpo").because("asked by the complainant"));
         List<ComplaintEvent> history = store.history(c.id());
-        assertEquals(List.of(Optional.<String>empty(), Optional.of(ComplaintEvent.ERASED_REASON), Optional.<String>empty(),
+        assertEquals(List.of(Optional.<String>empty(), Optional.of(ComplaintEvent.ERASED_REASON),
+                Optional.<String>empty(),
                 Optional.of("asked by the complainant")), history.stream().map(ComplaintEvent::reason).toList());
         assertEquals(List.of("t", "t", "t", "dpo"), history.stream().map(ComplaintEvent::actor).toList());
         assertNotEquals(ComplaintEvent.ERASED_REASON, "A. Person was in hospital");

@@ -100,7 +100,8 @@ final class RetentionCommand implements Callable<Integer> {
         out.printf("%s %d complaints whose retention period ended by %s%n", dryRun ? "Would anonymise" : "Anonymised",
                 done.size(), day);
         for (Procedure p : Procedure.values()) {
-            out.printf("  %-20s %6d  (kept %s after closure)%n", p.label(), counts.getOrDefault(p, 0), policy.period(p));
+            out.printf("  %-20s %6d  (kept %s after closure)%n", p.label(), counts.getOrDefault(p, 0),
+                    policy.period(p));
         }
         out.flush();
     }

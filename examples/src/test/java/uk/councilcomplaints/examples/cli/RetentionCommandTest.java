@@ -100,9 +100,11 @@ class RetentionCommandTest {
         Cli.Result memory = Cli.run(args("retention", "--store", "memory", "--with-briefing-data", "--as-of",
                 "2022-03-31", "--dry-run"));
         assertEquals(memory.out(), dry.out());
-        Cli.Result run = Cli.run(clock, StoreFactory.standard(), args("retention", "--db", db, "--as-of", "2022-03-31"));
+        Cli.Result run = Cli.run(clock, StoreFactory.standard(),
+                args("retention", "--db", db, "--as-of", "2022-03-31"));
         assertEquals(memory.out().replace("Would anonymise", "Anonymised"), run.out());
-        Cli.Result again = Cli.run(clock, StoreFactory.standard(), args("retention", "--db", db, "--as-of", "2022-03-31"));
+        Cli.Result again = Cli.run(clock, StoreFactory.standard(),
+                args("retention", "--db", db, "--as-of", "2022-03-31"));
         assertTrue(again.out().startsWith("Anonymised 0 complaints"), again.out());
     }
 
