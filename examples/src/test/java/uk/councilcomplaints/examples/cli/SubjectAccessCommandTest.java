@@ -63,7 +63,12 @@ class SubjectAccessCommandTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> complaints(Map<String, Object> json) {
-        return (List<Map<String, Object>>) json.get("complaints");
+        return list(json.get("complaints"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
     }
 
     @SuppressWarnings("unchecked")
@@ -92,7 +97,7 @@ class SubjectAccessCommandTest {
         assertEquals("01632 960000", who.get("phone"));
         assertEquals(null, who.get("address"));
         assertTrue(who.containsKey("address"), "absent details are null, not missing");
-        List<Map<String, Object>> events = (List<Map<String, Object>>) (Object) first.get("events");
+        List<Map<String, Object>> events = list(first.get("events"));
         assertEquals(List.of("RECEIVED", "TRIAGED"), events.stream().map(e -> e.get("type")).toList());
         assertEquals("2022-03-01T10:00:00Z", events.get(0).get("occurred_at"));
         assertEquals("2022-03-01T12:00:00Z", events.get(1).get("recorded_at"));
