@@ -45,6 +45,18 @@ public record ComplaintEvent(
                 "occurredAt %s is after recordedAt %s", occurredAt, recordedAt);
     }
 
+    /**
+     * The reason of an event once its complaint's personal data is erased: free text an officer wrote may
+     * name the complainant or say things about them, so it goes with the personal data.
+     */
+    public static final String ERASED_REASON = "[erased with the personal data]";
+
+    /** This event with its reason, if it has one, replaced by {@link #ERASED_REASON}. */
+    public ComplaintEvent withReasonErased() {
+        return reason.isEmpty() ? this : new ComplaintEvent(complaintId, version, status, occurredAt, recordedAt, actor,
+                Optional.of(ERASED_REASON), data);
+    }
+
     /** The kind of event. */
     public EventType type() {
         return data.type();

@@ -24,7 +24,9 @@ import uk.councilcomplaints.model.PersonalData;
  * @param events the new events, versions {@code expectedVersion + 1} onwards
  * @param state the state after the events
  * @param personalData personal data to store (a new complaint), if any
- * @param erasePersonalData whether to erase the stored personal data
+ * @param erasePersonalData whether to erase the stored personal data, and the reasons of the complaint's events
+ *     stored before this commit (a store keeps them as {@link ComplaintEvent#withReasonErased()}); this
+ *     commit's own reasons (why the data was erased) stay
  * @param projection one {@link ProjectionRow} per event, in order; each closed by the next event's times, the
  *     last one open (a store closes its complaint's previous last row with the first one's times)
  */

@@ -1,5 +1,6 @@
 package uk.councilcomplaints.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -8,6 +9,7 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.model.StatusBucket;
 
 /**
  * Where complaints are kept: an append-only history per complaint, its current state, and its personal data
@@ -88,6 +90,38 @@ public interface ComplaintStore {
 
     /** The complaint's personal data, unless it was erased. */
     Optional<PersonalData> personalData(ComplaintId id);
+
+    /**
+     * The ids of the complaints whose stored personal data is {@code subject}'s (see
+     * {@link DataSubject#matches}), in any order; erased personal data matches nothing. By default a scan of
+     * every complaint's personal data.
+     */
+    default List<ComplaintId> complaintsOf(DataSubject subject) {
+        try (Stream<ComplaintHistory> all = histories()) {
+            return all.map(ComplaintHistory::id)
+                    .filter(id -> personalData(id).map(p -> subject.matches(p.complainant())).orElse(false))
+                    .toList();
+        }
+    }
+
+    /**
+     * The current states, in any order, of the complaints whose personal data is still held, that are closed
+     * (their status in {@link StatusBucket#COMPLETE} or {@link StatusBucket#CLOSED_OTHER}) and whose latest
+     * event happened before {@code lastEventBefore}: the candidates for anonymisation after a retention
+     * period. By default a scan of every history.
+     */
+    default List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
+        try (Stream<ComplaintHistory> all = histories()) {
+            return all.map(ComplaintHistory::current)
+                    .filter(c -> isClosedWithPersonalData(c, lastEventBefore))
+                    .toList();
+        }
+    }
+
+    /** Whether {@code c} is one of {@link #closedWithPersonalData(Instant)}'s complaints. */
+    static boolean isClosedWithPersonalData(Complaint c, Instant lastEventBefore) {
+        return !c.personalDataErased() && !c.status().open() && c.lastOccurredAt().isBefore(lastEventBefore);
+    }
 
     /** The next number of a per-year sequence used for generated references; never the same twice. */
     long nextReferenceNumber(int year);

@@ -59,7 +59,11 @@ final class BatchStore implements ComplaintStore {
                 || !store.find(ComplaintQuery.builder().reference(reference).limit(1).build()).items().isEmpty())) {
             throw new DuplicateReferenceException(reference);
         }
-        List<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builder().addAll(history(id))
+        List<ComplaintEvent> stored = history(id);
+        if (commit.erasePersonalData()) {
+            stored = stored.stream().map(ComplaintEvent::withReasonErased).toList();
+        }
+        List<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builder().addAll(stored)
                 .addAll(commit.events()).build();
         pending.put(id, new Pending(commit.state(), events));
         if (commit.creates()) {

@@ -7,7 +7,10 @@ import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,6 +25,8 @@ import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.protection.RetentionPolicy;
+import uk.councilcomplaints.protection.SubjectAccessReport;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.SlaStatus;
@@ -29,6 +34,7 @@ import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.HistoryFilter;
@@ -46,12 +52,18 @@ public final class Complaints {
     /** Events dated further back than this need a reason. */
     static final Duration LATE_ENTRY = Duration.ofDays(1);
     private static final int MAX_REFERENCE_ATTEMPTS = 100;
+    /** How often anonymisation retries a complaint that changed while it ran. */
+    private static final int MAX_ANONYMISE_ATTEMPTS = 3;
+    /** The order of a subject access report and of expired complaints: received, then id. */
+    private static final Comparator<Complaint> RECEIVED_ORDER = Comparator.comparing(Complaint::receivedAt)
+            .thenComparing(Complaint::id);
 
     private final ComplaintStore store;
     private final Clock clock;
     private final String referencePrefix;
     private final SlaEvaluator sla;
     private final CommandValidator validator;
+    private final RetentionPolicy retention;
 
     private Complaints(Builder b) {
         this.store = b.store;
@@ -59,6 +71,7 @@ public final class Complaints {
         this.referencePrefix = b.referencePrefix;
         this.sla = SlaEvaluator.of(b.slaPolicy, b.calendar);
         this.validator = new CommandValidator(clock, b.calendar);
+        this.retention = b.retention;
     }
 
     /** The same rules over another store: how a {@link Batch} decides its commands. */
@@ -68,6 +81,7 @@ public final class Complaints {
         this.referencePrefix = rules.referencePrefix;
         this.sla = rules.sla;
         this.validator = rules.validator;
+        this.retention = rules.retention;
     }
 
     /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
@@ -243,6 +257,100 @@ public final class Complaints {
         return store.personalData(id);
     }
 
+    /**
+     * Anonymises one complaint now: erases its personal data with {@link Command.ErasePersonalData}, recorded
+     * with who and why ({@code audit} must give a reason); every report stays as it was.
+     */
+    public Complaint anonymise(ComplaintId id, Audit audit) {
+        return execute(id, new Command.ErasePersonalData(), audit);
+    }
+
+    /** The retention policy that decides when personal data expires. */
+    public RetentionPolicy retentionPolicy() {
+        return retention;
+    }
+
+    /**
+     * The complaints whose personal data is still held and expired on {@code day} under the retention policy,
+     * in the order received.
+     */
+    public List<Complaint> expired(LocalDate day) {
+        requireNonNull(day, "day");
+        if (day.getYear() < 1900 || day.getYear() > 2199) {
+            CommandValidator.reject("ANONYMISE_EXPIRED", "day", "must be from 1900-01-01 to 2199-12-31, was " + day);
+        }
+        return store.closedWithPersonalData(retention.closedBefore(day)).stream()
+                .filter(c -> !c.personalDataErased() && retention.expired(c, day))
+                .sorted(RECEIVED_ORDER)
+                .toList();
+    }
+
+    /**
+     * Anonymises every complaint whose personal data expired on {@code day} ({@link #expired}), each by the
+     * erasure command, recorded now by {@code actor} with the reason that its retention period ended; returns
+     * their states after it. A complaint that changed meanwhile is judged again; one no longer expired, or
+     * already erased, is left. Running it again for the same day anonymises nothing more.
+     *
+     * @throws InvalidCommandException if {@code day} is after today in London, or the actor is not valid
+     */
+    public List<Complaint> anonymiseExpired(LocalDate day, String actor) {
+        requireNonNull(day, "day");
+        validator.validate("ANONYMISE_EXPIRED", new Command.ErasePersonalData(),
+                Audit.by(actor).because("retention period ended"));
+        LocalDate today = LondonDays.dayOf(clock.instant());
+        if (day.isAfter(today)) {
+            CommandValidator.reject("ANONYMISE_EXPIRED", "day", "must not be after today (" + today + "), was " + day);
+        }
+        List<Complaint> expired = expired(day);
+        List<Complaint> anonymised = new ArrayList<>();
+        for (Complaint candidate : expired) {
+            anonymiseIfExpired(candidate, day, actor).ifPresent(anonymised::add);
+        }
+        if (!anonymised.isEmpty()) {
+            LOG.info("anonymised {} complaints whose retention period ended by {}", anonymised.size(), day);
+        }
+        return List.copyOf(anonymised);
+    }
+
+    private Optional<Complaint> anonymiseIfExpired(Complaint candidate, LocalDate day, String actor) {
+        Complaint c = candidate;
+        for (int attempt = 1; ; attempt++) {
+            if (c.personalDataErased() || !retention.expired(c, day)) {
+                return Optional.empty();
+            }
+            String why = "retention period ended: closed " + LondonDays.dayOf(c.lastOccurredAt()) + ", kept "
+                    + retention.period(c.procedure()) + " to " + retention.keptUntil(c).orElseThrow();
+            try {
+                return Optional.of(execute(c.id(), c.version(), new Command.ErasePersonalData(),
+                        Audit.by(actor).because(why)));
+            } catch (VersionConflictException e) {
+                if (attempt == MAX_ANONYMISE_ATTEMPTS) {
+                    throw e;
+                }
+                c = get(c.id());
+            }
+        }
+    }
+
+    /**
+     * Everything held about {@code subject} in this store's council: each complaint whose personal data names
+     * them (by email address or name, see {@link DataSubject}), with its facts, personal data and history.
+     */
+    public SubjectAccessReport subjectAccess(DataSubject subject) {
+        requireNonNull(subject, "subject");
+        Instant producedAt = now();
+        List<SubjectAccessReport.Held> held = new ArrayList<>();
+        for (ComplaintId id : store.complaintsOf(subject)) {
+            Optional<Complaint> complaint = store.load(id);
+            Optional<PersonalData> personal = store.personalData(id);
+            if (complaint.isPresent() && personal.isPresent() && subject.matches(personal.get().complainant())) {
+                held.add(new SubjectAccessReport.Held(complaint.get(), personal.get(), store.history(id)));
+            }
+        }
+        held.sort(Comparator.comparing(SubjectAccessReport.Held::complaint, RECEIVED_ORDER));
+        return new SubjectAccessReport(subject, producedAt, held);
+    }
+
     private void checkTimes(String name, Instant occurredAt, Instant recordedAt, Audit audit) {
         if (occurredAt.isAfter(recordedAt)) {
             CommandValidator.reject(name, "occurredAt",
@@ -279,6 +387,7 @@ public final class Complaints {
         private String referencePrefix = "CMP";
         private SlaPolicy slaPolicy = SlaPolicy.englandDefaults();
         private WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+        private RetentionPolicy retention = RetentionPolicy.defaults();
 
         private Builder(ComplaintStore store) {
             this.store = requireNonNull(store, "store");
@@ -307,6 +416,12 @@ public final class Complaints {
         /** The working-day calendar; England and Wales unless set (add council closure days through its builder). */
         public Builder calendar(WorkingCalendar value) {
             calendar = requireNonNull(value, "calendar");
+            return this;
+        }
+
+        /** How long personal data is kept after closure; {@link RetentionPolicy#defaults()} unless set. */
+        public Builder retentionPolicy(RetentionPolicy value) {
+            retention = requireNonNull(value, "retentionPolicy");
             return this;
         }
 

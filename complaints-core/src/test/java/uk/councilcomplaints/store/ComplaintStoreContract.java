@@ -179,7 +179,8 @@ public abstract class ComplaintStoreContract {
                 .findFirst().orElseThrow();
         assertEquals(sent.truncatedTo(java.time.temporal.ChronoUnit.MICROS), response.occurredAt());
         assertEquals(respondRecorded, response.recordedAt(), "recorded when the command was issued");
-        assertEquals(Optional.of("posted Friday, recorded Monday"), response.reason());
+        assertEquals(Optional.of(ComplaintEvent.ERASED_REASON), response.reason(),
+                "the reason given (posted Friday, recorded Monday) went with the personal data");
         assertEquals(new EventData.Responded(Outcome.UPHELD, Set.of(Remedy.APOLOGY, Remedy.FINANCIAL_REMEDY)),
                 response.data());
         assertEquals(c.receivedAt(), store.history(id).get(0).occurredAt());

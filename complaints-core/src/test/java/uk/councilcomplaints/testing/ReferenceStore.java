@@ -120,6 +120,9 @@ public final class ReferenceStore implements ComplaintStore {
             throw new DuplicateReferenceException(reference);
         }
         List<ComplaintEvent> events = new ArrayList<>(entry == null ? List.of() : entry.events());
+        if (commit.erasePersonalData()) {
+            events.replaceAll(ComplaintEvent::withReasonErased);
+        }
         events.addAll(commit.events());
         complaints.put(id, new Entry(commit.state(), ImmutableList.copyOf(events)));
         if (commit.creates()) {

@@ -129,6 +129,7 @@ final class CommitWriter {
         writeEvents(connection, commits);
         writeProjection(connection, commits, spans);
         writePersonalData(connection, commits, spans);
+        DataProtectionSql.eraseReasons(connection, council, commits);
         checkSettled(commits);
     }
 

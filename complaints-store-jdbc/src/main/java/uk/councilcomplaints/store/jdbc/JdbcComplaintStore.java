@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
@@ -228,6 +230,22 @@ public final class JdbcComplaintStore implements ComplaintStore {
                 }
             }
         });
+    }
+
+    /** One query on this council's personal data, folding the case of A to Z in SQL. */
+    @Override
+    public List<ComplaintId> complaintsOf(DataSubject subject) {
+        requireNonNull(subject, "subject");
+        return jdbc.inTransaction("find a data subject's complaints",
+                connection -> DataProtectionSql.complaintsOf(connection, council, subject));
+    }
+
+    /** One query on this council's current states. */
+    @Override
+    public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
+        requireNonNull(lastEventBefore, "lastEventBefore");
+        return jdbc.inTransaction("find closed complaints with personal data",
+                connection -> DataProtectionSql.closedWithPersonalData(connection, council, lastEventBefore));
     }
 
     /** A number from this council's sequence for {@code year}, taken in its own transaction; gaps are possible. */

@@ -12,7 +12,7 @@ import uk.councilcomplaints.model.ComplaintId;
  *
  * <p>Written only under the store's write lock; a row, once its complaint's entry or a {@link View} holding
  * it is published, changes only when the next event closes it ({@code nextRow}, {@code nextOccurred},
- * {@code nextRecorded}). A complaint's rows come in version order. Readers of a complaint's history follow
+ * {@code nextRecorded}) and when its complaint's personal data is erased ({@code note}). A complaint's rows come in version order. Readers of a complaint's history follow
  * {@code nextRow} up to its version; readers of the next times make sure no append overlapped them.
  */
 final class Columns {
@@ -141,6 +141,11 @@ final class Columns {
         nextOccurred[c][i] = occurred[next >>> CHUNK_BITS][next & MASK];
         nextRecorded[c][i] = recorded[next >>> CHUNK_BITS][next & MASK];
         nextRow[c][i] = next;
+    }
+
+    /** Gives row {@code r} note number {@code n} (erasing its reason). */
+    void setNote(int r, int n) {
+        note[r >>> CHUNK_BITS][r & MASK] = n;
     }
 
     /** Appends a complaint whose first row is {@code first} and returns its number. */

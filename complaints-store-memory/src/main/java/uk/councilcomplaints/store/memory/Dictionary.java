@@ -16,22 +16,41 @@ final class Dictionary<T> {
     private final Map<T, Integer> numbers = new HashMap<>();
     /** Volatile, so a reader that sees a grown array sees the values copied into it. */
     private volatile Object[] values = new Object[8];
+    /** How many times each number was asked for and not {@link #release released}. */
+    private int[] uses = new int[8];
     private int size;
 
-    /** The number of {@code value}, adding it if new. Under the append lock. */
+    /** The number of {@code value}, adding it if new; counts one use of it. Under the append lock. */
     int numberOf(T value) {
         Integer n = numbers.get(value);
         if (n != null) {
+            uses[n]++;
             return n;
         }
         Object[] array = values;
         if (size == array.length) {
             array = Arrays.copyOf(array, size * 2);
+            uses = Arrays.copyOf(uses, size * 2);
         }
         array[size] = value;
         values = array;
         numbers.put(value, size);
+        uses[size] = 1;
         return size++;
+    }
+
+    /**
+     * Ends one use of number {@code n}; after its last, forgets the value (its number is not given again, and
+     * {@link #get} returns null for it). Under the append lock, after every row that held {@code n} was given
+     * another number, so a reader that finds null reads its row's number again.
+     */
+    void release(int n) {
+        if (--uses[n] == 0) {
+            Object[] array = values;
+            numbers.remove(array[n]);
+            array[n] = null;
+            values = array; // publishes the change to readers of the array
+        }
     }
 
     /** Puts {@code value}, equal to the value numbered {@code n}, in its place. Under the append lock. */
@@ -41,7 +60,7 @@ final class Dictionary<T> {
         values = array; // publishes the change to readers of the array
     }
 
-    /** The value numbered {@code n}. */
+    /** The value numbered {@code n}; null once released for good. */
     @SuppressWarnings("unchecked")
     T get(int n) {
         return (T) values[n];

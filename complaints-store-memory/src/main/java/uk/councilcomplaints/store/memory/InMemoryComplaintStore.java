@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Comparators;
 import com.google.common.collect.ImmutableList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.HistoryFilter;
@@ -85,6 +87,9 @@ public final class InMemoryComplaintStore implements ComplaintStore {
             if (commit.creates() && references.containsKey(reference)) {
                 throw new DuplicateReferenceException(reference);
             }
+            if (commit.erasePersonalData() && entry != null) {
+                eraseReasons(entry);
+            }
             int[] facts = facts(commit.projection());
             int number = entry == null ? columns.complaints : entry.number();
             int first = -1;
@@ -114,6 +119,23 @@ public final class InMemoryComplaintStore implements ComplaintStore {
             }
         } finally {
             lock.unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * Gives each stored event of the complaint that has a reason the note saying it was erased, and forgets
+     * the reasons no other event holds. Under the write lock.
+     */
+    private void eraseReasons(Entry entry) {
+        int r = entry.firstRow();
+        for (long version = 1; version <= entry.state().version(); version++) {
+            int old = view.note(r);
+            Note note = notes.get(old);
+            if (note.reason().isPresent()) {
+                columns.setNote(r, notes.numberOf(new Note(note.actor(), Optional.of(ComplaintEvent.ERASED_REASON))));
+                notes.release(old);
+            }
+            r = view.nextRow(r);
         }
     }
 
@@ -156,7 +178,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     /** The latest event of a complaint; under the write lock. */
     private ComplaintEvent lastEvent(Entry entry) {
         int r = entry.lastRow();
-        Note note = notes.get(view.note(r));
+        Note note = note(view, r);
         return new ComplaintEvent(entry.state().id(), entry.state().version(), Facts.status(view.facts(r)),
                 Micros.toInstant(view.occurred(r)), Micros.toInstant(view.recorded(r)), note.actor(), note.reason(),
                 (EventData) view.data(r));
@@ -169,12 +191,21 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         ImmutableList.Builder<ComplaintEvent> events = ImmutableList.builderWithExpectedSize(count);
         int r = entry.firstRow();
         for (int version = 1; version <= count; version++) {
-            Note note = notes.get(rows.note(r));
+            Note note = note(rows, r);
             events.add(new ComplaintEvent(id, version, Facts.status(rows.facts(r)), Micros.toInstant(rows.occurred(r)),
                     Micros.toInstant(rows.recorded(r)), note.actor(), note.reason(), (EventData) rows.data(r)));
             r = version < count ? rows.nextRow(r) : r;
         }
         return events.build();
+    }
+
+    /**
+     * Who recorded row {@code r} and why. An erasure may give the row another note and forget the one read
+     * meanwhile; the row then holds the new number, so it is read again.
+     */
+    private Note note(Columns.View rows, int r) {
+        Note note = notes.get(rows.note(r));
+        return note != null ? note : notes.get(rows.note(r));
     }
 
     @Override
@@ -248,6 +279,26 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         Entry entry = complaints.get(id);
         return entry == null || entry.personalData() == null ? Optional.empty()
                 : Optional.of(PersonalDataCodec.decode(entry.personalData()));
+    }
+
+    /** A scan of the held personal data, decoding each. */
+    @Override
+    public List<ComplaintId> complaintsOf(DataSubject subject) {
+        requireNonNull(subject, "subject");
+        return complaints.values().stream()
+                .filter(e -> e.personalData() != null
+                        && subject.matches(PersonalDataCodec.decode(e.personalData()).complainant()))
+                .map(e -> e.state().id())
+                .toList();
+    }
+
+    /** A scan of the current states. */
+    @Override
+    public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
+        requireNonNull(lastEventBefore, "lastEventBefore");
+        return complaints.values().stream().map(Entry::state)
+                .filter(c -> ComplaintStore.isClosedWithPersonalData(c, lastEventBefore))
+                .toList();
     }
 
     @Override

@@ -34,7 +34,7 @@ import uk.councilcomplaints.model.LondonDays;
         description = "Council complaints from the command line: the briefing note's reports, importing a legacy "
                 + "tracker spreadsheet, report tables and the cases breaching their timescales.",
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
-                CommandLine.HelpCommand.class},
+                SubjectAccessCommand.class, RetentionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {
 
@@ -79,7 +79,8 @@ public final class ComplaintsCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "give a command: briefing, import, report or sla");
+        throw new ParameterException(spec.commandLine(),
+                "give a command: briefing, import, report, sla, subject-access or retention");
     }
 
     /** The clock that says what "today" and "now" are. */
