@@ -1,11 +1,13 @@
 package uk.councilcomplaints.examples.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Status;
@@ -31,6 +33,7 @@ final class Ledger {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder tooLate = new LongAdder();
     private final List<String> rejections = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<String, LongAdder> mix = new ConcurrentHashMap<>();
 
     /** A new command is about to be issued under {@code tag}. */
     void issue(String tag) {
@@ -39,8 +42,12 @@ final class Ledger {
         }
     }
 
-    /** The store accepted the command issued under {@code tag}; {@code after} is the state it returned. */
-    void accept(String tag, Complaint after) {
+    /**
+     * The store accepted the command issued under {@code tag}, of kind {@code kind} (its type, or RECEIVE);
+     * {@code after} is the state it returned.
+     */
+    void accept(String tag, String kind, Complaint after) {
+        mix.computeIfAbsent(kind, k -> new LongAdder()).increment();
         accepted.put(tag, new Accepted(after.id(), after.version(), after.status()));
         if (after.version() == 1) {
             received.put(after.id(), after.reference());
@@ -93,6 +100,15 @@ final class Ledger {
 
     long lateCommits() {
         return tooLate.sum();
+    }
+
+    /** How many of each kind of command were accepted, most first, as percentages of all. */
+    String mix() {
+        long all = mix.values().stream().mapToLong(LongAdder::sum).sum();
+        return mix.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), 100.0 * e.getValue().sum() / all))
+                .collect(Collectors.joining(", "));
     }
 
     /** The first few rejections' messages. */

@@ -36,13 +36,14 @@ import uk.councilcomplaints.workflow.Complaints;
  * extend...) on a shared working set of complaints, retrying on version conflicts, while reader threads run
  * reports continuously (by type, by service, the SLA listing of breached and at-risk clocks, SLA performance)
  * over the same store, which also holds older complaints imported before the run. First the writers run alone
- * for a baseline, then beside the readers. Prints commands per second, the 50th and 99th percentile latency of
+ * for a baseline (after a warm-up), then beside the readers. Prints commands per second, the 50th and 99th percentile latency of
  * a command and of each report, the conflicts retried, and the latency of the commands that ran while a report
  * did; then checks the store against everything the writers did ({@link Checks}). Exits 1 if a check fails.
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=uk.councilcomplaints.examples.bench.LoadBenchmark
  * </pre>
- * Options: {@code --seconds} (60) with readers, {@code --baseline-seconds} (15) without, {@code --writers} (8),
+ * Options: {@code --seconds} (60) with readers, {@code --baseline-seconds} (15) without, after
+ * {@code --warm-up-seconds} (10) not counted, {@code --writers} (8),
  * {@code --readers} (2), {@code --stored} (10,000 complaints imported first), {@code --working-set} (64 complaints
  * the writers share), {@code --db} a PostgreSQL JDBC URL (user and password in it) instead of the embedded
  * server, {@code --fsync} to run the embedded server with fsync on.
@@ -50,8 +51,8 @@ import uk.councilcomplaints.workflow.Complaints;
 public final class LoadBenchmark {
 
     /** How big a run is. */
-    record Settings(int seconds, int baselineSeconds, int writers, int readers, int stored, int workingSet,
-            long seed) {
+    record Settings(int seconds, int baselineSeconds, int warmUpSeconds, int writers, int readers, int stored,
+            int workingSet, long seed) {
     }
 
     /** A run's figures and checks. */
@@ -65,10 +66,10 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = new BenchArgs(args, Set.of("--seconds", "--baseline-seconds", "--writers", "--readers",
+        BenchArgs a = new BenchArgs(args, Set.of("--seconds", "--baseline-seconds", "--warm-up-seconds", "--writers", "--readers",
                 "--stored", "--working-set", "--db"), Set.of("--fsync"));
         Settings settings = new Settings(a.intValue("--seconds", 60), a.intValue("--baseline-seconds", 15),
-                a.intValue("--writers", 8), a.intValue("--readers", 2), a.intValue("--stored", 10_000),
+                a.intValue("--warm-up-seconds", 10), a.intValue("--writers", 8), a.intValue("--readers", 2), a.intValue("--stored", 10_000),
                 a.intValue("--working-set", 64), 42);
         Result result;
         try (BenchDatabase db = BenchDatabase.open(a.value("--db"), a.flag("--fsync"))) {
@@ -97,6 +98,10 @@ public final class LoadBenchmark {
                 + " before, %d in the working set; %d cores, load average %.2f%n", s.writers(), s.readers(),
                 s.writers() + s.readers(), s.stored(), s.workingSet(), Runtime.getRuntime().availableProcessors(),
                 loadAverage());
+
+        long warmUpEnd = System.nanoTime() + s.warmUpSeconds() * 1_000_000_000L;
+        Samples warmUp = writers.run(() -> System.nanoTime() < warmUpEnd);
+        out.printf(Locale.ROOT, "warm-up: %,d commands in %d s, not counted%n", warmUp.size(), s.warmUpSeconds());
 
         long conflictsBefore = ledger.conflicts();
         long t0 = System.nanoTime();
@@ -135,6 +140,7 @@ public final class LoadBenchmark {
         out.printf(Locale.ROOT, "conflicts retried %,d in all (%,d late commits retried, %,d commands refused by a"
                 + " guard)%n", ledger.conflicts(), ledger.lateCommits(), ledger.rejected());
         ledger.rejections().forEach(r -> out.println("  refused: " + r));
+        out.println("mix: " + ledger.mix());
 
         out.printf(Locale.ROOT, "%n%-26s %9s %9s %8s %8s %8s%n", "reports", "runs", "", "p50 ms", "p99 ms", "max ms");
         reports.forEach((name, samples) -> out.printf(Locale.ROOT, "%-26s %9d %9s %8.1f %8.1f %8.1f%n", name,

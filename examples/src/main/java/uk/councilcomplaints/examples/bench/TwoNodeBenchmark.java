@@ -3,6 +3,7 @@ package uk.councilcomplaints.examples.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +17,8 @@ import uk.councilcomplaints.workflow.Complaints;
  * Two application nodes on one PostgreSQL: two stores, each with its own HikariCP pool, and 8 writer threads
  * each, issuing a council's mix of commands ({@link CommandMix}) on one shared working set of complaints, so
  * the nodes meet and conflict, and receiving new contacts on both. After 10,000 commands in all it prints
- * commands per second and the conflicts retried, and checks ({@link Checks}) that no update was lost, no
+ * commands per second and the conflicts retried, against one node with as many threads and connections doing the
+ * same in the same run, and checks ({@link Checks}) that no update was lost, no
  * reference given twice, the report's bucket totals count every complaint once, and every history agrees with
  * its version, its stored state on both nodes and the projection. Exits 1 if a check fails.
  * <pre>
@@ -55,43 +57,70 @@ public final class TwoNodeBenchmark {
         System.exit(result.passed() ? 0 : 1);
     }
 
-    /** Runs the benchmark on {@code db}, under a council of its own, and prints to {@code out}. */
+    /**
+     * Runs the benchmark on {@code db}: a warm-up, then, as the baseline, one node with as many threads and
+     * connections as the two together, then the two nodes, each under a council of its own; prints to {@code out}.
+     */
     static Result run(Settings s, BenchDatabase db, PrintStream out) throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        String council = "nodes-" + UUID.randomUUID().toString().substring(0, 8);
-        HikariDataSource poolA = db.pool("node-1", s.threadsPerNode());
-        HikariDataSource poolB = db.pool("node-2", s.threadsPerNode());
-        JdbcComplaintStore nodeA = JdbcComplaintStore.builder(poolA).council(council).clock(clock).build();
-        JdbcComplaintStore nodeB = JdbcComplaintStore.builder(poolB).council(council).clock(clock).build();
-        List<Complaints> desks = List.of(Complaints.builder(nodeA).clock(clock).build(),
-                Complaints.builder(nodeB).clock(clock).build());
-        Ledger ledger = new Ledger();
-        Writers writers = new Writers(desks, s.threadsPerNode(), s.workingSet(), ledger, s.seed());
-        writers.seed();
-        out.printf(Locale.ROOT, "2 nodes x %d threads, a pool of %d connections each; %,d commands on a working set"
-                + " of %d complaints both nodes share; %d cores, load average %.2f%n", s.threadsPerNode(),
-                s.threadsPerNode(), s.commands(), s.workingSet(), Runtime.getRuntime().availableProcessors(),
+        out.printf(Locale.ROOT, "%,d commands on a working set of %d complaints the nodes share; %d cores, load"
+                + " average %.2f%n%n", s.commands(), s.workingSet(), Runtime.getRuntime().availableProcessors(),
                 LoadBenchmark.loadAverage());
-
-        AtomicInteger tickets = new AtomicInteger();
-        long t0 = System.nanoTime();
-        Samples samples = writers.run(() -> tickets.getAndIncrement() < s.commands());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double perSecond = samples.size() / seconds;
-        long byNode1 = ledger.acceptedTags().stream().filter(t -> t.startsWith("n1-")).count();
-        long byNode2 = ledger.acceptedTags().stream().filter(t -> t.startsWith("n2-")).count();
-        out.printf(Locale.ROOT, "%n%,d commands accepted in %.1f s (node 1: %,d, node 2: %,d): %.1f commands/s;"
-                + " latency p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", samples.size(), seconds, byNode1, byNode2,
-                perSecond, samples.percentileMillis(50), samples.percentileMillis(99), samples.maxMillis());
-        out.printf(Locale.ROOT, "conflicts retried %,d (%.1f per 100 commands); %,d late commits retried, %,d"
-                + " commands refused by a guard%n", ledger.conflicts(), 100.0 * ledger.conflicts() / samples.size(),
-                ledger.lateCommits(), ledger.rejected());
+        out.print("warm-up, ");
+        Phase.run(db, List.of("warm-up"), 2 * s.threadsPerNode(), s.commands() / 5, s, clock, out);
+        Phase one = Phase.run(db, List.of("one-node"), 2 * s.threadsPerNode(), s.commands(), s, clock, out);
+        Phase two = Phase.run(db, List.of("node-1", "node-2"), s.threadsPerNode(), s.commands(), s, clock, out);
+        out.printf(Locale.ROOT, "two nodes against one: %.2f times the commands per second, p99 latency %.2f times%n",
+                two.perSecond() / one.perSecond(),
+                two.samples().percentileMillis(99) / one.samples().percentileMillis(99));
+        Ledger ledger = two.ledger();
         ledger.rejections().forEach(r -> out.println("  refused: " + r));
-
-        List<Checks.Check> checks = Checks.verify(List.of(nodeA, nodeB), ledger, 0,
-                LondonDays.dayOf(clock.instant()));
+        List<Checks.Check> checks = Checks.verify(two.nodes(), ledger, 0, LondonDays.dayOf(clock.instant()));
         checks.forEach(c -> out.println(c.line()));
         out.printf(Locale.ROOT, "load average at the end %.2f%n", LoadBenchmark.loadAverage());
-        return new Result(perSecond, ledger.conflicts(), checks);
+        return new Result(two.perSecond(), ledger.conflicts(), checks);
+    }
+
+    /** One run of the writers over some nodes: their stores, what they did and how fast. */
+    private record Phase(List<JdbcComplaintStore> nodes, Ledger ledger, Samples samples, double seconds) {
+
+        static Phase run(BenchDatabase db, List<String> names, int threadsPerNode, int commands, Settings s,
+                Clock clock, PrintStream out) throws InterruptedException {
+            String council = "nodes-" + UUID.randomUUID().toString().substring(0, 8);
+            List<JdbcComplaintStore> nodes = new ArrayList<>();
+            List<Complaints> desks = new ArrayList<>();
+            for (String name : names) {
+                HikariDataSource pool = db.pool(name, threadsPerNode);
+                JdbcComplaintStore store = JdbcComplaintStore.builder(pool).council(council).clock(clock).build();
+                nodes.add(store);
+                desks.add(Complaints.builder(store).clock(clock).build());
+            }
+            Ledger ledger = new Ledger();
+            Writers writers = new Writers(desks, threadsPerNode, s.workingSet(), ledger, s.seed());
+            writers.seed();
+            AtomicInteger tickets = new AtomicInteger();
+            long t0 = System.nanoTime();
+            Samples samples = writers.run(() -> tickets.getAndIncrement() < commands);
+            Phase phase = new Phase(nodes, ledger, samples, (System.nanoTime() - t0) / 1e9);
+            List<String> byNode = new ArrayList<>();
+            for (int n = 1; n <= names.size(); n++) {
+                String prefix = "n" + n + "-";
+                byNode.add(String.format(Locale.ROOT, "%,d", ledger.acceptedTags().stream()
+                        .filter(t -> t.startsWith(prefix)).count()));
+            }
+            out.printf(Locale.ROOT, "%d node(s) x %d threads, a pool of %d connections each: %,d commands accepted"
+                    + " (%s) in %.1f s, %.1f commands/s; latency p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+                    names.size(), threadsPerNode, threadsPerNode, samples.size(), String.join(" + ", byNode),
+                    phase.seconds(), phase.perSecond(), samples.percentileMillis(50), samples.percentileMillis(99),
+                    samples.maxMillis());
+            out.printf(Locale.ROOT, "  conflicts retried %,d (%.1f per 100 commands); %,d late commits retried, %,d"
+                    + " commands refused by a guard%n  mix: %s%n%n", ledger.conflicts(),
+                    100.0 * ledger.conflicts() / samples.size(), ledger.lateCommits(), ledger.rejected(), ledger.mix());
+            return phase;
+        }
+
+        double perSecond() {
+            return samples.size() / seconds;
+        }
     }
 }

@@ -65,7 +65,7 @@ final class Writers {
             String tag = "seed-" + i;
             ledger.issue(tag);
             Complaint c = desk.receive(CommandMix.contact(random, desk.clock().instant()), Audit.by(tag));
-            ledger.accept(tag, c);
+            ledger.accept(tag, "RECEIVE", c);
             active.set(i, c.id());
         }
     }
@@ -113,13 +113,13 @@ final class Writers {
                     if (step.isEmpty()) {
                         Complaint c = desk.receive(CommandMix.contact(random, desk.clock().instant()), Audit.by(tag));
                         samples.add(start, System.nanoTime());
-                        ledger.accept(tag, c);
+                        ledger.accept(tag, "RECEIVE", c);
                         active.compareAndSet(slot, id, c.id());
                     } else {
                         Audit audit = step.get().reason().map(Audit.by(tag)::because).orElse(Audit.by(tag));
                         Complaint c = desk.execute(id, history.current().version(), step.get().command(), audit);
                         samples.add(start, System.nanoTime());
-                        ledger.accept(tag, c);
+                        ledger.accept(tag, step.get().command().type().name(), c);
                     }
                     break;
                 } catch (VersionConflictException e) {

@@ -31,7 +31,7 @@ class ChecksTest {
     private Complaint issue(String tag, java.util.function.Supplier<Complaint> command) {
         ledger.issue(tag);
         Complaint c = command.get();
-        ledger.accept(tag, c);
+        ledger.accept(tag, "TEST", c);
         return c;
     }
 
@@ -57,7 +57,7 @@ class ChecksTest {
         Complaint c = receive("t1");
         Complaint triaged = complaints.execute(c.id(), Command.Triage.asReceived(), Audit.by("t2"));
         ledger.issue("t9");
-        ledger.accept("t9", triaged); // the store said it took t9, but its history has t2 there
+        ledger.accept("t9", "TRIAGE", triaged); // the store said it took t9, but its history has t2 there
         Map<String, Boolean> verdicts = verdicts(0);
         assertEquals(false, verdicts.get("no lost update"));
         assertEquals(false, verdicts.get("nothing from refused commands")); // t2 was never recorded as issued

@@ -19,7 +19,7 @@ class LoadBenchmarkTest {
         LoadBenchmark.Result result;
         try (BenchDatabase db = BenchDatabase.open(Optional.of(TestPostgres.newDatabaseUrl()), false);
                 PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            result = LoadBenchmark.run(new LoadBenchmark.Settings(2, 1, 8, 2, 200, 16, 1), db, out);
+            result = LoadBenchmark.run(new LoadBenchmark.Settings(2, 1, 1, 8, 2, 200, 16, 1), db, out);
         }
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(result.commandsPerSecond() > 0, output);
