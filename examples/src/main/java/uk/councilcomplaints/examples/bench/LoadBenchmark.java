@@ -35,18 +35,20 @@ import uk.councilcomplaints.workflow.Complaints;
  * ({@link CommandMix}: receive, triage, allocate, acknowledge, send to the service, respond, close, escalate,
  * extend...) on a shared working set of complaints, retrying on version conflicts, while reader threads run
  * reports continuously (by type, by service, the SLA listing of breached and at-risk clocks, SLA performance)
- * over the same store, which also holds older complaints imported before the run. First the writers run alone
- * for a baseline (after a warm-up), then beside the readers. Prints commands per second, the 50th and 99th percentile latency of
- * a command and of each report, the conflicts retried, and the latency of the commands that ran while a report
- * did; then checks the store against everything the writers did ({@link Checks}). Exits 1 if a check fails.
+ * over the same store, which also holds older complaints imported before the run. After a warm-up, the writers
+ * run alone for half the baseline, then beside the readers, then alone for the baseline's other half. Prints
+ * commands per second, the 50th and 99th percentile latency of a command and of each report, the conflicts
+ * retried, and the latency of the commands that ran while a report did; then checks the store against everything
+ * the writers did ({@link Checks}). Exits 1 if a check fails.
  * <pre>
- * mvn -B -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=uk.councilcomplaints.examples.bench.LoadBenchmark
+ * mvn -B -q -pl examples -am package -DskipTests exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=uk.councilcomplaints.examples.bench.LoadBenchmark
  * </pre>
- * Options: {@code --seconds} (60) with readers, {@code --baseline-seconds} (15) without, after
- * {@code --warm-up-seconds} (10) not counted, {@code --writers} (8),
- * {@code --readers} (2), {@code --stored} (10,000 complaints imported first), {@code --working-set} (64 complaints
- * the writers share), {@code --db} a PostgreSQL JDBC URL (user and password in it) instead of the embedded
- * server, {@code --fsync} to run the embedded server with fsync on.
+ * ({@code test} scope: embedded PostgreSQL is a {@code provided} dependency.) Options: {@code --seconds} (60)
+ * beside the readers, {@code --baseline-seconds} (15) alone, {@code --warm-up-seconds} (10) not counted,
+ * {@code --writers} (8), {@code --readers} (2), {@code --stored} (10,000 complaints imported first),
+ * {@code --working-set} (64 complaints the writers share), {@code --db} a PostgreSQL JDBC URL (user and password
+ * in it) instead of the embedded server, {@code --fsync} to run the embedded server with fsync on.
  */
 public final class LoadBenchmark {
 
@@ -66,11 +68,11 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = new BenchArgs(args, Set.of("--seconds", "--baseline-seconds", "--warm-up-seconds", "--writers", "--readers",
-                "--stored", "--working-set", "--db"), Set.of("--fsync"));
+        BenchArgs a = new BenchArgs(args, Set.of("--seconds", "--baseline-seconds", "--warm-up-seconds",
+                "--writers", "--readers", "--stored", "--working-set", "--db"), Set.of("--fsync"));
         Settings settings = new Settings(a.intValue("--seconds", 60), a.intValue("--baseline-seconds", 15),
-                a.intValue("--warm-up-seconds", 10), a.intValue("--writers", 8), a.intValue("--readers", 2), a.intValue("--stored", 10_000),
-                a.intValue("--working-set", 64), 42);
+                a.intValue("--warm-up-seconds", 10), a.intValue("--writers", 8), a.intValue("--readers", 2),
+                a.intValue("--stored", 10_000), a.intValue("--working-set", 64), 42);
         Result result;
         try (BenchDatabase db = BenchDatabase.open(a.value("--db"), a.flag("--fsync"))) {
             System.out.printf(Locale.ROOT, "Load on %s%n", db.description(a.flag("--fsync")));
@@ -103,27 +105,24 @@ public final class LoadBenchmark {
         Samples warmUp = writers.run(() -> System.nanoTime() < warmUpEnd);
         out.printf(Locale.ROOT, "warm-up: %,d commands in %d s, not counted%n", warmUp.size(), s.warmUpSeconds());
 
-        long conflictsBefore = ledger.conflicts();
-        long t0 = System.nanoTime();
-        long baselineEnd = t0 + s.baselineSeconds() * 1_000_000_000L;
-        Samples alone = writers.run(() -> System.nanoTime() < baselineEnd);
-        double aloneSeconds = (System.nanoTime() - t0) / 1e9;
-        long aloneConflicts = ledger.conflicts() - conflictsBefore;
-
+        // the baseline's halves before and after the readers' run, so neither side gains from running later
+        Timed first = Timed.write(writers, ledger, s.baselineSeconds() / 2.0);
         Readers readers = new Readers(complaints, Reports.over(store), clock, s.readers());
-        long t1 = System.nanoTime();
-        long end = t1 + s.seconds() * 1_000_000_000L;
-        Samples beside;
+        Timed besideRun;
         Map<String, Samples> reports;
-        double besideSeconds;
         readers.start();
         try {
-            beside = writers.run(() -> System.nanoTime() < end);
-            besideSeconds = (System.nanoTime() - t1) / 1e9;
+            besideRun = Timed.write(writers, ledger, s.seconds());
         } finally {
             reports = readers.stop();
         }
-        long besideConflicts = ledger.conflicts() - conflictsBefore - aloneConflicts;
+        Timed second = Timed.write(writers, ledger, s.baselineSeconds() / 2.0);
+        Samples alone = Samples.merge(List.of(first.samples(), second.samples()));
+        double aloneSeconds = first.seconds() + second.seconds();
+        long aloneConflicts = first.conflicts() + second.conflicts();
+        Samples beside = besideRun.samples();
+        double besideSeconds = besideRun.seconds();
+        long besideConflicts = besideRun.conflicts();
 
         out.printf(Locale.ROOT, "%n%-26s %9s %9s %8s %8s %8s %10s%n", "commands", "accepted", "per s", "p50 ms",
                 "p99 ms", "max ms", "conflicts");
@@ -202,6 +201,17 @@ public final class LoadBenchmark {
     /** The system load average of the last minute. */
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** The writers' commands over some seconds: their timings, how long they took, the conflicts retried. */
+    private record Timed(Samples samples, double seconds, long conflicts) {
+        static Timed write(Writers writers, Ledger ledger, double seconds) throws InterruptedException {
+            long conflicts = ledger.conflicts();
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            Samples samples = writers.run(() -> System.nanoTime() < end);
+            return new Timed(samples, (System.nanoTime() - start) / 1e9, ledger.conflicts() - conflicts);
+        }
     }
 
     /** Reader threads running the reports in turn until stopped, each report timed. */
