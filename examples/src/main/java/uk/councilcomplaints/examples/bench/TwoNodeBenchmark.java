@@ -78,9 +78,10 @@ public final class TwoNodeBenchmark {
                 clock, out);
         Samples one = Samples.merge(List.of(before.samples(), after.samples()));
         double onePerSecond = one.size() / (before.seconds() + after.seconds());
-        out.printf(Locale.ROOT, "one node, both halves: %.1f commands/s, p99 %.2f ms; two nodes against one: %.2f"
-                + " times the commands per second, p99 latency %.2f times%n", onePerSecond, one.percentileMillis(99),
-                two.perSecond() / onePerSecond, two.samples().percentileMillis(99) / one.percentileMillis(99));
+        out.printf(Locale.ROOT, "one node, both halves: %.1f commands/s, p50 %.2f ms, p99 %.2f ms; two nodes against"
+                + " one: %.2f times the commands per second, p99 latency %.2f times%n", onePerSecond,
+                one.percentileMillis(50), one.percentileMillis(99), two.perSecond() / onePerSecond,
+                two.samples().percentileMillis(99) / one.percentileMillis(99));
         Ledger ledger = two.ledger();
         ledger.rejections().forEach(r -> out.println("  refused: " + r));
         List<Checks.Check> checks = Checks.verify(two.nodes(), ledger, 0, LondonDays.dayOf(clock.instant()));
