@@ -15,7 +15,6 @@ import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
-import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.ReceiveContact;

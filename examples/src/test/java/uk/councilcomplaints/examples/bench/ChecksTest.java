@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.model.Complaint;
@@ -28,7 +29,7 @@ class ChecksTest {
     private final Complaints complaints = Complaints.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     private final Ledger ledger = new Ledger();
 
-    private Complaint issue(String tag, java.util.function.Supplier<Complaint> command) {
+    private Complaint issue(String tag, Supplier<Complaint> command) {
         ledger.issue(tag);
         Complaint c = command.get();
         ledger.accept(tag, "TEST", c);
