@@ -25,8 +25,8 @@ public final class LegacyDates {
         try {
             return t.indexOf('/') >= 0 ? LocalDate.parse(t, UK) : LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
-            throw new DateTimeParseException("'" + text + "' is not a date (use 2022-01-14 or 14/01/2022)", text,
-                    e.getErrorIndex(), e);
+            throw new DateTimeParseException(LegacyLabels.quote(text) + " is not a date (use 2022-01-14 or 14/01/2022)",
+                    text, e.getErrorIndex(), e);
         }
     }
 }

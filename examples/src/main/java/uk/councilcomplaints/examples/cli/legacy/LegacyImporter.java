@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -105,12 +106,13 @@ public final class LegacyImporter {
         Path rejectedPath = rejectedFile(csv);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get();
+        checkReadable(csv, format);
         Run run = new Run(csv);
         try (BufferedReader reader = utf8(csv);
                 CSVParser parser = parse(format, reader, csv);
                 BufferedWriter rejects = Files.newBufferedWriter(rejectedPath, StandardCharsets.UTF_8)) {
             run.rejects = rejects;
-            Map<String, Integer> columns = columns(parser.getHeaderNames(), csv);
+            Map<String, Integer> columns = columns(parser.getHeaderNames(), csv, true);
             List<String> header = new ArrayList<>(List.of("row", "reason"));
             header.addAll(parser.getHeaderNames());
             writeRecord(rejects, header);
@@ -136,6 +138,32 @@ public final class LegacyImporter {
         return new ImportSummary(run.rows, run.imported, run.present, run.rejected, run.duplicates, rejectedPath);
     }
 
+    /**
+     * Reads the whole file once without storing anything, so that a file-level fault (not UTF-8, broken quoting,
+     * a header without the required columns) stops the import before its first row is stored.
+     */
+    private void checkReadable(Path csv, CSVFormat format) throws IOException {
+        long records = 0;
+        try (BufferedReader reader = utf8(csv); CSVParser parser = parse(format, reader, csv)) {
+            columns(parser.getHeaderNames(), csv, false);
+            for (CSVRecord ignored : parser) {
+                records++;
+            }
+        } catch (UncheckedIOException e) {
+            throw unchecked(csv, e.getCause(), records);
+        } catch (MalformedInputException | CSVException e) {
+            throw unchecked(csv, e, records);
+        }
+    }
+
+    private static LegacyImportException unchecked(Path csv, IOException cause, long records) {
+        String where = " (after row " + (records + 1) + ")";
+        return new LegacyImportException((cause instanceof MalformedInputException
+                ? csv + " is not UTF-8 text" + where + ": save it from the spreadsheet as \"CSV UTF-8\""
+                : csv + " cannot be read as CSV" + where + ": " + cause.getMessage()) + "; nothing was imported",
+                cause);
+    }
+
     private static BufferedReader utf8(Path csv) throws IOException {
         BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
         reader.mark(1);
@@ -153,13 +181,24 @@ public final class LegacyImporter {
         }
     }
 
-    /** The index of each column by lower-case name; fails if a required one is missing. */
-    private Map<String, Integer> columns(List<String> names, Path csv) {
+    /**
+     * The index of each column by lower-case name; fails if the file is empty, a required column is missing or a
+     * known one is named twice. Unknown columns are reported if {@code report}.
+     */
+    private Map<String, Integer> columns(List<String> names, Path csv, boolean report) {
+        if (names.isEmpty()) {
+            throw new LegacyImportException(csv + " is empty: it needs a header row naming the columns "
+                    + String.join(", ", Columns.REQUIRED) + " (see --help)", null);
+        }
         Map<String, Integer> columns = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip().toLowerCase(Locale.ROOT);
-            columns.put(name, i);
+            Integer twice = columns.put(name, i);
+            if (twice != null && Columns.KNOWN.contains(name)) {
+                throw new LegacyImportException(csv + ": the header row names column " + name + " twice (columns "
+                        + (twice + 1) + " and " + (i + 1) + ")", null);
+            }
             if (!Columns.KNOWN.contains(name)) {
                 unknown.add(names.get(i));
             }
@@ -169,7 +208,7 @@ public final class LegacyImporter {
             throw new LegacyImportException(csv + ": the header row has no column " + String.join(", ", missing)
                     + " (it needs " + String.join(", ", Columns.REQUIRED) + "; see --help)", null);
         }
-        if (!unknown.isEmpty()) {
+        if (report && !unknown.isEmpty()) {
             err.println("ignoring columns " + unknown);
         }
         return columns;

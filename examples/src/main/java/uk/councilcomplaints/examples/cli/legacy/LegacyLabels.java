@@ -45,7 +45,7 @@ final class LegacyLabels {
                 return t;
             }
         }
-        throw new RowRejectedException("type: '" + text + "' is not one of Statutory Adults, Statutory Children, "
+        throw new RowRejectedException("type: " + quote(text) + " is not one of Statutory Adults, Statutory Children, "
                 + "Corporate, Service Request, Not a council complaint");
     }
 
@@ -60,7 +60,7 @@ final class LegacyLabels {
         String code = n.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (code.isEmpty() || !Character.isLetter(code.charAt(0)) || code.length() > 40
                 || text.strip().length() > 100) {
-            throw new RowRejectedException("service_area: '" + text + "' is not a service area name (up to 100 "
+            throw new RowRejectedException("service_area: " + quote(text) + " is not a service area name (up to 100 "
                     + "characters, starting with a letter)");
         }
         return ServiceArea.of(code, text.strip());
@@ -73,10 +73,11 @@ final class LegacyLabels {
             return;
         }
         if (n.equals("2") || n.equals("3") || n.equals("stage 2") || n.equals("stage 3")) {
-            throw new RowRejectedException("stage: '" + text + "': only stage 1 cases can be imported (one row has "
-                    + "no dates for the earlier stage); import stage 1 and escalate it in the system");
+            throw new RowRejectedException("stage: " + quote(text)
+                    + ": only stage 1 cases can be imported (one row has no dates for the earlier stage); import stage 1"
+                    + " and escalate it in the system");
         }
-        throw new RowRejectedException("stage: '" + text + "' is not 1, 2 or 3");
+        throw new RowRejectedException("stage: " + quote(text) + " is not 1, 2 or 3");
     }
 
     static Outcome outcome(String text) {
@@ -84,8 +85,8 @@ final class LegacyLabels {
             case "upheld" -> Outcome.UPHELD;
             case "partly upheld", "partially upheld" -> Outcome.PARTLY_UPHELD;
             case "not upheld" -> Outcome.NOT_UPHELD;
-            default -> throw new RowRejectedException("outcome: '" + text + "' is not one of upheld, partly upheld, "
-                    + "not upheld");
+            default -> throw new RowRejectedException("outcome: " + quote(text)
+                    + " is not one of upheld, partly upheld, not upheld");
         };
     }
 
@@ -94,9 +95,16 @@ final class LegacyLabels {
             case "withdrawn" -> ClosureReason.WITHDRAWN;
             case "duplicate" -> ClosureReason.DUPLICATE;
             case "out of time" -> ClosureReason.OUT_OF_TIME;
-            default -> throw new RowRejectedException("closure_reason: '" + text + "' is not one of withdrawn, "
+            default -> throw new RowRejectedException("closure_reason: " + quote(text) + " is not one of withdrawn, "
                     + "duplicate, out of time");
         };
+    }
+
+    /** A cell as a message quotes it: in single quotes, cut to 60 characters (a cell may hold a whole file). */
+    static String quote(String cell) {
+        int max = 60;
+        return "'" + (cell.codePointCount(0, cell.length()) <= max ? cell
+                : cell.substring(0, cell.offsetByCodePoints(0, max - 3)) + "...") + "'";
     }
 
     private static String normal(String text) {
