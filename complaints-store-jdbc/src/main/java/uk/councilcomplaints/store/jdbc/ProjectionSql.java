@@ -27,8 +27,9 @@ import uk.councilcomplaints.store.GroupKey;
 import uk.councilcomplaints.store.HistoryFilter;
 
 /**
- * A statement over {@code report_projection}: a {@link CountQuery} as one range-filtered GROUP BY over
- * its days, or a {@link HistoryFilter} as the ids of the complaints it wants. The text depends only on the
+ * A statement over {@code report_projection}: a {@link CountQuery} as one GROUP BY over the rows current at
+ * the end of each of its days (ranges of indexes), or a {@link HistoryFilter} as the ids of the complaints it
+ * wants. The text depends only on the
  * query's shape (column names from a fixed map, a mark per day and per filter value); every value is a
  * bound parameter.
  */
