@@ -66,6 +66,7 @@ public final class ComplaintsSchema {
             new Script("1.1", "reference byte order", false),
             new Script("2", "report projection", true),
             new Script("2.1", "report projection index", false),
+            new Script("2.2", "report projection current rows", false),
             new Script("2.3", "text lengths", false));
 
     /** The script that creates the report projection: {@link #migrate} fills it for the complaints already stored. */

@@ -191,7 +191,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     @Override
     public GroupCounts count(CountQuery query) {
         requireNonNull(query, "query");
-        ProjectionSql count = ProjectionSql.count(query, council);
+        ProjectionSql count = ProjectionSql.count(query, council, dialect);
         return new Jdbc(reports).inTransaction("count for a report", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(count.sql())) {
                 count.bind(ps, 1);
@@ -205,7 +205,9 @@ public final class JdbcComplaintStore implements ComplaintStore {
     /**
      * Builds the report projection's rows from the events for every complaint of this council that lacks
      * them; returns how many rows it wrote. {@link ComplaintsSchema#migrate} does this when it creates the
-     * projection; after a Flyway migration to version 2, call it once per council, before appending.
+     * projection; after a Flyway migration to version 2, call it once per council. Safe while other nodes
+     * append: it locks the complaints it rebuilds first, so an append to one of them waits for it to commit
+     * (or it for the append), and reads their events only then.
      */
     public int rebuildProjection() {
         return jdbc.inTransaction("rebuild the report projection",

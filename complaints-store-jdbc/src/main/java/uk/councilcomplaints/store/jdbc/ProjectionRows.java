@@ -13,7 +13,8 @@ import uk.councilcomplaints.store.ProjectionRow;
 /**
  * The rows of {@code report_projection}: written with each append, closed when the complaint's next events
  * come, and rebuilt from the events for complaints that lack their first row (stored before the table
- * existed, or appended to before it was filled).
+ * existed, or appended to before it was filled). A rebuild locks those complaints' rows in {@code complaints}
+ * first, so appends to them on any node wait for it, or it for them.
  */
 final class ProjectionRows {
 
@@ -26,6 +27,13 @@ final class ProjectionRows {
 
     private static final String WITHOUT_FIRST_ROW = " NOT EXISTS (SELECT 1 FROM report_projection p"
             + " WHERE p.council_id = e.council_id AND p.complaint_id = e.complaint_id AND p.version = 1)";
+
+    /**
+     * Locks the complaints a rebuild builds rows for, as an append's version update does: an append to one of
+     * them waits for the rebuild to commit, and the rebuild waits for an append in flight.
+     */
+    private static final String LOCK_WITHOUT_FIRST_ROW = "SELECT e.id FROM complaints e WHERE NOT EXISTS (SELECT 1"
+            + " FROM report_projection p WHERE p.council_id = e.council_id AND p.complaint_id = e.id AND p.version = 1)";
 
     private static final String DELETE_PARTIAL = "DELETE FROM report_projection WHERE NOT EXISTS (SELECT 1"
             + " FROM report_projection p WHERE p.council_id = report_projection.council_id"
@@ -67,6 +75,18 @@ final class ProjectionRows {
      * from its events, first deleting any rows it has; returns how many rows were written.
      */
     static int rebuild(Connection connection, Optional<String> council) throws SQLException {
+        // first the locks, so that the events read below are every event those complaints will have until commit
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_WITHOUT_FIRST_ROW
+                + (council.isPresent() ? " AND e.council_id = ?" : "") + " FOR UPDATE")) {
+            if (council.isPresent()) {
+                lock.setString(1, council.get());
+            }
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    // each row read is locked
+                }
+            }
+        }
         try (PreparedStatement delete = connection.prepareStatement(DELETE_PARTIAL
                 + (council.isPresent() ? " AND council_id = ?" : ""))) {
             if (council.isPresent()) {

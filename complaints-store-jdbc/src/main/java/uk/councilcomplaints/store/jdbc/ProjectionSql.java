@@ -27,8 +27,9 @@ import uk.councilcomplaints.store.GroupKey;
 import uk.councilcomplaints.store.HistoryFilter;
 
 /**
- * A statement over {@code report_projection}: a {@link CountQuery} as one range-filtered GROUP BY over
- * its days, or a {@link HistoryFilter} as the ids of the complaints it wants. The text depends only on the
+ * A statement over {@code report_projection}: a {@link CountQuery} as one GROUP BY over the rows current at
+ * the end of each of its days (ranges of indexes), or a {@link HistoryFilter} as the ids of the complaints it
+ * wants. The text depends only on the
  * query's shape (column names from a fixed map, a mark per day and per filter value); every value is a
  * bound parameter.
  */
@@ -42,15 +43,17 @@ final class ProjectionSql {
 
     /** The column each dimension groups by. */
     private static final Map<Dimension, String> GROUP_COLUMNS = new EnumMap<>(Map.of(
-            Dimension.CLASSIFICATION, "p.classification",
-            Dimension.PROCEDURE, "p.procedure_code",
-            Dimension.STAGE, "p.stage",
-            Dimension.SERVICE_AREA, "p.service_area_code",
-            Dimension.OFFICER, "p.officer",
-            Dimension.TEAM, "p.team"));
+            Dimension.CLASSIFICATION, "classification",
+            Dimension.PROCEDURE, "procedure_code",
+            Dimension.STAGE, "stage",
+            Dimension.SERVICE_AREA, "service_area_code",
+            Dimension.OFFICER, "officer",
+            Dimension.TEAM, "team"));
 
     /** Instants from this on mean "no bound" (a caller's {@code Instant.MAX}): SQL timestamps cannot hold them. */
     private static final Instant UNBOUNDED = Instant.parse("9999-01-01T00:00:00Z");
+
+    private static final String TIMESTAMP = "CAST(? AS TIMESTAMP(6) WITH TIME ZONE)";
 
     private static final List<String> OPEN_BUCKETS = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
             .map(Enum::name).toList();
@@ -65,47 +68,118 @@ final class ProjectionSql {
         this.groupBy = groupBy;
     }
 
+    /** Which of the rows current at a day's end a part of a count reads. */
+    private enum Rows {
+        /** Every row current then: one range of {@code (council_id, occurred_at)}. */
+        ALL,
+        /** The last rows of their complaints: a range of a partial index on {@code occurred_at}. */
+        LAST,
+        /** The rows followed by an event that does not count then: a range of {@code next_recorded_at}. */
+        FOLLOWED
+    }
+
     /**
-     * The counts of {@code query} in {@code council}, every day at once: the days' ends are a VALUES list
-     * joined to the rows current at each (a range of the {@code (council_id, occurred_at)} index per day).
+     * The counts of {@code query} in {@code council}, every day at once, the days' ends a VALUES list joined to
+     * the rows current then. On H2, every row that happened before the end is read (one range of an index). On
+     * PostgreSQL, the rows current are read as two ranges of index: the last rows of their complaints that
+     * happened before the end, and the rows followed by an event that does not count yet (it happened after the
+     * end, or was recorded after {@code knownAt}); the rows whose next event happened and was known by then,
+     * most of the table, are never read.
      */
-    static ProjectionSql count(CountQuery query, String council) {
+    static ProjectionSql count(CountQuery query, String council, Dialect dialect) {
         ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()));
-        s.sql.append("SELECT d.day_index, ");
-        for (Dimension d : s.groupBy) {
-            s.sql.append(GROUP_COLUMNS.get(d)).append(", ");
+        if (dialect != Dialect.POSTGRESQL) {
+            s.currentRows(query, council, Rows.ALL);
+            s.groupBy("d.day_index, ", "p.");
+            return s;
+        }
+        s.sql.append("SELECT c.day_index, ");
+        s.groupColumns("c.", "MIN(c.service_area_name) AS service_area_name, ");
+        s.sql.append("c.bucket, COUNT(*) AS n FROM (");
+        s.currentRows(query, council, Rows.LAST);
+        s.sql.append(" UNION ALL ");
+        s.currentRows(query, council, Rows.FOLLOWED);
+        s.sql.append(") c");
+        s.groupBy("c.day_index, ", "c.");
+        return s;
+    }
+
+    /** The grouped columns of {@code alias}, each followed by a comma, the service area's name after its code. */
+    private void groupColumns(String alias, String serviceAreaName) {
+        for (Dimension d : groupBy) {
+            sql.append(alias).append(GROUP_COLUMNS.get(d)).append(", ");
             if (d == Dimension.SERVICE_AREA) {
-                s.sql.append("MIN(p.service_area_name) AS service_area_name, ");
+                sql.append(serviceAreaName);
             }
         }
-        s.sql.append("p.bucket, COUNT(*) AS n FROM (VALUES ");
+    }
+
+    private void groupBy(String day, String alias) {
+        sql.append(" GROUP BY ").append(day);
+        for (Dimension d : groupBy) {
+            sql.append(alias).append(GROUP_COLUMNS.get(d)).append(", ");
+        }
+        sql.append(alias).append("bucket");
+    }
+
+    /**
+     * The {@code rows} of {@code query} current at each day's end. An event is never recorded before it
+     * happens, so an event that does not count at the end was recorded on or after the earlier of the end and
+     * the first microsecond after {@code knownAt}: the {@link Rows#FOLLOWED} rows are a range of
+     * {@code next_recorded_at}.
+     */
+    private void currentRows(CountQuery query, String council, Rows rows) {
+        // every row current (ALL) is counted here; the other kinds are counted by the caller
+        sql.append("SELECT d.day_index, ");
+        groupColumns("p.", rows == Rows.ALL ? "MIN(p.service_area_name) AS service_area_name, " : "p.service_area_name, ");
+        sql.append(rows == Rows.ALL ? "p.bucket, COUNT(*) AS n FROM (VALUES " : "p.bucket FROM (VALUES ");
+        Optional<Instant> known = bounded(query.knownAt());
         List<LocalDate> days = query.asOf();
         for (int k = 0; k < days.size(); k++) {
             int index = k;
-            s.sql.append(k == 0 ? "" : ", ").append("(CAST(? AS INTEGER), CAST(? AS TIMESTAMP(6) WITH TIME ZONE))");
-            s.params.add((ps, i) -> ps.setInt(i, index));
-            s.params.add((ps, i) -> Values.setInstant(ps, i, LondonDays.endOf(days.get(index))));
+            Instant end = LondonDays.endOf(days.get(k));
+            sql.append(k == 0 ? "" : ", ").append("(CAST(? AS INTEGER), ").append(TIMESTAMP);
+            params.add((ps, i) -> ps.setInt(i, index));
+            params.add((ps, i) -> Values.setInstant(ps, i, end));
+            if (rows == Rows.FOLLOWED) {
+                Instant from = known.map(at -> at.plus(1, ChronoUnit.MICROS)).filter(end::isAfter).orElse(end);
+                sql.append(", ").append(TIMESTAMP);
+                params.add((ps, i) -> Values.setInstant(ps, i, from));
+            }
+            sql.append(')');
         }
-        // the row current at each day's last instant: occurred before its end, not yet followed then
-        s.sql.append(") AS d (day_index, day_end) JOIN report_projection p ON p.council_id = ?"
-                + " AND p.occurred_at < d.day_end");
-        s.params.add((ps, i) -> ps.setString(i, council));
-        s.current("p", " >= d.day_end", Optional.empty(), query.knownAt());
+        sql.append(rows == Rows.FOLLOWED ? ") AS d (day_index, day_end, next_recorded_from)"
+                : ") AS d (day_index, day_end)").append(" JOIN report_projection p ON p.council_id = ?");
+        params.add((ps, i) -> ps.setString(i, council));
+        switch (rows) {
+            case ALL -> {
+                sql.append(" AND p.occurred_at < d.day_end");
+                current("p", " >= d.day_end", Optional.empty(), known);
+            }
+            case LAST -> sql.append(" AND p.next_occurred_at IS NULL AND p.occurred_at < d.day_end");
+            case FOLLOWED -> {
+                sql.append(" AND p.next_recorded_at >= d.next_recorded_from AND p.occurred_at < d.day_end"
+                        + " AND (p.next_occurred_at >= d.day_end");
+                if (known.isPresent()) {
+                    sql.append(" OR p.next_recorded_at > ?");
+                    params.add((ps, i) -> Values.setInstant(ps, i, known.get()));
+                }
+                sql.append(')');
+            }
+        }
+        if (rows != Rows.ALL && known.isPresent()) {
+            sql.append(" AND p.recorded_at <= ?");
+            params.add((ps, i) -> Values.setInstant(ps, i, known.get()));
+        }
         if (!query.serviceAreas().isEmpty()) {
-            s.in("p.service_area_code", query.serviceAreas().stream().map(ServiceArea::code).toList());
+            in("p.service_area_code", query.serviceAreas().stream().map(ServiceArea::code).toList());
         }
         if (!query.procedures().isEmpty()) {
-            s.in("p.procedure_code", query.procedures().stream().map(Enum::name).toList());
+            in("p.procedure_code", query.procedures().stream().map(Enum::name).toList());
         }
-        query.officer().ifPresent(o -> s.equal("p.officer", o));
-        query.team().ifPresent(t -> s.equal("p.team", t));
-        s.population(query.population());
-        s.sql.append(" GROUP BY d.day_index, ");
-        for (Dimension d : s.groupBy) {
-            s.sql.append(GROUP_COLUMNS.get(d)).append(", ");
-        }
-        s.sql.append("p.bucket");
-        return s;
+        query.officer().ifPresent(o -> equal("p.officer", o));
+        query.team().ifPresent(t -> equal("p.team", t));
+        population(query.population());
     }
 
     /** The ids of the complaints of {@code council} that {@code filter} wants, perhaps more. */

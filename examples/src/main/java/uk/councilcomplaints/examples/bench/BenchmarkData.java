@@ -38,6 +38,9 @@ final class BenchmarkData {
     static final Instant FIRST = Instant.parse("2021-01-01T09:00:00Z");
     private static final List<ServiceArea> CORPORATE_AREAS = List.of(ServiceArea.CORPORATE, ServiceArea.OTHER,
             ServiceArea.of("highways", "Highways"), ServiceArea.of("waste", "Waste and recycling"));
+    /** Every service area the complaints are in, in a by-service table's order: the note's four, then by name. */
+    static final List<ServiceArea> AREAS = List.of(ServiceArea.ADULTS, ServiceArea.CHILDRENS, ServiceArea.CORPORATE,
+            ServiceArea.OTHER, CORPORATE_AREAS.get(2), CORPORATE_AREAS.get(3));
     private static final List<String> OFFICERS = List.of("a.patel", "b.jones", "c.okafor", "d.smith", "e.wu",
             "f.hughes", "g.martin", "h.ahmed");
     private static final List<String> TEAMS = List.of("Voice of the customer", "Recovery team");
@@ -48,6 +51,7 @@ final class BenchmarkData {
     private ComplaintId id;
     private Instant at;
     private long count;
+    private int made;
 
     private final boolean withPersonalData;
 
@@ -61,16 +65,34 @@ final class BenchmarkData {
         this.withPersonalData = withPersonalData;
     }
 
-    /** Appends {@code n} complaints to {@code store}; returns how many events they hold. */
+    /** Appends {@code n} more complaints to {@code store}, one by one; returns how many events they hold. */
     long load(ComplaintStore store, int n) {
         long before = count;
         for (int i = 0; i < n; i++) {
-            store.append(next(i));
+            store.append(next());
         }
         return count - before;
     }
 
-    private Commit next(int i) {
+    /**
+     * Appends {@code n} more complaints to {@code store} with {@link ComplaintStore#appendAll}, {@code batch}
+     * at a time; returns how many events they hold. The complaints are those {@link #load} would append.
+     */
+    long loadInBatches(ComplaintStore store, int n, int batch) {
+        long before = count;
+        List<Commit> commits = new ArrayList<>(batch);
+        for (int i = 0; i < n; i++) {
+            commits.add(next());
+            if (commits.size() == batch || i == n - 1) {
+                store.appendAll(commits);
+                commits.clear();
+            }
+        }
+        return count - before;
+    }
+
+    private Commit next() {
+        int i = made++;
         events.clear();
         id = new ComplaintId(new UUID(random.nextLong(), random.nextLong()));
         at = FIRST.plus(Duration.ofMinutes(random.nextInt(540 * 24 * 60))).plusNanos(micros());

@@ -13,6 +13,7 @@ import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.report.BurnDown;
 import uk.councilcomplaints.report.Grouping;
@@ -41,11 +42,11 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
  */
 public final class ReportBenchmark {
 
-    private static final LocalDate AS_OF = LocalDate.of(2022, 3, 31);
+    static final LocalDate AS_OF = LocalDate.of(2022, 3, 31);
     /** Known at noon on 1 March 2022: what a report run then said about the end of March. */
-    private static final Instant KNOWN_AT = Instant.parse("2022-03-01T12:00:00Z");
-    private static final LocalDate COHORT = LocalDate.of(2021, 12, 1);
-    private static final LocalDate COHORT_AS_OF = LocalDate.of(2022, 1, 14);
+    static final Instant KNOWN_AT = Instant.parse("2022-03-01T12:00:00Z");
+    static final LocalDate COHORT = LocalDate.of(2021, 12, 1);
+    static final LocalDate COHORT_AS_OF = LocalDate.of(2022, 1, 14);
     private static final int BURN_DOWN_DAYS = 90;
     private static final double MAX_RATIO = 2.0;
     private static final double MAX_BURN_DOWN_RATIO = 3.0;
@@ -54,7 +55,7 @@ public final class ReportBenchmark {
     private static final int WARM_UPS = 10;
     private static final int WARM_UP_COMPLAINTS = 100_000;
     private static final int RUNS = 15;
-    private static final String[] TYPES = {"Statutory Adults", "Statutory Children Stage 1",
+    static final String[] TYPES = {"Statutory Adults", "Statutory Children Stage 1",
         "Statutory Children Stage 2", "Statutory Children Stage 3", "Corporate Stage 1", "Corporate Stage 2",
         "Service requests / not a council complaint"};
 
@@ -206,6 +207,22 @@ public final class ReportBenchmark {
         return new Timing(m.name(), bestLibrary / 1e6, bestRaw / 1e6, m.maxRatio());
     }
 
+    /** The row of {@link #TYPES} a row with these fields counts in. */
+    static int typeIndex(Classification classification, Procedure procedure, Stage stage) {
+        return classification != Classification.COMPLAINT ? 6
+                : procedure == Procedure.ADULT_SOCIAL_CARE ? 0
+                : procedure == Procedure.CHILDRENS_SOCIAL_CARE ? stage.ordinal() + 1
+                : stage.ordinal() + 4;
+    }
+
+    /**
+     * A table of {@code counts} (eight buckets' places per label, {@code label << 3 | bucket}) with a row per
+     * label that counts anything, in the labels' order.
+     */
+    static ReportTable table(String heading, int[] counts, List<String> labels) {
+        return RawRows.table(heading, counts, labels);
+    }
+
     private static void check(ReportTable expected, ReportTable actual) {
         if (!expected.equals(actual)) {
             throw new IllegalStateException("the report differs from the raw pass:\n" + actual + "\n" + expected);
@@ -238,10 +255,7 @@ public final class ReportBenchmark {
                         raw.recorded[i] = micros(r.recordedAt());
                         raw.nextOccurred[i] = r.nextOccurredAt().map(ReportBenchmark::micros).orElse(Long.MAX_VALUE);
                         raw.nextRecorded[i] = r.nextRecordedAt().map(ReportBenchmark::micros).orElse(Long.MAX_VALUE);
-                        raw.type[i] = (byte) (r.classification() != Classification.COMPLAINT ? 6
-                                : r.procedure() == Procedure.ADULT_SOCIAL_CARE ? 0
-                                : r.procedure() == Procedure.CHILDRENS_SOCIAL_CARE ? r.stage().ordinal() + 1
-                                : r.stage().ordinal() + 4);
+                        raw.type[i] = (byte) typeIndex(r.classification(), r.procedure(), r.stage());
                         if (!areas.contains(r.serviceArea())) {
                             areas.add(r.serviceArea());
                         }
@@ -297,7 +311,7 @@ public final class ReportBenchmark {
             return open;
         }
 
-        private static ReportTable table(String heading, int[] counts, List<String> labels) {
+        static ReportTable table(String heading, int[] counts, List<String> labels) {
             List<ReportTable.Row> rows = new ArrayList<>();
             for (int g = 0; g < labels.size(); g++) {
                 int o = g << 3;

@@ -1,0 +1,2 @@
+-- H2: nothing changes. PostgreSQL's version 2.2 reads the rows current at an instant as two ranges of partial,
+-- covering indexes; H2 has neither kind of index, and keeps reading one range of (council_id, occurred_at).

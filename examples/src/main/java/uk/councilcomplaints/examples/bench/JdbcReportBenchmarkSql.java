@@ -1,0 +1,346 @@
+package uk.councilcomplaints.examples.bench;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.report.ReportTable;
+
+/**
+ * The SQL side of {@link JdbcReportBenchmark}: the statement the store sends, caught on its way to the
+ * database and sent again straight through JDBC with a hand-written loop over the rows; and the naive queries
+ * a developer would write over {@code complaint_events} without the projection.
+ */
+final class JdbcReportBenchmarkSql {
+
+    private JdbcReportBenchmarkSql() {
+    }
+
+    /** A prepared statement as sent: its text and its parameters by index. */
+    record Statement(String sql, Map<Integer, Object> params) {
+
+        /** Binds the parameters to {@code ps} as they were bound (each value by setObject, its type if given). */
+        void bind(PreparedStatement ps) throws SQLException {
+            for (Map.Entry<Integer, Object> p : params.entrySet()) {
+                if (p.getValue() instanceof Typed t) {
+                    if (t.value() == null) {
+                        ps.setNull(p.getKey(), t.sqlType());
+                    } else {
+                        ps.setObject(p.getKey(), t.value(), t.sqlType());
+                    }
+                } else {
+                    ps.setObject(p.getKey(), p.getValue());
+                }
+            }
+        }
+    }
+
+    /** A parameter bound with its SQL type (or a null of that type). */
+    private record Typed(Object value, int sqlType) {
+    }
+
+    /**
+     * A DataSource that hands out the connections of another and keeps the last statement prepared on them with
+     * its parameters. For catching what the store sends, not for timing.
+     */
+    static final class Recorder implements DataSource {
+        private final DataSource target;
+        private String sql;
+        private final Map<Integer, Object> params = new TreeMap<>();
+
+        Recorder(DataSource target) {
+            this.target = target;
+        }
+
+        /** The last statement prepared, with the parameters bound to it. */
+        Statement last() {
+            if (sql == null) {
+                throw new IllegalStateException("no statement was prepared");
+            }
+            return new Statement(sql, Collections.unmodifiableMap(new TreeMap<>(params)));
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return wrap(target.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return wrap(target.getConnection(user, password));
+        }
+
+        private Connection wrap(Connection connection) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                Object result = invoke(connection, method, args);
+                if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String s) {
+                    synchronized (this) {
+                        sql = s;
+                        params.clear();
+                    }
+                    return watch((PreparedStatement) result);
+                }
+                return result;
+            };
+            return (Connection) Proxy.newProxyInstance(Recorder.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, handler);
+        }
+
+        private PreparedStatement watch(PreparedStatement statement) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                String name = method.getName();
+                if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
+                    Object value = name.equals("setNull") ? new Typed(null, (Integer) args[1])
+                            : args.length == 3 && args[2] instanceof Integer type ? new Typed(args[1], type)
+                            : args[1];
+                    synchronized (this) {
+                        params.put(i, value);
+                    }
+                }
+                return invoke(statement, method, args);
+            };
+            return (PreparedStatement) Proxy.newProxyInstance(Recorder.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, handler);
+        }
+
+        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return target.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return target.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return target.isWrapperFor(iface);
+        }
+    }
+
+    /** Turns a result's rows into a table. */
+    @FunctionalInterface
+    interface Reader {
+        ReportTable read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code statement} on a connection of {@code dataSource} and reads its rows with {@code reader}. */
+    static ReportTable run(DataSource dataSource, Statement statement, Reader reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            statement.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run " + statement.sql(), e);
+        }
+    }
+
+    /** The store's by-type rows (classification, procedure, stage, bucket, count), read by hand. */
+    static ReportTable readStoreByType(ResultSet rs) throws SQLException {
+        int[] counts = new int[8 * 8];
+        while (rs.next()) {
+            int type = ReportBenchmark.typeIndex(Classification.valueOf(rs.getString("classification")),
+                    Procedure.valueOf(rs.getString("procedure_code")), Stage.of(rs.getInt("stage")));
+            counts[type << 3 | StatusBucket.valueOf(rs.getString("bucket")).ordinal()] += rs.getInt("n");
+        }
+        return ReportBenchmark.table("Type", counts, List.of(ReportBenchmark.TYPES));
+    }
+
+    /** The store's by-service rows (service code, bucket, count), read by hand. */
+    static ReportTable readStoreByService(ResultSet rs) throws SQLException {
+        int[] counts = new int[BenchmarkData.AREAS.size() * 8];
+        while (rs.next()) {
+            int service = serviceIndex(rs.getString("service_area_code"));
+            counts[service << 3 | StatusBucket.valueOf(rs.getString("bucket")).ordinal()] += rs.getInt("n");
+        }
+        return serviceTable(counts);
+    }
+
+    /** The naive by-type rows (classification or null, procedure, stage or null, status, count). */
+    static ReportTable readNaiveByType(ResultSet rs) throws SQLException {
+        int[] counts = new int[8 * 8];
+        while (rs.next()) {
+            String classification = rs.getString("classification");
+            int stage = rs.getInt("stage");
+            Stage escalated = rs.wasNull() ? Stage.STAGE_1 : Stage.of(stage);
+            int type = ReportBenchmark.typeIndex(
+                    classification == null ? Classification.COMPLAINT : Classification.valueOf(classification),
+                    Procedure.valueOf(rs.getString("procedure_code")), escalated);
+            counts[type << 3 | Status.valueOf(rs.getString("status")).bucket().ordinal()] += rs.getInt("n");
+        }
+        return ReportBenchmark.table("Type", counts, List.of(ReportBenchmark.TYPES));
+    }
+
+    /** The naive by-service rows (service code, status, count). */
+    static ReportTable readNaiveByService(ResultSet rs) throws SQLException {
+        int[] counts = new int[BenchmarkData.AREAS.size() * 8];
+        while (rs.next()) {
+            int service = serviceIndex(rs.getString("service_area_code"));
+            counts[service << 3 | Status.valueOf(rs.getString("status")).bucket().ordinal()] += rs.getInt("n");
+        }
+        return serviceTable(counts);
+    }
+
+    private static int serviceIndex(String code) {
+        for (int i = 0; i < BenchmarkData.AREAS.size(); i++) {
+            if (BenchmarkData.AREAS.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unknown service area " + code);
+    }
+
+    private static ReportTable serviceTable(int[] counts) {
+        return ReportBenchmark.table("Service", counts, BenchmarkData.AREAS.stream().map(ServiceArea::name).toList());
+    }
+
+    /**
+     * The naive queries: the latest event of each complaint that happened before an instant (and was recorded
+     * by another, if given), with the fields that event's predecessors set (procedure and service area at
+     * receipt and triage, classification on reclassification, stage on escalation) carried along by window
+     * aggregates over the same partition, then counted by group and status. PostgreSQL picks the latest row
+     * with {@code DISTINCT ON}; H2, which lacks it, with {@code ROW_NUMBER}.
+     */
+    enum Naive {
+        POSTGRESQL {
+            @Override
+            String latest(String fields, String where) {
+                return "SELECT DISTINCT ON (e.complaint_id) e.status, " + fields
+                        + " FROM complaint_events e WHERE e.council_id = ? AND e.occurred_at < ?" + where
+                        + " WINDOW so_far AS (PARTITION BY e.complaint_id ORDER BY e.version DESC"
+                        + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
+                        + " ORDER BY e.complaint_id, e.version DESC";
+            }
+
+            @Override
+            String lastSet(String column, String when) {
+                return "(ARRAY_AGG(e." + column + ") FILTER (WHERE e." + column + " IS NOT NULL"
+                        + (when.isEmpty() ? "" : " AND " + when) + ") OVER so_far)[1]";
+            }
+        },
+        H2 {
+            @Override
+            String latest(String fields, String where) {
+                return "SELECT * FROM (SELECT e.status, " + fields
+                        + ", ROW_NUMBER() OVER (PARTITION BY e.complaint_id ORDER BY e.version DESC) AS rn"
+                        + " FROM complaint_events e WHERE e.council_id = ? AND e.occurred_at < ?" + where
+                        + ") numbered WHERE rn = 1";
+            }
+
+            @Override
+            String lastSet(String column, String when) {
+                return when.isEmpty() ? "FIRST_VALUE(e." + column + ") IGNORE NULLS" + FRAME
+                        : "FIRST_VALUE(CASE WHEN " + when + " THEN e." + column + " END) IGNORE NULLS" + FRAME;
+            }
+        };
+
+        /** A complaint's events so far, latest first (H2 names no windows). */
+        private static final String FRAME = " OVER (PARTITION BY e.complaint_id ORDER BY e.version DESC"
+                + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)";
+
+        private static final String OPEN = Stream.of(Status.values()).filter(Status::open)
+                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+
+        /** The latest event per complaint (council, then before-instant parameters), with {@code fields}. */
+        abstract String latest(String fields, String where);
+
+        /**
+         * The last value a complaint's events so far set in {@code column}, of those events meeting
+         * {@code when} (a condition on {@code e}) if not empty.
+         */
+        abstract String lastSet(String column, String when);
+
+        private String max(String column) {
+            return "MAX(e." + column + ")" + (this == POSTGRESQL ? " OVER so_far" : FRAME);
+        }
+
+        /** By type as of {@code end}, known at {@code knownAt} if given. */
+        Statement byType(String council, Instant end, Optional<Instant> knownAt) {
+            // classification: set once, by reclassification; stage: only ever rises
+            String latest = latest(max("classification") + " AS classification, " + lastSet("procedure_code", "")
+                    + " AS procedure_code, " + max("stage") + " AS stage",
+                    knownAt.isPresent() ? " AND e.recorded_at <= ?" : "");
+            String sql = "SELECT l.classification, l.procedure_code, l.stage, l.status, COUNT(*) AS n FROM (" + latest
+                    + ") l GROUP BY l.classification, l.procedure_code, l.stage, l.status";
+            Map<Integer, Object> params = new TreeMap<>();
+            params.put(1, council);
+            params.put(2, timestamp(end));
+            knownAt.ifPresent(k -> params.put(3, timestamp(k)));
+            return new Statement(sql, params);
+        }
+
+        /**
+         * By service as of {@code end}, of the complaints open just before {@code start} (the status of their
+         * latest event before it, carried along like the other fields).
+         */
+        Statement cohortByService(String council, Instant start, Instant end) {
+            String latest = latest(lastSet("service_area_code", "") + " AS service_area_code, "
+                    + lastSet("status", "e.occurred_at < ?") + " AS status_at_start", "");
+            String sql = "SELECT l.service_area_code, l.status, COUNT(*) AS n FROM (" + latest
+                    + ") l WHERE l.status_at_start IN (" + OPEN + ") GROUP BY l.service_area_code, l.status";
+            Map<Integer, Object> params = new TreeMap<>();
+            params.put(1, timestamp(start));
+            params.put(2, council);
+            params.put(3, timestamp(end));
+            return new Statement(sql, params);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
