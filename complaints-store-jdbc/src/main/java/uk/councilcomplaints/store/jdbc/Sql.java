@@ -28,6 +28,11 @@ final class Sql {
 
     static final String WITH_REFERENCE = "SELECT id FROM complaints WHERE council_id = ? AND reference = ?";
 
+    /** The references of {@code n} bound after the council that complaints hold. */
+    static String referencesIn(int n) {
+        return "SELECT reference FROM complaints WHERE council_id = ? AND reference IN (" + marks(n) + ")";
+    }
+
     static final String INSERT_EVENT = "INSERT INTO complaint_events (council_id, " + EVENT + ") VALUES ("
             + marks(1 + EventColumns.ROW.size()) + ")";
 
