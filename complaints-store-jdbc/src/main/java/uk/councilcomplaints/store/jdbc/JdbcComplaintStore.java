@@ -121,10 +121,10 @@ public final class JdbcComplaintStore implements ComplaintStore {
             for (int from = 0; from < wanted.size(); from += REFERENCES_PER_QUERY) {
                 List<String> part = wanted.subList(from, Math.min(wanted.size(), from + REFERENCES_PER_QUERY));
                 try (PreparedStatement ps = connection.prepareStatement(Sql.referencesIn(part.size()))) {
-                    ps.setString(1, council);
                     for (int i = 0; i < part.size(); i++) {
-                        ps.setString(i + 2, part.get(i));
+                        ps.setString(i + 1, part.get(i));
                     }
+                    ps.setString(part.size() + 1, council);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             used.add(rs.getString(1));
