@@ -12,13 +12,13 @@ import java.util.UUID;
  * One real PostgreSQL per test JVM (embedded, started on first use, stopped when the JVM exits); each caller
  * gets a new empty database on it.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private TestPostgres() {
     }
 
     /** The JDBC URL, user included, of a new empty database. */
-    static String newDatabaseUrl() {
+    public static String newDatabaseUrl() {
         String name = "db_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = Server.INSTANCE.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
