@@ -47,8 +47,9 @@ import uk.councilcomplaints.workflow.ReceiveContact;
  * decided, then stored by {@code appendAll}, {@value #CHUNK} complaints a batch) against raw batched JDBC writing
  * the same rows (the complaints, events, report projection and personal data rows the facade stored, read back)
  * into the same tables of a fresh schema: one prepared statement per table, JDBC batches, one transaction per
- * {@value #CHUNK} complaints. Each complaint has five events (received, triaged, allocated, acknowledged,
- * responded). Runs on an embedded PostgreSQL 17 it starts (fsync off) and on an H2 file, each after a warm-up,
+ * {@value #CHUNK} complaints; the two take turns a chunk at a time, so both see the same load. Each complaint
+ * has five events (received, triaged, allocated, acknowledged, responded). Runs on an embedded PostgreSQL 17 it
+ * starts (fsync off) and on an H2 file, each after a warm-up,
  * and prints both times and their ratio (target: at most 2). PostgreSQL connections send batches of inserts as
  * multi-row inserts ({@code reWriteBatchedInserts}) on both paths.
  *
@@ -159,24 +160,37 @@ public final class BulkImportBenchmark {
         return once(database, freshDatabase, complaints);
     }
 
+    /**
+     * The two paths interleaved a chunk at a time, so that both see the same load on a shared machine: the
+     * facade stores a chunk, its rows are read back (not timed), raw JDBC writes them.
+     */
     private static Figures once(String database, Supplier<String> freshDatabase, int complaints)
             throws SQLException {
         try (HikariDataSource viaFacade = pool(freshDatabase.get());
                 HikariDataSource viaRaw = pool(freshDatabase.get())) {
             JdbcComplaintStore store = JdbcComplaintStore.builder(viaFacade).noSettleWindow().build();
             ComplaintsSchema.migrate(viaRaw);
+            Complaints facade = Complaints.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
             System.gc();
-            long start = System.nanoTime();
-            importThroughFacade(store, complaints);
-            Duration facade = Duration.ofNanos(System.nanoTime() - start);
-
-            List<List<Rows>> chunks = readRows(viaFacade);
-            System.gc();
-            start = System.nanoTime();
-            insertRaw(viaRaw, chunks);
-            Duration raw = Duration.ofNanos(System.nanoTime() - start);
-            return new Figures(database, complaints, facade, raw, count(viaFacade), count(viaRaw));
+            long facadeNanos = 0;
+            long rawNanos = 0;
+            for (int from = 0; from < complaints; from += CHUNK) {
+                int to = Math.min(complaints, from + CHUNK);
+                long start = System.nanoTime();
+                importThroughFacade(facade, from, to);
+                facadeNanos += System.nanoTime() - start;
+                List<Rows> rows = readRows(viaFacade, reference(from), reference(to - 1));
+                start = System.nanoTime();
+                insertRaw(viaRaw, rows);
+                rawNanos += System.nanoTime() - start;
+            }
+            return new Figures(database, complaints, Duration.ofNanos(facadeNanos), Duration.ofNanos(rawNanos),
+                    count(viaFacade), count(viaRaw));
         }
+    }
+
+    private static String reference(int i) {
+        return String.format("BULK-%07d", i);
     }
 
     private static HikariDataSource pool(String url) {
@@ -189,11 +203,10 @@ public final class BulkImportBenchmark {
         return new HikariDataSource(config);
     }
 
-    /** Receives, triages, allocates, acknowledges and responds to each complaint, {@value #CHUNK} a batch. */
-    static void importThroughFacade(JdbcComplaintStore store, int complaints) {
-        Complaints facade = Complaints.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    /** Receives, triages, allocates, acknowledges and responds to complaints {@code from} to {@code to}, one batch. */
+    static void importThroughFacade(Complaints facade, int from, int to) {
         Batch batch = facade.batch();
-        for (int i = 0; i < complaints; i++) {
+        for (int i = from; i < to; i++) {
             Procedure procedure = PROCEDURES.get(i % PROCEDURES.size());
             ServiceArea area = switch (procedure) {
                 case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
@@ -203,10 +216,10 @@ public final class BulkImportBenchmark {
             // received from January 2021 over about 600 days, milestones on the following days
             Instant received = FIRST.plus(Duration.ofMinutes(i % 600 * 1440L + i / 600 % 480));
             Audit audit = Audit.by("bulk-import").because("bulk import benchmark");
-            ReceiveContact contact = new ReceiveContact(Optional.of(String.format("BULK-%07d", i)), procedure, area,
-                    Channel.EMAIL, received, Optional.empty(),
-                    new Complainant("Resident " + i, Optional.of("resident" + i + "@example.org"), Optional.empty(),
-                            Optional.empty()), "Complaint " + i + " about " + area.name());
+            ReceiveContact contact = new ReceiveContact(Optional.of(reference(i)), procedure, area, Channel.EMAIL,
+                    received, Optional.empty(), new Complainant("Resident " + i,
+                            Optional.of("resident" + i + "@example.org"), Optional.empty(), Optional.empty()),
+                    "Complaint " + i + " about " + area.name());
             Complaint c = batch.receive(contact, audit);
             batch.execute(c.id(), Command.Triage.asReceived(), audit.occurredAt(received.plus(Duration.ofDays(1))));
             batch.execute(c.id(), new Command.Allocate("officer" + i % 40, "Complaints team"),
@@ -214,55 +227,42 @@ public final class BulkImportBenchmark {
             batch.execute(c.id(), new Command.Acknowledge(), audit.occurredAt(received.plus(Duration.ofDays(3))));
             batch.execute(c.id(), Command.Respond.with(OUTCOMES.get(i % OUTCOMES.size())),
                     audit.occurredAt(received.plus(Duration.ofDays(9))));
-            if ((i + 1) % CHUNK == 0 || i + 1 == complaints) {
-                batch.commit();
-                batch = facade.batch();
-            }
         }
+        batch.commit();
     }
 
     /** One table's rows of some complaints, with the columns they fill. */
     private record Rows(String table, List<String> columns, List<Object[]> values) {
     }
 
-    /** Every row the facade stored, {@value #CHUNK} complaints a chunk, each chunk its tables' rows, parents first. */
-    private static List<List<Rows>> readRows(DataSource dataSource) throws SQLException {
+    /** The rows the facade stored for the complaints with references {@code first} to {@code last}, parents first. */
+    private static List<Rows> readRows(DataSource dataSource, String first, String last) throws SQLException {
+        List<Rows> chunk = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            Map<String, Map<Object, List<Object[]>>> byTable = new LinkedHashMap<>();
-            Map<String, List<String>> columns = new LinkedHashMap<>();
             for (Map.Entry<String, String> t : TABLES.entrySet()) {
                 List<String> names = insertableColumns(c, t.getKey());
-                columns.put(t.getKey(), names);
-                Map<Object, List<Object[]>> rows = new LinkedHashMap<>();
-                int key = names.indexOf(t.getValue());
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT " + String.join(", ", names) + " FROM " + t.getKey())) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        Object[] row = new Object[names.size()];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = isTimestampWithZone(md, i + 1) ? rs.getObject(i + 1, OffsetDateTime.class)
-                                    : rs.getObject(i + 1);
+                List<Object[]> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", names) + " FROM "
+                        + t.getKey() + " WHERE " + t.getValue() + " IN (SELECT id FROM complaints"
+                        + " WHERE reference >= ? AND reference <= ?)")) {
+                    ps.setString(1, first);
+                    ps.setString(2, last);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        while (rs.next()) {
+                            Object[] row = new Object[names.size()];
+                            for (int i = 0; i < row.length; i++) {
+                                row[i] = isTimestampWithZone(md, i + 1) ? rs.getObject(i + 1, OffsetDateTime.class)
+                                        : rs.getObject(i + 1);
+                            }
+                            rows.add(row);
                         }
-                        rows.computeIfAbsent(row[key], k -> new ArrayList<>()).add(row);
                     }
                 }
-                byTable.put(t.getKey(), rows);
+                chunk.add(new Rows(t.getKey(), names, rows));
             }
-            List<Object> ids = new ArrayList<>(byTable.get("complaints").keySet());
-            List<List<Rows>> chunks = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<Object> part = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                List<Rows> chunk = new ArrayList<>();
-                for (String table : TABLES.keySet()) {
-                    Map<Object, List<Object[]>> rows = byTable.get(table);
-                    chunk.add(new Rows(table, columns.get(table), part.stream()
-                            .flatMap(id -> rows.getOrDefault(id, List.of()).stream()).toList()));
-                }
-                chunks.add(chunk);
-            }
-            return chunks;
         }
+        return chunk;
     }
 
     /** The table's columns but those the database computes (H2's reference order). */
@@ -290,36 +290,25 @@ public final class BulkImportBenchmark {
         return type.equals("timestamptz") || type.contains("with time zone");
     }
 
-    /** The rows, a chunk a transaction, each table's rows of a chunk one JDBC batch. */
-    private static void insertRaw(DataSource dataSource, List<List<Rows>> chunks) throws SQLException {
+    /** One chunk's rows in one transaction, each table's rows one JDBC batch. */
+    private static void insertRaw(DataSource dataSource, List<Rows> chunk) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            Map<String, PreparedStatement> inserts = new LinkedHashMap<>();
-            try {
-                for (List<Rows> chunk : chunks) {
-                    for (Rows rows : chunk) {
-                        PreparedStatement insert = inserts.get(rows.table());
-                        if (insert == null) {
-                            insert = c.prepareStatement("INSERT INTO " + rows.table() + " ("
-                                    + String.join(", ", rows.columns()) + ") VALUES ("
-                                    + rows.columns().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")");
-                            inserts.put(rows.table(), insert);
+            for (Rows rows : chunk) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + rows.table() + " ("
+                        + String.join(", ", rows.columns()) + ") VALUES ("
+                        + rows.columns().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")")) {
+                    for (Object[] row : rows.values()) {
+                        for (int i = 0; i < row.length; i++) {
+                            insert.setObject(i + 1, row[i]);
                         }
-                        for (Object[] row : rows.values()) {
-                            for (int i = 0; i < row.length; i++) {
-                                insert.setObject(i + 1, row[i]);
-                            }
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
+                        insert.addBatch();
                     }
-                    c.commit();
-                }
-            } finally {
-                for (PreparedStatement insert : inserts.values()) {
-                    insert.close();
+                    insert.executeBatch();
                 }
             }
+            c.commit();
+            c.setAutoCommit(true);
         }
     }
 
