@@ -1,8 +1,11 @@
 package uk.councilcomplaints.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
@@ -46,6 +49,16 @@ public interface ComplaintStore {
                         + commit.expectedVersion(), e);
             }
         }
+    }
+
+    /**
+     * Which of {@code references} this store's complaints hold, for importers checking many rows at once. By
+     * default one {@link #find} per reference; a store may answer in one query.
+     */
+    default Set<String> referencesUsed(Collection<String> references) {
+        return references.stream().distinct()
+                .filter(r -> !find(ComplaintQuery.builder().reference(r).limit(1).build()).items().isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The current state of a complaint. */

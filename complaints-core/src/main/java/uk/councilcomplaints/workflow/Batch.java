@@ -3,7 +3,9 @@ package uk.councilcomplaints.workflow;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
@@ -14,7 +16,9 @@ import uk.councilcomplaints.store.ComplaintStore;
  * Commands for importers, decided one by one exactly as {@link Complaints} decides them (the same
  * validation, guards and events, each command seeing the batch's earlier ones), then stored together by
  * {@link #commit()} with one {@link ComplaintStore#appendAll} call. A rejected command throws at once and
- * joins nothing. Get one from {@link Complaints#batch()}; not thread-safe; commit once.
+ * joins nothing; {@link #allOrNone} makes several commands join together or not at all. A new contact reads
+ * nothing from the store but whether its reference is used ({@link #referencesUsed} looks up many at once).
+ * Get one from {@link Complaints#batch()}; not thread-safe; commit once.
  */
 public final class Batch {
 
@@ -53,6 +57,36 @@ public final class Batch {
     private Complaint added(Command command, Complaint c) {
         items.add(command.type() + " on " + c.reference());
         return c;
+    }
+
+    /**
+     * Decides the commands {@code unit} issues on this batch as one: if it throws, none of them joins the
+     * batch (the batch is as it was before) and the exception is passed on. For importers that store a record
+     * whole or not at all.
+     *
+     * @return what {@code unit} returned
+     */
+    public <T> T allOrNone(Function<Batch, T> unit) {
+        checkOpen();
+        int mark = overlay.mark();
+        int size = items.size();
+        try {
+            return unit.apply(this);
+        } catch (RuntimeException | Error e) {
+            overlay.rollback(mark);
+            items.subList(size, items.size()).clear();
+            throw e;
+        }
+    }
+
+    /**
+     * Which of {@code references} the store already holds (not counting this batch's contacts), looked up in
+     * one store call ({@link ComplaintStore#referencesUsed}); receiving a contact with any of them then reads
+     * nothing more from the store.
+     */
+    public Set<String> referencesUsed(Collection<String> references) {
+        checkOpen();
+        return overlay.referencesUsed(List.copyOf(references));
     }
 
     /** How many commands the batch holds. */

@@ -1,7 +1,10 @@
 package uk.councilcomplaints.workflow;
 
 import com.google.common.collect.ImmutableList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,18 +27,29 @@ import uk.councilcomplaints.store.VersionConflictException;
 /**
  * The store as a {@link Batch} sees it: the store's complaints with the batch's commits on top. Appends are
  * checked as a store checks them (versions, ids, references) and kept until the batch is committed; finding
- * and streaming read the store alone. Not thread-safe.
+ * and streaming read the store alone. A new complaint reads nothing from the store but whether its reference
+ * is used, and not even that for a reference already looked up with {@link #referencesUsed}; its id, random,
+ * is checked against the batch here and against the store when the batch is stored. Appends since a
+ * {@link #mark()} can be undone. Not thread-safe.
  */
 final class BatchStore implements ComplaintStore {
 
     private record Pending(Complaint state, List<ComplaintEvent> events) {
     }
 
+    /** What one append changed, to undo it: the complaint's pending entry and personal data before it. */
+    private record Undo(ComplaintId id, Pending before, boolean hadPersonalData, Optional<PersonalData> personalBefore,
+            Optional<String> reference) {
+    }
+
     private final ComplaintStore store;
     private final Map<ComplaintId, Pending> pending = new HashMap<>();
     private final Map<ComplaintId, Optional<PersonalData>> personalData = new HashMap<>();
     private final Set<String> references = new HashSet<>();
+    /** References looked up in the store, and whether it holds them. */
+    private final Map<String, Boolean> stored = new HashMap<>();
     private final List<Commit> commits = new ArrayList<>();
+    private final Deque<Undo> undo = new ArrayDeque<>();
 
     BatchStore(ComplaintStore store) {
         this.store = store;
@@ -46,25 +60,55 @@ final class BatchStore implements ComplaintStore {
         return ImmutableList.copyOf(commits);
     }
 
+    /** A point to go back to with {@link #rollback(int)}: the number of commits so far. */
+    int mark() {
+        return commits.size();
+    }
+
+    /** Undoes every append since {@code mark}. */
+    void rollback(int mark) {
+        while (commits.size() > mark) {
+            commits.remove(commits.size() - 1);
+            Undo u = undo.pop();
+            if (u.before() == null) {
+                pending.remove(u.id());
+            } else {
+                pending.put(u.id(), u.before());
+            }
+            if (u.hadPersonalData()) {
+                personalData.put(u.id(), u.personalBefore());
+            } else {
+                personalData.remove(u.id());
+            }
+            u.reference().ifPresent(references::remove);
+        }
+    }
+
     @Override
     public void append(Commit commit) {
         ComplaintId id = commit.id();
-        Optional<Complaint> current = load(id);
+        Pending before = pending.get(id);
+        // a new complaint's id is random: the store checks it against its own when the batch is stored
+        Optional<Complaint> current = before != null ? Optional.of(before.state())
+                : commit.creates() ? Optional.empty() : store.load(id);
         long actual = current.map(Complaint::version).orElse(0L);
         if (actual != commit.expectedVersion() || (commit.creates() && current.isPresent())) {
             throw new VersionConflictException(id, commit.expectedVersion(), actual);
         }
         String reference = commit.state().reference();
-        if (commit.creates() && (references.contains(reference)
-                || !store.find(ComplaintQuery.builder().reference(reference).limit(1).build()).items().isEmpty())) {
+        if (commit.creates() && (references.contains(reference) || isStored(reference))) {
             throw new DuplicateReferenceException(reference);
         }
-        List<ComplaintEvent> stored = history(id);
+        List<ComplaintEvent> earlier = before != null ? before.events()
+                : commit.creates() ? List.of() : store.history(id);
         if (commit.erasePersonalData()) {
-            stored = stored.stream().map(ComplaintEvent::withReasonErased).toList();
+            earlier = earlier.stream().map(ComplaintEvent::withReasonErased).toList();
         }
-        List<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builder().addAll(stored)
+        List<ComplaintEvent> events = ImmutableList.<ComplaintEvent>builder().addAll(earlier)
                 .addAll(commit.events()).build();
+        boolean hadPersonalData = personalData.containsKey(id);
+        undo.push(new Undo(id, before, hadPersonalData, hadPersonalData ? personalData.get(id) : Optional.empty(),
+                commit.creates() ? Optional.of(reference) : Optional.empty()));
         pending.put(id, new Pending(commit.state(), events));
         if (commit.creates()) {
             references.add(reference);
@@ -74,6 +118,31 @@ final class BatchStore implements ComplaintStore {
         }
         commit.personalData().ifPresent(p -> personalData.put(id, Optional.of(p)));
         commits.add(commit);
+    }
+
+    private boolean isStored(String reference) {
+        Boolean known = stored.get(reference);
+        return known != null ? known : !store.referencesUsed(List.of(reference)).isEmpty();
+    }
+
+    /**
+     * Which of {@code references} the store holds, in one store call for those not looked up before; the
+     * answers are kept, so receiving a contact with one of them reads nothing more.
+     */
+    @Override
+    public Set<String> referencesUsed(Collection<String> wanted) {
+        List<String> unknown = wanted.stream().distinct().filter(r -> !stored.containsKey(r)).toList();
+        if (!unknown.isEmpty()) {
+            Set<String> used = store.referencesUsed(unknown);
+            unknown.forEach(r -> stored.put(r, used.contains(r)));
+        }
+        Set<String> used = new HashSet<>();
+        for (String r : wanted) {
+            if (stored.get(r)) {
+                used.add(r);
+            }
+        }
+        return Set.copyOf(used);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -258,6 +259,22 @@ public abstract class ComplaintStoreContract {
         List<Complaint> withReference = complaints.find(ComplaintQuery.builder().reference(reference).build()).items();
         assertEquals(List.of(first), withReference);
         assertEquals(Optional.of(first), complaints.findByReference(reference));
+    }
+
+    @Test
+    void referencesUsedNamesExactlyTheStoredOnesAmongThoseAsked() {
+        String a = uniqueReference();
+        String b = uniqueReference();
+        String free = uniqueReference();
+        complaints.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE, clock.instant())
+                .withReference(a), OFFICER);
+        complaints.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE, clock.instant())
+                .withReference(b), OFFICER);
+        assertEquals(Set.of(a, b), store.referencesUsed(List.of(free, b, a, b)));
+        assertEquals(Set.of(), store.referencesUsed(List.of(free)));
+        assertEquals(Set.of(), store.referencesUsed(List.of()));
+        assertEquals(Set.of(a), store.referencesUsed(List.of(a.toLowerCase(Locale.ROOT), a)),
+                "references are compared exactly");
     }
 
     @Test

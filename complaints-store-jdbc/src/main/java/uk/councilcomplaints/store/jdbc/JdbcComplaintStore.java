@@ -12,8 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -52,6 +55,8 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcComplaintStore.class);
+    /** References looked up by one query of {@link #referencesUsed}. */
+    private static final int REFERENCES_PER_QUERY = 1000;
     private static final Pattern COUNCIL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Jdbc jdbc;
@@ -104,6 +109,33 @@ public final class JdbcComplaintStore implements ComplaintStore {
     @Override
     public void appendAll(List<Commit> commits) {
         writer.write(List.copyOf(commits));
+    }
+
+    /** One query per 1,000 references. */
+    @Override
+    public Set<String> referencesUsed(Collection<String> references) {
+        List<String> wanted = references.stream().distinct().toList();
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.inTransaction("look up references", connection -> {
+            Set<String> used = new HashSet<>();
+            for (int from = 0; from < wanted.size(); from += REFERENCES_PER_QUERY) {
+                List<String> part = wanted.subList(from, Math.min(wanted.size(), from + REFERENCES_PER_QUERY));
+                try (PreparedStatement ps = connection.prepareStatement(Sql.referencesIn(part.size()))) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 1, part.get(i));
+                    }
+                    ps.setString(part.size() + 1, council);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            used.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return Set.copyOf(used);
+        });
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -235,6 +236,28 @@ class BatchTest {
                 assertTrue(store.personalData(h.id()).isPresent());
             }
         }
+    }
+
+    /** More references than one query takes: the store's answer is the same as asking one by one. */
+    @ParameterizedTest
+    @MethodSource("uk.councilcomplaints.store.jdbc.Databases#both")
+    void referencesUsedAnswersForThousandsOfReferences(Databases db) {
+        JdbcComplaintStore store = db.store();
+        SettableClock clock = SettableClock.at("2022-02-07T09:00:00Z");
+        Batch batch = Complaints.builder(store).clock(clock).build().batch();
+        String prefix = "MANY-" + ComplaintId.random().value().toString().substring(0, 8) + "-";
+        List<String> stored = List.of(prefix + 0, prefix + 999, prefix + 1000, prefix + 2499);
+        for (String reference : stored) {
+            batch.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.OTHER, clock.instant())
+                    .withReference(reference), Fixtures.OFFICER);
+        }
+        batch.commit();
+        List<String> asked = new ArrayList<>();
+        for (int i = 2499; i >= 0; i--) {
+            asked.add(prefix + i);
+        }
+        assertEquals(Set.copyOf(stored), store.referencesUsed(asked));
+        assertEquals(Set.of(prefix + 1000), store.referencesUsed(List.of(prefix + 1000, prefix + 1001)));
     }
 
     @ParameterizedTest

@@ -6,16 +6,19 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.Comparators;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
@@ -299,6 +302,17 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         return complaints.values().stream().map(Entry::state)
                 .filter(c -> ComplaintStore.isClosedWithPersonalData(c, lastEventBefore))
                 .toList();
+    }
+
+    /** From the map of references, not a scan of the complaints. */
+    @Override
+    public Set<String> referencesUsed(Collection<String> wanted) {
+        long stamp = lock.readLock();
+        try {
+            return wanted.stream().filter(references::containsKey).collect(Collectors.toUnmodifiableSet());
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     @Override

@@ -20,6 +20,11 @@ final class JdbcStores {
         config.setJdbcUrl(options.url());
         options.user().ifPresent(config::setUsername);
         options.password().ifPresent(config::setPassword);
+        if (options.url().startsWith("jdbc:postgresql:")) {
+            // the driver sends a JDBC batch of inserts as multi-row inserts: an import's batches go several
+            // times faster (a reWriteBatchedInserts setting in the URL wins)
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         config.setMaximumPoolSize(4);
         config.setPoolName("complaints-cli");
         HikariDataSource pool;

@@ -41,10 +41,10 @@ import uk.councilcomplaints.workflow.Complaints;
  * with the reason that they came from the spreadsheet.
  *
  * <p>A row is stored whole or not at all. Its plan is first checked without the library (labels, dates,
- * order), then tried on a scratch store ({@link DryRunStore}: an empty memory store per row, reading through
- * to the real store only to load a duplicate's original) by the same facade rules; only a row whose every
- * command passes there joins the facade's {@link Batch}, stored a few hundred rows at a time. A row refused at
- * its fourth milestone so leaves nothing behind.
+ * order), then its commands are decided into the facade's {@link Batch} by the facade's rules, all or none of
+ * them ({@link Batch#allOrNone}); the batch is stored {@value #BATCH_ROWS} rows at a time with one
+ * {@link ComplaintStore#appendAll} call. A row refused at its fourth milestone so leaves nothing behind. The
+ * references of a batch's rows are looked up in the store with one call.
  *
  * <p>The legacy reference is the key: a row whose reference the store holds is "already present" and not
  * stored again, so importing a file twice imports nothing the second time. Rows refused are written with their
@@ -56,11 +56,9 @@ public final class LegacyImporter {
     static final int PROGRESS_EVERY = 1000;
 
     /** Rows stored together in one batch. */
-    static final int BATCH_ROWS = 500;
+    static final int BATCH_ROWS = 2000;
 
     private final Complaints complaints;
-    private final DryRunStore dryRunStore;
-    private final Complaints dryRun;
     private final RowPlanner planner;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -79,8 +77,6 @@ public final class LegacyImporter {
     LegacyImporter(ComplaintStore store, Clock clock, PrintWriter out, PrintWriter err, LongSupplier nanoTime,
             int progressEvery, int batchRows) {
         this.complaints = Complaints.builder(requireNonNull(store, "store")).clock(clock).build();
-        this.dryRunStore = new DryRunStore(store);
-        this.dryRun = Complaints.builder(dryRunStore).clock(clock).build();
         this.planner = new RowPlanner(clock);
         this.out = requireNonNull(out, "out");
         this.err = requireNonNull(err, "err");
@@ -121,7 +117,7 @@ public final class LegacyImporter {
                     run.row(record, columns);
                 }
             } finally {
-                run.flush(); // the rows read before an unreadable one are stored, as the message says
+                run.finish(columns); // the rows read before an unreadable one are stored, as the message says
             }
         } catch (UncheckedIOException e) {
             throw unreadable(csv, e.getCause(), run);
@@ -225,17 +221,31 @@ public final class LegacyImporter {
         writer.write("\r\n");
     }
 
-    /** A row that passed the dry run and is in the batch: its plan, and its cells for the rejects file. */
-    private record Pending(RowPlan plan, List<String> cells) {
+    /** A row to decide: its number, fields and cells, and the reference of an earlier row it may duplicate. */
+    private record Row(int number, Map<String, String> fields, List<String> cells, Optional<String> likelyOriginal) {
+
+        String reference() {
+            return fields.get(Columns.REFERENCE);
+        }
     }
 
-    /** One pass over a file: the counts, the duplicates seen, the batch being filled, the progress clock. */
+    /** A row in the batch, and how many of the batch's commands record it. */
+    private record Pending(Row row, int commands) {
+    }
+
+    /**
+     * One pass over a file: the counts, the duplicates seen, the rows read but not yet decided, the batch being
+     * filled, the progress clock. Rows are read a batch at a time: their references are looked up in the store
+     * with one call, then each row is decided into the batch, then the batch is stored.
+     */
     private final class Run {
         private final Path csv;
         private final PossibleDuplicates seen = new PossibleDuplicates();
         private final Set<String> references = new HashSet<>();
+        /** The complaint of each reference imported in this run, stored or in the batch. */
+        private final Map<String, ComplaintId> ids = new HashMap<>();
+        private final List<CSVRecord> read = new ArrayList<>();
         private final List<Pending> pending = new ArrayList<>();
-        private final Set<String> pendingReferences = new HashSet<>();
         private final long started = nanoTime.getAsLong();
         private BufferedWriter rejects;
         private Batch batch = complaints.batch();
@@ -255,6 +265,34 @@ public final class LegacyImporter {
                 blank++;
                 return;
             }
+            read.add(record);
+            if (read.size() >= batchRows) {
+                decide(columns);
+                flush();
+            }
+        }
+
+        /** Decides and stores the rows read so far. */
+        void finish(Map<String, Integer> columns) throws IOException {
+            decide(columns);
+            flush();
+        }
+
+        /** Decides every row read so far into the batch, after one look-up of their references in the store. */
+        private void decide(Map<String, Integer> columns) throws IOException {
+            Integer referenceColumn = columns.get(Columns.REFERENCE);
+            Set<String> stored = batch.referencesUsed(read.stream()
+                    .filter(r -> r.isConsistent() && referenceColumn != null)
+                    .map(r -> r.get(referenceColumn))
+                    .filter(r -> !r.isEmpty() && !ids.containsKey(r))
+                    .toList());
+            for (CSVRecord record : read) {
+                decide(record, columns, stored);
+            }
+            read.clear();
+        }
+
+        private void decide(CSVRecord record, Map<String, Integer> columns, Set<String> stored) throws IOException {
             rows++;
             int row = (int) record.getRecordNumber() + 1; // the header is row 1
             try {
@@ -264,7 +302,7 @@ public final class LegacyImporter {
                 }
                 Map<String, String> fields = new HashMap<>();
                 columns.forEach((name, i) -> fields.put(name, record.get(i)));
-                importRow(row, fields, record.toList());
+                importRow(row, fields, record.toList(), stored);
             } catch (RowRejectedException | ComplaintsException | IllegalArgumentException e) {
                 reject(row, e.getMessage(), record.toList());
             }
@@ -285,97 +323,80 @@ public final class LegacyImporter {
             writeRecord(rejects, line);
         }
 
-        private void importRow(int row, Map<String, String> fields, List<String> cells) throws IOException {
+        private void importRow(int row, Map<String, String> fields, List<String> cells, Set<String> stored) {
             String reference = fields.getOrDefault(Columns.REFERENCE, "");
             PossibleDuplicates.Seen seen = seen(row, fields);
-            if (!reference.isEmpty()
-                    && (pendingReferences.contains(reference) || complaints.findByReference(reference).isPresent())) {
+            if (!reference.isEmpty() && (ids.containsKey(reference) || stored.contains(reference))) {
                 present++;
                 remember(seen);
                 return;
             }
-            Optional<PossibleDuplicates.Match> match = this.seen.match(seen);
-            RowPlan plan = planner.plan(row, fields, this::idOf, match.map(m -> m.earlier().reference()));
-            dryRunStore.reset();
-            plan.applyTo(dryRun);
-            add(new Pending(plan, cells));
+            Optional<String> likelyOriginal = this.seen.match(seen).map(m -> m.earlier().reference());
+            add(new Row(row, fields, cells, likelyOriginal));
             remember(seen);
         }
 
         /**
-         * Adds a row that passed the dry run to the batch, storing the batch when it is full. Only a change the
-         * dry run could not see refuses it here; the batch then holds part of the row, so it is made again without.
+         * Plans the row and decides its commands into the batch, all or none of them.
+         *
+         * @throws RowRejectedException or {@link ComplaintsException} if the row or one of its commands is refused
          */
-        private void add(Pending row) throws IOException {
-            try {
-                row.plan().applyTo(batch);
-            } catch (ComplaintsException e) {
-                restart(List.copyOf(pending));
-                throw new RowRejectedException("refused in the batch, after it passed the dry run (" + e.getMessage()
-                        + ")");
+        private void add(Row row) {
+            record Decided(RowPlan plan, Complaint complaint) {
             }
-            pending.add(row);
-            pendingReferences.add(row.plan().reference());
-            if (pending.size() >= batchRows) {
-                flush();
-            }
-        }
-
-        /** A new batch holding {@code rows}; a row it refuses is rejected and the batch made again without it. */
-        private void restart(List<Pending> rows) throws IOException {
-            List<Pending> todo = new ArrayList<>(rows);
-            boolean whole = false;
-            while (!whole) {
-                batch = complaints.batch();
-                pending.clear();
-                pendingReferences.clear();
-                whole = true;
-                for (Pending row : todo) {
-                    try {
-                        row.plan().applyTo(batch);
-                    } catch (ComplaintsException e) {
-                        reject(row.plan().row(), "refused in the batch, after it passed the dry run ("
-                                + e.getMessage() + ")", row.cells());
-                        todo.remove(row);
-                        whole = false;
-                        break;
-                    }
-                    pending.add(row);
-                    pendingReferences.add(row.plan().reference());
-                }
-            }
+            Decided decided = batch.allOrNone(b -> {
+                RowPlan plan = planner.plan(row.number(), row.fields(), this::idOf, row.likelyOriginal());
+                return new Decided(plan, plan.applyTo(b));
+            });
+            pending.add(new Pending(row, decided.plan().commands()));
+            ids.put(decided.plan().reference(), decided.complaint().id());
         }
 
         /**
-         * Stores the batch. Every row in it passed the dry run, so only a concurrent change can fail it: the row
-         * holding the failed command is rejected, the rows stored before it are imported, the others tried again.
+         * Stores the batch. Every row in it passed the library's rules, so only a concurrent change can fail it:
+         * the row holding the failed command is rejected, the rows stored before it are imported, the others
+         * decided again into a new batch and stored.
          */
         void flush() throws IOException {
             if (pending.isEmpty()) {
                 return;
             }
             List<Pending> rows = List.copyOf(pending);
+            pending.clear();
             try {
                 batch.commit();
                 imported += rows.size();
-                restart(List.of());
+                batch = complaints.batch();
             } catch (BatchFailedException e) {
-                List<Pending> again = new ArrayList<>();
+                List<Row> again = new ArrayList<>();
                 int start = 0;
-                for (Pending row : rows) {
-                    int end = start + row.plan().commands();
+                for (Pending p : rows) {
+                    Row row = p.row();
+                    int end = start + p.commands();
                     if (end <= e.stored()) {
                         imported++;
-                    } else if (start <= e.index() && e.index() < end) {
-                        reject(row.plan().row(), "refused while storing, after it passed the dry run ("
-                                + e.getMessage() + ")" + (start < e.stored() ? "; partly stored: check "
-                                + row.plan().reference() + " by hand" : ""), row.cells());
                     } else {
-                        again.add(row);
+                        ids.remove(row.reference());
+                        if (start <= e.index() && e.index() < end) {
+                            reject(row.number(), "refused while storing, after it passed the checks ("
+                                    + e.getMessage() + ")" + (start < e.stored() ? "; partly stored: check "
+                                    + row.reference() + " by hand" : ""), row.cells());
+                        } else {
+                            again.add(row);
+                        }
                     }
                     start = end;
                 }
-                restart(again);
+                batch = complaints.batch();
+                batch.referencesUsed(again.stream().map(Row::reference).toList());
+                for (Row row : again) {
+                    try {
+                        add(row);
+                    } catch (RowRejectedException | ComplaintsException | IllegalArgumentException refused) {
+                        reject(row.number(), "refused when decided again after a batch failed ("
+                                + refused.getMessage() + ")", row.cells());
+                    }
+                }
                 flush();
             }
         }
@@ -398,14 +419,8 @@ public final class LegacyImporter {
 
         /** The stored complaint with this reference; the batch is stored first if it holds the reference. */
         private Optional<ComplaintId> idOf(String reference) {
-            if (pendingReferences.contains(reference)) {
-                try {
-                    flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return complaints.findByReference(reference).map(Complaint::id);
+            ComplaintId id = ids.get(reference);
+            return id != null ? Optional.of(id) : complaints.findByReference(reference).map(Complaint::id);
         }
 
         private PossibleDuplicates.Seen seen(int row, Map<String, String> fields) {

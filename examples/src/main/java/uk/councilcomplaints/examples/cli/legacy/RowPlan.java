@@ -2,13 +2,10 @@ package uk.councilcomplaints.examples.cli.legacy;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.function.BiFunction;
 import uk.councilcomplaints.model.Complaint;
-import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Batch;
 import uk.councilcomplaints.workflow.Command;
-import uk.councilcomplaints.workflow.Complaints;
 import uk.councilcomplaints.workflow.ReceiveContact;
 
 /**
@@ -40,26 +37,12 @@ record RowPlan(int row, ReceiveContact contact, Audit receiveAudit, List<Step> s
         return 1 + steps.size();
     }
 
-    /** Records the whole row through {@code complaints}; the complaint as it stands after the last step. */
-    Complaint applyTo(Complaints complaints) {
-        return applyTo(complaints::receive, complaints::execute);
-    }
-
     /** Adds the whole row's commands to {@code batch}; the complaint as it will stand after the last step. */
     Complaint applyTo(Batch batch) {
-        return applyTo(batch::receive, batch::execute);
-    }
-
-    private Complaint applyTo(BiFunction<ReceiveContact, Audit, Complaint> receive, Execute execute) {
-        Complaint complaint = receive.apply(contact, receiveAudit);
+        Complaint complaint = batch.receive(contact, receiveAudit);
         for (Step step : steps) {
-            complaint = execute.execute(complaint.id(), step.command(), step.audit());
+            complaint = batch.execute(complaint.id(), step.command(), step.audit());
         }
         return complaint;
-    }
-
-    /** The facade's or a batch's {@code execute}. */
-    private interface Execute {
-        Complaint execute(ComplaintId id, Command command, Audit audit);
     }
 }

@@ -30,7 +30,7 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
- * A batch the store refuses after every row passed the dry run (a concurrent change): the row holding the failed
+ * A batch the store refuses after every row passed the checks (a concurrent change): the row holding the failed
  * command is rejected with the store's reason, every other row is still imported, and the counts add up.
  */
 class LegacyImporterBatchFailureTest {
@@ -63,7 +63,7 @@ class LegacyImporterBatchFailureTest {
                 "T-2's receipt was stored before its failed command only by the store that is not all or nothing");
         List<String> rejects = Files.readAllLines(summary.rejectedFile());
         assertEquals(2, rejects.size());
-        assertTrue(rejects.get(1).startsWith("3,\"refused while storing, after it passed the dry run ("),
+        assertTrue(rejects.get(1).startsWith("3,\"refused while storing, after it passed the checks ("),
                 rejects.get(1));
         assertTrue(rejects.get(1).contains("disk full"), rejects.get(1));
         assertEquals(!allOrNothing, rejects.get(1).contains("partly stored: check T-2 by hand"), rejects.get(1));
