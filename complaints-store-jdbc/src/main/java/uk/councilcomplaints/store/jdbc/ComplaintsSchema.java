@@ -65,7 +65,8 @@ public final class ComplaintsSchema {
             new Script("1", "complaints", true),
             new Script("1.1", "reference byte order", false),
             new Script("2", "report projection", true),
-            new Script("2.1", "report projection index", false));
+            new Script("2.1", "report projection index", false),
+            new Script("3", "event reasons", true));
 
     /** The script that creates the report projection: {@link #migrate} fills it for the complaints already stored. */
     private static final String PROJECTION_VERSION = "2";
