@@ -98,13 +98,25 @@ final class EventColumns {
 
     /** The event in the current row, which holds the columns of {@link #SELECTED}. */
     static ComplaintEvent readRow(ResultSet rs) throws SQLException {
+        return read(rs, Optional.ofNullable(rs.getString("reason")));
+    }
+
+    /**
+     * The event in the current row, which holds the columns of {@link #ROW}, without its reason: for readers
+     * that need none, such as the report projection, built also where reasons have no table yet (schema V2).
+     */
+    static ComplaintEvent readWithoutReason(ResultSet rs) throws SQLException {
+        return read(rs, Optional.empty());
+    }
+
+    private static ComplaintEvent read(ResultSet rs, Optional<String> reason) throws SQLException {
         String kind = "complaint_events";
         EventType type = required(Values.getEnum(rs, "event_type", EventType.class), "event_type", kind);
         return new ComplaintEvent(new ComplaintId(Values.getUuid(rs, "complaint_id")), rs.getLong("version"),
                 required(Values.getEnum(rs, "status", Status.class), "status", kind),
                 required(Values.getInstant(rs, "occurred_at"), "occurred_at", kind),
                 required(Values.getInstant(rs, "recorded_at"), "recorded_at", kind),
-                rs.getString("actor"), Optional.ofNullable(rs.getString("reason")), read(rs, type));
+                rs.getString("actor"), reason, read(rs, type));
     }
 
     /** The columns of {@code data}. */

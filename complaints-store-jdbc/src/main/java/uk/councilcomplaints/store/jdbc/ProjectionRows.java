@@ -31,8 +31,8 @@ final class ProjectionRows {
             + " FROM report_projection p WHERE p.council_id = report_projection.council_id"
             + " AND p.complaint_id = report_projection.complaint_id AND p.version = 1)";
 
-    private static final String EVENTS_WITHOUT_ROWS = "SELECT e.council_id, " + EventColumns.SELECTED
-            + EventColumns.WITH_REASONS + " WHERE" + WITHOUT_FIRST_ROW;
+    private static final String EVENTS_WITHOUT_ROWS = "SELECT e.council_id, " + String.join(", ",
+            EventColumns.ROW.stream().map(c -> "e." + c).toList()) + " FROM complaint_events e WHERE" + WITHOUT_FIRST_ROW;
 
     private static final String ORDER = " ORDER BY e.council_id, e.complaint_id, e.version";
 
@@ -88,7 +88,7 @@ final class ProjectionRows {
                 List<ComplaintEvent> events = new ArrayList<>();
                 while (rs.next()) {
                     String rowCouncil = rs.getString("council_id");
-                    ComplaintEvent event = EventColumns.readRow(rs);
+                    ComplaintEvent event = EventColumns.readWithoutReason(rs);
                     if (!events.isEmpty() && (!rowCouncil.equals(owner)
                             || !event.complaintId().equals(events.get(0).complaintId()))) {
                         written += addHistory(insert, owner, events);
