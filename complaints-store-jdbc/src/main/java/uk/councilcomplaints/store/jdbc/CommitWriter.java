@@ -189,15 +189,21 @@ final class CommitWriter {
     }
 
     private void writeEvents(Connection connection, List<Commit> commits) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_EVENT)) {
+        boolean reasoned = false;
+        try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_EVENT);
+                PreparedStatement reasons = connection.prepareStatement(Sql.INSERT_REASON)) {
             for (Commit commit : commits) {
                 for (ComplaintEvent event : commit.events()) {
                     insert.setString(1, council);
                     EventColumns.bindRow(insert, 2, event);
                     insert.addBatch();
+                    reasoned |= EventColumns.addReason(reasons, council, event);
                 }
             }
             insert.executeBatch();
+            if (reasoned) {
+                reasons.executeBatch();
+            }
         }
     }
 

@@ -67,7 +67,9 @@ public final class ComplaintsSchema {
             new Script("2", "report projection", true),
             new Script("2.1", "report projection index", false),
             new Script("2.2", "report projection current rows", false),
-            new Script("2.3", "text lengths", false));
+            new Script("2.3", "text lengths", false),
+            new Script("3", "event reasons", true),
+            new Script("3.1", "event reason length", false));
 
     /** The script that creates the report projection: {@link #migrate} fills it for the complaints already stored. */
     private static final String PROJECTION_VERSION = "2";

@@ -19,8 +19,9 @@ import uk.councilcomplaints.store.DataSubject;
 /**
  * The queries of data protection, each within one council: the complaints whose personal data names a data
  * subject, and the closed complaints whose personal data is still held (the retention candidates, through the
- * index on the latest event's time); and the one update of stored events, erasing their reasons with the
- * personal data.
+ * index on the latest event's time); and erasing the reasons of a complaint's events with its personal data.
+ * Reasons are rows of {@code event_reasons}, apart from the events, so erasing them updates that table only:
+ * {@code complaint_events} is only ever inserted into, and the audit trail cannot be rewritten through the store.
  */
 final class DataProtectionSql {
 
@@ -48,8 +49,8 @@ final class DataProtectionSql {
             + " WHERE council_id = ? AND last_occurred_at < ? AND personal_data_erased = FALSE AND status IN ("
             + CLOSED_STATUSES + ")";
 
-    private static final String ERASE_REASONS = "UPDATE complaint_events SET reason = ?"
-            + " WHERE council_id = ? AND complaint_id = ? AND version <= ? AND reason IS NOT NULL";
+    private static final String ERASE_REASONS = "UPDATE event_reasons SET reason = ?"
+            + " WHERE council_id = ? AND complaint_id = ? AND version <= ?";
 
     /**
      * For each commit that erases personal data, the reasons of its complaint's events before it become

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.event.EventType;
@@ -23,8 +24,8 @@ import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 
 /**
- * A row of {@code complaint_events}: the event's envelope (complaint, version, type, status, both times, actor,
- * reason) and the typed columns that hold its data. Writing the data goes through an
+ * A row of {@code complaint_events}: the event's envelope (complaint, version, type, status, both times, actor)
+ * and the typed columns that hold its data; the event's reason, if any, is a row of {@code event_reasons}. Writing the data goes through an
  * {@link EventData.Visitor} and reading through an exhaustive switch on {@link EventType}, so a new type of
  * event does not compile until its columns are decided here (and, if it needs new ones, a migration adds
  * them).
@@ -33,10 +34,17 @@ final class EventColumns {
 
     /** Every column of an event row, in the order {@link #bindRow} sets them after the council. */
     static final List<String> ROW = List.of("complaint_id", "version", "event_type", "status", "occurred_at",
-            "recorded_at", "actor", "reason", "reference", "procedure_code", "service_area_code",
+            "recorded_at", "actor", "reference", "procedure_code", "service_area_code",
             "service_area_name", "channel", "matter_date", "classification", "officer", "team", "outcome", "remedies",
             "stage", "closure_reason", "duplicate_of", "working_days", "agreed_response_date",
             "late_request_accepted");
+
+    /** The select list {@link #readRow} reads: every column of {@link #ROW} of the event {@code e}, and its reason. */
+    static final String SELECTED = ROW.stream().map(c -> "e." + c).collect(Collectors.joining(", ")) + ", r.reason";
+
+    /** The events {@code e}, each with its reason {@code r} if it has one; a query's conditions name {@code e}. */
+    static final String WITH_REASONS = " FROM complaint_events e LEFT JOIN event_reasons r ON r.council_id = e.council_id"
+            + " AND r.complaint_id = e.complaint_id AND r.version = e.version";
 
     private String reference;
     private Procedure procedure;
@@ -69,19 +77,46 @@ final class EventColumns {
         Values.setInstant(ps, i++, event.occurredAt());
         Values.setInstant(ps, i++, event.recordedAt());
         ps.setString(i++, event.actor());
-        Values.setString(ps, i++, event.reason().orElse(null));
         of(event.data()).bind(ps, i);
     }
 
-    /** The event in the current row, which holds the columns of {@link #ROW}. */
+    /**
+     * Adds the {@code event_reasons} row of {@code event} to {@code insert}'s batch ({@link Sql#INSERT_REASON});
+     * returns whether it had a reason to add.
+     */
+    static boolean addReason(PreparedStatement insert, String council, ComplaintEvent event) throws SQLException {
+        if (event.reason().isEmpty()) {
+            return false;
+        }
+        insert.setString(1, council);
+        Values.setUuid(insert, 2, event.complaintId().value());
+        insert.setLong(3, event.version());
+        insert.setString(4, event.reason().get());
+        insert.addBatch();
+        return true;
+    }
+
+    /** The event in the current row, which holds the columns of {@link #SELECTED}. */
     static ComplaintEvent readRow(ResultSet rs) throws SQLException {
+        return read(rs, Optional.ofNullable(rs.getString("reason")));
+    }
+
+    /**
+     * The event in the current row, which holds the columns of {@link #ROW}, without its reason: for readers
+     * that need none, such as the report projection, built also where reasons have no table yet (schema V2).
+     */
+    static ComplaintEvent readWithoutReason(ResultSet rs) throws SQLException {
+        return read(rs, Optional.empty());
+    }
+
+    private static ComplaintEvent read(ResultSet rs, Optional<String> reason) throws SQLException {
         String kind = "complaint_events";
         EventType type = required(Values.getEnum(rs, "event_type", EventType.class), "event_type", kind);
         return new ComplaintEvent(new ComplaintId(Values.getUuid(rs, "complaint_id")), rs.getLong("version"),
                 required(Values.getEnum(rs, "status", Status.class), "status", kind),
                 required(Values.getInstant(rs, "occurred_at"), "occurred_at", kind),
                 required(Values.getInstant(rs, "recorded_at"), "recorded_at", kind),
-                rs.getString("actor"), Optional.ofNullable(rs.getString("reason")), read(rs, type));
+                rs.getString("actor"), reason, read(rs, type));
     }
 
     /** The columns of {@code data}. */

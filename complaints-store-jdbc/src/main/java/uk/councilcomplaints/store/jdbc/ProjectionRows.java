@@ -108,7 +108,7 @@ final class ProjectionRows {
                 List<ComplaintEvent> events = new ArrayList<>();
                 while (rs.next()) {
                     String rowCouncil = rs.getString("council_id");
-                    ComplaintEvent event = EventColumns.readRow(rs);
+                    ComplaintEvent event = EventColumns.readWithoutReason(rs);
                     if (!events.isEmpty() && (!rowCouncil.equals(owner)
                             || !event.complaintId().equals(events.get(0).complaintId()))) {
                         written += addHistory(insert, owner, events);

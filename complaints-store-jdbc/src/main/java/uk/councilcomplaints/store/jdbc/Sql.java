@@ -40,19 +40,21 @@ final class Sql {
     static final String INSERT_EVENT = "INSERT INTO complaint_events (council_id, " + EVENT + ") VALUES ("
             + marks(1 + EventColumns.ROW.size()) + ")";
 
-    static final String HISTORY = "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ? AND complaint_id = ?"
-            + " ORDER BY version";
+    static final String INSERT_REASON = "INSERT INTO event_reasons (council_id, complaint_id, version, reason)"
+            + " VALUES (?, ?, ?, ?)";
 
-    static final String EVENT_AT = "SELECT " + EVENT + " FROM complaint_events"
-            + " WHERE council_id = ? AND complaint_id = ? AND version = ?";
+    private static final String SELECT_EVENT = "SELECT " + EventColumns.SELECTED + EventColumns.WITH_REASONS;
 
-    static final String HISTORIES = "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ?"
-            + " ORDER BY complaint_id, version";
+    static final String HISTORY = SELECT_EVENT + " WHERE e.council_id = ? AND e.complaint_id = ? ORDER BY e.version";
+
+    static final String EVENT_AT = SELECT_EVENT + " WHERE e.council_id = ? AND e.complaint_id = ? AND e.version = ?";
+
+    static final String HISTORIES = SELECT_EVENT + " WHERE e.council_id = ? ORDER BY e.complaint_id, e.version";
 
     /** The histories of the complaints a sub-select (its first parameter the council) names, after the council. */
     static String historiesOf(String complaintIds) {
-        return "SELECT " + EVENT + " FROM complaint_events WHERE council_id = ? AND complaint_id IN (" + complaintIds
-                + ") ORDER BY complaint_id, version";
+        return SELECT_EVENT + " WHERE e.council_id = ? AND e.complaint_id IN (" + complaintIds
+                + ") ORDER BY e.complaint_id, e.version";
     }
 
     static final String PERSONAL_DATA = "SELECT complainant_name, email, phone, address, summary FROM complainants"

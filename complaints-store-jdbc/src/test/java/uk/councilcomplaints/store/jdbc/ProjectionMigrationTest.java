@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -17,16 +18,20 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.ProjectionRow;
 import uk.councilcomplaints.testing.RandomHistories;
+import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
- * A database whose schema history ends at version 1 (complaints stored before the report projection)
- * migrates to version 2 with a projection row for every stored event, counting as the histories do; and
+ * A database whose schema history ends at version 1 (complaints stored before the report projection, reasons
+ * in the events table) migrates to the latest version with a projection row for every stored event, counting
+ * as the histories do, and every event's reason kept, and erased by a later erasure; and
  * {@link JdbcComplaintStore#rebuildProjection()} restores a council's lost rows.
  */
 class ProjectionMigrationTest {
@@ -34,17 +39,25 @@ class ProjectionMigrationTest {
     private static final int EVENTS_PLAYED = 60;
 
     @Test
-    void aVersion1DatabaseMigratesWithRowsForItsStoredComplaints() throws SQLException {
+    void aVersion1DatabaseMigratesWithRowsForItsStoredComplaintsAndTheirReasons() throws SQLException {
         DataSource db = TestDatabases.newH2Memory();
         ComplaintsSchema.migrate(db);
         JdbcComplaintStore store = ContractStores.fresh(db);
         SettableClock clock = play(store);
         long events = events(store);
         assertTrue(events >= EVENTS_PLAYED / 2, "played only " + events + " events");
-        // back to version 1: the projection and its history entries gone, the complaints kept
-        execute(db, "DROP TABLE report_projection",
+        Map<ComplaintId, List<ComplaintEvent>> before = histories(store);
+        long reasons = before.values().stream().flatMap(List::stream).filter(e -> e.reason().isPresent()).count();
+        assertTrue(reasons > 0, "played no event with a reason");
+        // back to version 1: reasons in the events table, the projection and later history entries gone
+        execute(db, "ALTER TABLE complaint_events ADD COLUMN reason VARCHAR(2000)",
+                "UPDATE complaint_events SET reason = (SELECT r.reason FROM event_reasons r"
+                        + " WHERE r.council_id = complaint_events.council_id"
+                        + " AND r.complaint_id = complaint_events.complaint_id AND r.version = complaint_events.version)",
+                "DROP TABLE event_reasons", "DROP TABLE report_projection",
                 "DELETE FROM " + ComplaintsSchema.HISTORY_TABLE + " WHERE version NOT IN ('1', '1.1')");
         assertEquals(2, count(db, "SELECT COUNT(*) FROM " + ComplaintsSchema.HISTORY_TABLE));
+        assertEquals(reasons, count(db, "SELECT COUNT(*) FROM complaint_events WHERE reason IS NOT NULL"));
 
         ComplaintsSchema.migrate(db);
 
@@ -52,6 +65,18 @@ class ProjectionMigrationTest {
                 + ComplaintsSchema.HISTORY_TABLE));
         assertEquals(events, count(db, "SELECT COUNT(*) FROM report_projection"));
         assertCountsAsTheHistories(store, clock);
+        assertEquals(before, histories(store), "every event, its reason included, reads back after the migration");
+
+        // a later erasure erases the reasons written before the migration
+        ComplaintId erased = before.entrySet().stream()
+                .filter(h -> h.getValue().stream().anyMatch(e -> e.reason().isPresent()
+                        && !e.reason().get().equals(ComplaintEvent.ERASED_REASON)))
+                .filter(h -> !store.load(h.getKey()).orElseThrow().personalDataErased())
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        Complaints.builder(store).clock(clock).build().anonymise(erased, Audit.by("dpo").because("subject asked"));
+        List<ComplaintEvent> earlier = before.get(erased);
+        assertEquals(earlier.stream().map(ComplaintEvent::withReasonErased).toList(),
+                store.history(erased).subList(0, earlier.size()));
     }
 
     @Test
@@ -80,6 +105,12 @@ class ProjectionMigrationTest {
                 .toList();
         new RandomHistories(Complaints.builder(store).clock(clock).build(), clock).play(steps, true);
         return clock;
+    }
+
+    private static Map<ComplaintId, List<ComplaintEvent>> histories(JdbcComplaintStore store) {
+        try (Stream<ComplaintHistory> all = store.histories()) {
+            return all.collect(Collectors.toMap(ComplaintHistory::id, ComplaintHistory::events));
+        }
     }
 
     private static long events(JdbcComplaintStore store) {

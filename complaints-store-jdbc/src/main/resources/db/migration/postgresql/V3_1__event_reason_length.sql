@@ -1,0 +1,2 @@
+-- PostgreSQL: a VARCHAR's length counts characters, as the core's limits do; schema 3's VARCHAR(2000) holds
+-- every reason the core accepts, so nothing changes here (H2 widens the column).
