@@ -35,15 +35,15 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 /**
  * An import killed with SIGKILL part-way, in a child JVM, and run again: every row ends up imported exactly once,
  * each case with its whole history (as an import in one go gives it), on PostgreSQL. The child
- * is killed when its progress line says it has read 1,000 of 3,000 rows (so a batch or two are stored).
+ * is killed when its progress line says it has read 5,000 of 8,000 rows (so two batches of 2,000 are stored).
  */
 class KilledImportTest {
 
-    private static final int ROWS = 3_000;
+    private static final int ROWS = 8_000;
     /** The importer's progress line on the error stream: "FILE: 2,000 rows, 812 rows/s". */
     private static final Pattern PROGRESS = Pattern.compile(": ([0-9,]+) rows, ");
     /** Kill once this many rows were read: a few batches stored, most of the file still to come. */
-    private static final int KILL_AFTER = 1_000;
+    private static final int KILL_AFTER = 5_000;
 
     @ParameterizedTest
     // not H2 in a file: in two of four runs, H2 2.x read the events of a database killed mid-transaction as "row
