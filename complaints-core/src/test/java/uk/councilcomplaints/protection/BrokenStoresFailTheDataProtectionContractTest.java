@@ -5,20 +5,14 @@ import static uk.councilcomplaints.testing.SuiteRun.failureOf;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.store.Commit;
-import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DataSubject;
-import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.ReferenceStore;
 
 /**
@@ -28,42 +22,9 @@ import uk.councilcomplaints.testing.ReferenceStore;
 class BrokenStoresFailTheDataProtectionContractTest {
 
     /** The reference store, every call passed on. */
-    private static class Forwarding implements ComplaintStore {
-        final ComplaintStore store = ReferenceStore.correct();
-
-        @Override
-        public void append(Commit commit) {
-            store.append(commit);
-        }
-
-        @Override
-        public Optional<Complaint> load(ComplaintId id) {
-            return store.load(id);
-        }
-
-        @Override
-        public List<ComplaintEvent> history(ComplaintId id) {
-            return store.history(id);
-        }
-
-        @Override
-        public Page<Complaint> find(ComplaintQuery query) {
-            return store.find(query);
-        }
-
-        @Override
-        public Stream<ComplaintHistory> histories() {
-            return store.histories();
-        }
-
-        @Override
-        public Optional<PersonalData> personalData(ComplaintId id) {
-            return store.personalData(id);
-        }
-
-        @Override
-        public long nextReferenceNumber(int year) {
-            return store.nextReferenceNumber(year);
+    private static class Forwarding extends ForwardingStore {
+        Forwarding() {
+            super(ReferenceStore.correct());
         }
     }
 

@@ -8,25 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
-import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
-import uk.councilcomplaints.store.ComplaintQuery;
-import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DuplicateReferenceException;
-import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.testing.Fixtures;
+import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.ReferenceStore;
 
 /**
@@ -122,40 +114,18 @@ class ReceivingContactsTest {
     }
 
     /** The reference store, counting appends; its reference numbers can be stuck at one number. */
-    private static final class CountingStore implements ComplaintStore {
-        private final ReferenceStore store = ReferenceStore.correct();
+    private static final class CountingStore extends ForwardingStore {
         int appends;
         long stuckAt;
+
+        CountingStore() {
+            super(ReferenceStore.correct());
+        }
 
         @Override
         public void append(Commit commit) {
             appends++;
             store.append(commit);
-        }
-
-        @Override
-        public Optional<Complaint> load(ComplaintId id) {
-            return store.load(id);
-        }
-
-        @Override
-        public List<ComplaintEvent> history(ComplaintId id) {
-            return store.history(id);
-        }
-
-        @Override
-        public Page<Complaint> find(ComplaintQuery query) {
-            return store.find(query);
-        }
-
-        @Override
-        public Stream<ComplaintHistory> histories() {
-            return store.histories();
-        }
-
-        @Override
-        public Optional<PersonalData> personalData(ComplaintId id) {
-            return store.personalData(id);
         }
 
         @Override

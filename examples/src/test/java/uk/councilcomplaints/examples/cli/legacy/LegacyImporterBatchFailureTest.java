@@ -10,23 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.councilcomplaints.SettableClock;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
-import uk.councilcomplaints.model.Complaint;
-import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
-import uk.councilcomplaints.store.ComplaintQuery;
-import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
+import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
@@ -70,13 +61,13 @@ class LegacyImporterBatchFailureTest {
     }
 
     /** A memory store whose first batch fails at the second command on {@code reference}. */
-    private static final class FailingOnce implements ComplaintStore {
-        private final InMemoryComplaintStore store = new InMemoryComplaintStore();
+    private static final class FailingOnce extends ForwardingStore {
         private final String reference;
         private final boolean allOrNothing;
         private boolean failed;
 
         FailingOnce(String reference, boolean allOrNothing) {
+            super(new InMemoryComplaintStore());
             this.reference = reference;
             this.allOrNothing = allOrNothing;
         }
@@ -99,41 +90,6 @@ class LegacyImporterBatchFailureTest {
                 }
             }
             throw new AssertionError("no second command on " + reference + " in " + commits);
-        }
-
-        @Override
-        public void append(Commit commit) {
-            store.append(commit);
-        }
-
-        @Override
-        public Optional<Complaint> load(ComplaintId id) {
-            return store.load(id);
-        }
-
-        @Override
-        public List<ComplaintEvent> history(ComplaintId id) {
-            return store.history(id);
-        }
-
-        @Override
-        public Page<Complaint> find(ComplaintQuery query) {
-            return store.find(query);
-        }
-
-        @Override
-        public Stream<ComplaintHistory> histories() {
-            return store.histories();
-        }
-
-        @Override
-        public Optional<PersonalData> personalData(ComplaintId id) {
-            return store.personalData(id);
-        }
-
-        @Override
-        public long nextReferenceNumber(int year) {
-            return store.nextReferenceNumber(year);
         }
     }
 }
