@@ -3,7 +3,6 @@ package uk.councilcomplaints.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.councilcomplaints.testing.Fixtures.OFFICER;
 
 import java.util.ArrayList;
@@ -11,12 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -25,10 +22,10 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
-import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.testing.Fixtures;
+import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.ReferenceStore;
 
 /** A batch's units of commands, and what deciding a batch reads from the store. */
@@ -116,10 +113,13 @@ class BatchTest {
     }
 
     /** The reference store, listing the reads that a batch could make of it. */
-    private static final class ReadCountingStore implements ComplaintStore {
-        private final ReferenceStore store = ReferenceStore.correct();
+    private static final class ReadCountingStore extends ForwardingStore {
         final List<String> reads = new ArrayList<>();
         final List<Commit> appends = new ArrayList<>();
+
+        ReadCountingStore() {
+            super(ReferenceStore.correct());
+        }
 
         @Override
         public void append(Commit commit) {
@@ -152,19 +152,9 @@ class BatchTest {
         }
 
         @Override
-        public Stream<ComplaintHistory> histories() {
-            return store.histories();
-        }
-
-        @Override
         public Optional<PersonalData> personalData(ComplaintId id) {
             reads.add("personalData");
             return store.personalData(id);
-        }
-
-        @Override
-        public long nextReferenceNumber(int year) {
-            return store.nextReferenceNumber(year);
         }
     }
 }

@@ -91,19 +91,28 @@ final class BenchmarkData {
         return count - before;
     }
 
+    /** A contact's procedure: three in ten adults, three in ten children's, the rest corporate. */
+    static Procedure procedure(SplittableRandom random) {
+        int p = random.nextInt(10);
+        return p < 3 ? Procedure.ADULT_SOCIAL_CARE : p < 6 ? Procedure.CHILDRENS_SOCIAL_CARE : Procedure.CORPORATE;
+    }
+
+    /** The service area of a contact under {@code procedure}: a corporate one in one of four areas. */
+    static ServiceArea area(Procedure procedure, SplittableRandom random) {
+        return switch (procedure) {
+            case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
+            case CHILDRENS_SOCIAL_CARE -> ServiceArea.CHILDRENS;
+            case CORPORATE -> CORPORATE_AREAS.get(random.nextInt(CORPORATE_AREAS.size()));
+        };
+    }
+
     private Commit next() {
         int i = made++;
         events.clear();
         id = new ComplaintId(new UUID(random.nextLong(), random.nextLong()));
         at = FIRST.plus(Duration.ofMinutes(random.nextInt(540 * 24 * 60))).plusNanos(micros());
-        int p = random.nextInt(10);
-        Procedure procedure = p < 3 ? Procedure.ADULT_SOCIAL_CARE : p < 6 ? Procedure.CHILDRENS_SOCIAL_CARE
-                : Procedure.CORPORATE;
-        ServiceArea area = switch (procedure) {
-            case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
-            case CHILDRENS_SOCIAL_CARE -> ServiceArea.CHILDRENS;
-            case CORPORATE -> CORPORATE_AREAS.get(random.nextInt(CORPORATE_AREAS.size()));
-        };
+        Procedure procedure = procedure(random);
+        ServiceArea area = area(procedure, random);
         int officer = random.nextInt(OFFICERS.size());
         add(Status.RECEIVED, new EventData.Received(String.format("CMP-%d-%07d", 2021 + i % 2, i), procedure, area,
                 Channel.values()[random.nextInt(Channel.values().length)], Optional.empty()));

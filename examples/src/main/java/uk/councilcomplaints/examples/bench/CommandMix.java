@@ -31,8 +31,6 @@ final class CommandMix {
     private static final List<String> OFFICERS = List.of("a.patel", "b.jones", "c.okafor", "d.smith", "e.wu",
             "f.hughes", "g.martin", "h.ahmed");
     private static final List<String> TEAMS = List.of("Voice of the customer", "Recovery team");
-    private static final List<ServiceArea> CORPORATE_AREAS = List.of(ServiceArea.CORPORATE, ServiceArea.OTHER,
-            ServiceArea.of("highways", "Highways"), ServiceArea.of("waste", "Waste and recycling"));
     private static final int EXTENSION_WORKING_DAYS = 5;
 
     /** A command and the reason its audit gives, if any. */
@@ -54,14 +52,8 @@ final class CommandMix {
 
     /** A new contact received at {@code now}: three in ten adults, three in ten children's, the rest corporate. */
     static ReceiveContact contact(SplittableRandom random, Instant now) {
-        int p = random.nextInt(10);
-        Procedure procedure = p < 3 ? Procedure.ADULT_SOCIAL_CARE : p < 6 ? Procedure.CHILDRENS_SOCIAL_CARE
-                : Procedure.CORPORATE;
-        ServiceArea area = switch (procedure) {
-            case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
-            case CHILDRENS_SOCIAL_CARE -> ServiceArea.CHILDRENS;
-            case CORPORATE -> CORPORATE_AREAS.get(random.nextInt(CORPORATE_AREAS.size()));
-        };
+        Procedure procedure = BenchmarkData.procedure(random);
+        ServiceArea area = BenchmarkData.area(procedure, random);
         int resident = random.nextInt(1_000_000);
         return ReceiveContact.of(procedure, area, Channel.values()[random.nextInt(Channel.values().length)], now,
                 Complainant.named("Resident " + resident).withEmail("resident" + resident + "@example.org"),
