@@ -116,9 +116,11 @@ public final class LegacyImporter {
                 for (CSVRecord record : parser) {
                     run.row(record, columns);
                 }
-            } finally {
+            } catch (UncheckedIOException e) {
                 run.finish(columns); // the rows read before an unreadable one are stored, as the message says
+                throw e;
             }
+            run.finish(columns);
         } catch (UncheckedIOException e) {
             throw unreadable(csv, e.getCause(), run);
         } catch (MalformedInputException e) {

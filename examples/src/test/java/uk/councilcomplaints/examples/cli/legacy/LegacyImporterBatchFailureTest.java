@@ -1,6 +1,7 @@
 package uk.councilcomplaints.examples.cli.legacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +60,36 @@ class LegacyImporterBatchFailureTest {
                 rejects.get(1));
         assertTrue(rejects.get(1).contains("disk full"), rejects.get(1));
         assertEquals(!allOrNothing, rejects.get(1).contains("partly stored: check T-2 by hand"), rejects.get(1));
+    }
+
+    /**
+     * A store that fails outright while a batch is stored (the database gone) stops the import with its own
+     * error, not with one about the batch it left behind, and stores nothing of the failed batch.
+     */
+    @Test
+    void aStoreFailureStopsTheImportWithItsOwnError() throws IOException {
+        Path file = dir.resolve("tracker.csv");
+        StringBuilder csv = new StringBuilder("reference,received_on,service_area,type,complainant_name,summary\n");
+        for (int i = 1; i <= 5; i++) {
+            csv.append("T-").append(i).append(",2022-01-1").append(i).append(",Corporate,Corporate,Ann ").append(i)
+                    .append(",Bins ").append(i).append('\n');
+        }
+        Files.writeString(file, csv);
+        InMemoryComplaintStore memory = new InMemoryComplaintStore();
+        ForwardingStore down = new ForwardingStore(memory) {
+            @Override
+            public void appendAll(List<Commit> commits) {
+                throw new IllegalStateException("the database could not be reached");
+            }
+        };
+        LegacyImporter importer = new LegacyImporter(down, new SettableClock(Instant.parse("2022-03-31T12:00:00Z")),
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), System::nanoTime,
+                1_000, 2);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> importer.importFile(file));
+
+        assertEquals("the database could not be reached", e.getMessage());
+        assertEquals(0, memory.histories().count());
     }
 
     /** A memory store whose first batch fails at the second command on {@code reference}. */
