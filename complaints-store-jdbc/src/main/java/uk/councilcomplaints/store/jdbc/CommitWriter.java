@@ -60,12 +60,14 @@ final class CommitWriter {
     }
 
     private final Jdbc jdbc;
+    private final Dialect dialect;
     private final String council;
     private final Clock clock;
     private final Optional<Duration> settleWindow;
 
-    CommitWriter(Jdbc jdbc, String council, Clock clock, Optional<Duration> settleWindow) {
+    CommitWriter(Jdbc jdbc, Dialect dialect, String council, Clock clock, Optional<Duration> settleWindow) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.council = council;
         this.clock = clock;
         this.settleWindow = settleWindow;
@@ -125,9 +127,12 @@ final class CommitWriter {
             int index = i;
             spans.computeIfAbsent(commits.get(i).id(), id -> new Span(index)).last = i;
         }
+        PlannerStatistics statistics = PlannerStatistics.look(connection, dialect, commits.size());
         writeStates(connection, commits, spans);
-        writeEvents(connection, commits);
+        statistics.filled(connection, "complaints");
+        writeEvents(connection, commits, statistics);
         writeProjection(connection, commits, spans);
+        statistics.filled(connection, "report_projection");
         writePersonalData(connection, commits, spans);
         DataProtectionSql.eraseReasons(connection, council, commits);
         checkSettled(commits);
@@ -188,7 +193,8 @@ final class CommitWriter {
         }
     }
 
-    private void writeEvents(Connection connection, List<Commit> commits) throws SQLException {
+    private void writeEvents(Connection connection, List<Commit> commits, PlannerStatistics statistics)
+            throws SQLException {
         boolean reasoned = false;
         try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_EVENT);
                 PreparedStatement reasons = connection.prepareStatement(Sql.INSERT_REASON)) {
@@ -201,6 +207,7 @@ final class CommitWriter {
                 }
             }
             insert.executeBatch();
+            statistics.filled(connection, "complaint_events");
             if (reasoned) {
                 reasons.executeBatch();
             }

@@ -72,7 +72,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
         this.dialect = dialect;
         this.council = b.council;
         this.fetchSize = b.fetchSize;
-        this.writer = new CommitWriter(jdbc, council, b.clock, b.settleWindow);
+        this.writer = new CommitWriter(jdbc, dialect, council, b.clock, b.settleWindow);
     }
 
     /** A store for the default council in {@code dataSource}, creating or updating its tables first. */
