@@ -306,9 +306,7 @@ public final class Complaints {
         for (Complaint candidate : expired) {
             anonymiseIfExpired(candidate, day, actor).ifPresent(anonymised::add);
         }
-        if (!anonymised.isEmpty()) {
-            LOG.info("anonymised {} complaints whose retention period ended by {}", anonymised.size(), day);
-        }
+        LOG.info("anonymised {} complaints whose retention period ended by {}", anonymised.size(), day);
         return List.copyOf(anonymised);
     }
 

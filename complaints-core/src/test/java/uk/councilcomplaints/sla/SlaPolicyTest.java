@@ -106,6 +106,9 @@ class SlaPolicyTest {
         assertSame(defaults, SlaPolicy.englandDefaults());
         assertEquals(defaults, SlaPolicy.builder().build());
         assertEquals(defaults.hashCode(), SlaPolicy.builder().build().hashCode());
+        SlaPolicy other = SlaPolicy.builder().atRiskWorkingDays(defaults.atRiskWorkingDays() + 1).build();
+        assertNotEquals(defaults, other);
+        assertNotEquals(defaults.hashCode(), other.hashCode(), "a policy's settings go into its hash");
     }
 
     @Test

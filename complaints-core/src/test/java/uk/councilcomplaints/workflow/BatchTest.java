@@ -3,6 +3,7 @@ package uk.councilcomplaints.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.councilcomplaints.testing.Fixtures.OFFICER;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.model.Complaint;
@@ -24,6 +26,7 @@ import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.ReferenceStore;
@@ -110,6 +113,46 @@ class BatchTest {
         assertThrows(DuplicateReferenceException.class, () -> batch.receive(contact("OLD-1"), OFFICER));
         assertEquals(Set.of("OLD-1"), batch.referencesUsed(List.of("OLD-1", "NEW-3")));
         assertEquals(1, store.reads.size(), "answers are kept: " + store.reads);
+    }
+
+    @Test
+    void aCommandAtAnExpectedVersionIsDecidedOnlyAtThatVersion() {
+        Complaint existing = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
+        Batch batch = complaints.batch();
+
+        VersionConflictException stale = assertThrows(VersionConflictException.class,
+                () -> batch.execute(existing.id(), existing.version() - 1, new Command.Acknowledge(), OFFICER));
+        assertEquals(0, batch.size());
+        Complaint acknowledged = batch.execute(existing.id(), existing.version(), new Command.Acknowledge(), OFFICER);
+        assertEquals(Status.ACKNOWLEDGED, acknowledged.status());
+        assertEquals(existing.version() + 1, acknowledged.version());
+        assertEquals(1, batch.size());
+        assertTrue(stale.getMessage().contains(existing.id().toString()), stale.getMessage());
+        batch.commit();
+        assertEquals(Optional.of(acknowledged), store.load(existing.id()));
+    }
+
+    @Test
+    void aCommittedBatchTakesNothingMore() {
+        Complaint existing = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
+        Batch batch = complaints.batch();
+        batch.receive(contact("A-1"), OFFICER);
+        batch.commit();
+        store.appends.clear();
+
+        List<Executable> calls = List.of(
+                () -> batch.receive(contact("A-2"), OFFICER),
+                () -> batch.execute(existing.id(), new Command.Acknowledge(), OFFICER),
+                () -> batch.execute(existing.id(), existing.version(), new Command.Acknowledge(), OFFICER),
+                () -> batch.allOrNone(b -> b.receive(contact("A-3"), OFFICER)),
+                () -> batch.referencesUsed(List.of("A-4")),
+                batch::commit);
+        for (Executable call : calls) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertEquals("the batch was already committed", e.getMessage());
+        }
+        assertEquals(List.of(), store.appends);
+        assertEquals(Optional.of(existing), store.load(existing.id()));
     }
 
     /** The reference store, listing the reads that a batch could make of it. */
