@@ -91,8 +91,9 @@ final class BatchStore implements ComplaintStore {
         // a new complaint's id is random: the store checks it against its own when the batch is stored
         Optional<Complaint> current = before != null ? Optional.of(before.state())
                 : commit.creates() ? Optional.empty() : store.load(id);
+        // a complaint's first event is version 1, so a create (expected version 0) of one that exists conflicts
         long actual = current.map(Complaint::version).orElse(0L);
-        if (actual != commit.expectedVersion() || (commit.creates() && current.isPresent())) {
+        if (actual != commit.expectedVersion()) {
             throw new VersionConflictException(id, commit.expectedVersion(), actual);
         }
         String reference = commit.state().reference();

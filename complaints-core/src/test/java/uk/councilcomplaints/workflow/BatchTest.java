@@ -145,6 +145,7 @@ class BatchTest {
                 () -> batch.execute(existing.id(), new Command.Acknowledge(), OFFICER),
                 () -> batch.execute(existing.id(), existing.version(), new Command.Acknowledge(), OFFICER),
                 () -> batch.allOrNone(b -> b.receive(contact("A-3"), OFFICER)),
+                () -> batch.allOrNone(b -> "a unit that issues nothing"),
                 () -> batch.referencesUsed(List.of("A-4")),
                 batch::commit);
         for (Executable call : calls) {
