@@ -246,7 +246,9 @@ public abstract class DataProtectionContract {
             assertEquals(List.of(), w.complaints.expired(w.today()).stream()
                     .filter(c -> erased.contains(c.id())).toList(), "an erased complaint is never expired again");
         });
-        assertTrue(anonymisedTotal.get() >= EXAMPLES, "only " + anonymisedTotal + " complaints expired in all");
+        // a floor that shows the property was exercised, well below what random histories give (23 to about
+        // 60 in 25 examples), so that it cannot fail by chance
+        assertTrue(anonymisedTotal.get() >= 10, "only " + anonymisedTotal + " complaints expired in all");
     }
 
     private static Set<ComplaintId> ids(List<Complaint> complaints) {
