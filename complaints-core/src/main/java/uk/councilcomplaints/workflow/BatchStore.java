@@ -122,8 +122,7 @@ final class BatchStore implements ComplaintStore {
     }
 
     private boolean isStored(String reference) {
-        Boolean known = stored.get(reference);
-        return known != null ? known : !store.referencesUsed(List.of(reference)).isEmpty();
+        return !referencesUsed(List.of(reference)).isEmpty();
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -66,10 +67,6 @@ public final class BulkImportBenchmark {
     private static final Instant FIRST = Instant.parse("2021-01-04T09:00:00Z");
     /** The tables an import writes, parents first, each with the column naming its complaint. */
     private static final Map<String, String> TABLES = tables();
-    private static final List<Procedure> PROCEDURES = List.of(Procedure.ADULT_SOCIAL_CARE, Procedure.CORPORATE,
-            Procedure.CORPORATE, Procedure.CHILDRENS_SOCIAL_CARE);
-    private static final List<ServiceArea> CORPORATE_AREAS = List.of(ServiceArea.CORPORATE, ServiceArea.OTHER,
-            ServiceArea.of("highways", "Highways"), ServiceArea.of("waste", "Waste and recycling"));
     private static final List<Outcome> OUTCOMES = List.of(Outcome.UPHELD, Outcome.PARTLY_UPHELD, Outcome.NOT_UPHELD);
 
     private BulkImportBenchmark() {
@@ -207,12 +204,9 @@ public final class BulkImportBenchmark {
     static void importThroughFacade(Complaints facade, int from, int to) {
         Batch batch = facade.batch();
         for (int i = from; i < to; i++) {
-            Procedure procedure = PROCEDURES.get(i % PROCEDURES.size());
-            ServiceArea area = switch (procedure) {
-                case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
-                case CHILDRENS_SOCIAL_CARE -> ServiceArea.CHILDRENS;
-                default -> CORPORATE_AREAS.get(i / PROCEDURES.size() % CORPORATE_AREAS.size());
-            };
+            SplittableRandom random = new SplittableRandom(i); // complaint i is the same on every run
+            Procedure procedure = BenchmarkData.procedure(random);
+            ServiceArea area = BenchmarkData.area(procedure, random);
             // received from January 2021 over about 600 days, milestones on the following days
             Instant received = FIRST.plus(Duration.ofMinutes(i % 600 * 1440L + i / 600 % 480));
             Audit audit = Audit.by("bulk-import").because("bulk import benchmark");
