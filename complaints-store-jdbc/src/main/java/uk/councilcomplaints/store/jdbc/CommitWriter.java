@@ -128,22 +128,23 @@ final class CommitWriter {
             spans.computeIfAbsent(commits.get(i).id(), id -> new Span(index)).last = i;
         }
         PlannerStatistics statistics = PlannerStatistics.look(connection, dialect, commits.size());
-        writeStates(connection, commits, spans);
+        Inserts inserts = Inserts.forBatch(connection, dialect, commits.size());
+        writeStates(connection, inserts, commits, spans);
         statistics.filled(connection, "complaints");
-        writeEvents(connection, commits, statistics);
-        writeProjection(connection, commits, spans);
+        writeEvents(connection, inserts, commits, statistics);
+        writeProjection(connection, inserts, commits, spans);
         statistics.filled(connection, "report_projection");
-        writePersonalData(connection, commits, spans);
+        writePersonalData(connection, inserts, commits, spans);
         DataProtectionSql.eraseReasons(connection, council, commits);
         checkSettled(commits);
     }
 
     /** Inserts new complaints and moves existing ones from their expected version to their last state. */
-    private void writeStates(Connection connection, List<Commit> commits, Map<ComplaintId, Span> spans)
-            throws SQLException {
+    private void writeStates(Connection connection, Inserts inserts, List<Commit> commits,
+            Map<ComplaintId, Span> spans) throws SQLException {
         List<Span> updated = new ArrayList<>();
         boolean inserting = false;
-        try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_COMPLAINT);
+        try (PreparedStatement insert = inserts.prepare(connection, Sql.INSERT_COMPLAINT);
                 PreparedStatement update = connection.prepareStatement(Sql.UPDATE_COMPLAINT)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
@@ -193,11 +194,11 @@ final class CommitWriter {
         }
     }
 
-    private void writeEvents(Connection connection, List<Commit> commits, PlannerStatistics statistics)
-            throws SQLException {
+    private void writeEvents(Connection connection, Inserts inserts, List<Commit> commits,
+            PlannerStatistics statistics) throws SQLException {
         boolean reasoned = false;
-        try (PreparedStatement insert = connection.prepareStatement(Sql.INSERT_EVENT);
-                PreparedStatement reasons = connection.prepareStatement(Sql.INSERT_REASON)) {
+        try (PreparedStatement insert = inserts.prepare(connection, Sql.INSERT_EVENT);
+                PreparedStatement reasons = inserts.prepare(connection, Sql.INSERT_REASON)) {
             for (Commit commit : commits) {
                 for (ComplaintEvent event : commit.events()) {
                     insert.setString(1, council);
@@ -218,8 +219,8 @@ final class CommitWriter {
      * The commits' projection rows, each commit's last row closed by the next commit's first on the same
      * complaint, and each existing complaint's stored last row closed by its first new event.
      */
-    private void writeProjection(Connection connection, List<Commit> commits, Map<ComplaintId, Span> spans)
-            throws SQLException {
+    private void writeProjection(Connection connection, Inserts inserts, List<Commit> commits,
+            Map<ComplaintId, Span> spans) throws SQLException {
         Map<ComplaintId, List<ProjectionRow>> rows = new LinkedHashMap<>();
         for (Commit commit : commits) {
             List<ProjectionRow> complaint = rows.computeIfAbsent(commit.id(), id -> new ArrayList<>());
@@ -232,7 +233,7 @@ final class CommitWriter {
         }
         boolean closing = false;
         try (PreparedStatement close = connection.prepareStatement(ProjectionRows.CLOSE);
-                PreparedStatement insert = connection.prepareStatement(ProjectionRows.INSERT)) {
+                PreparedStatement insert = inserts.prepare(connection, ProjectionRows.INSERT)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
                 if (!first.creates()) {
@@ -259,8 +260,8 @@ final class CommitWriter {
     }
 
     /** Each complaint's personal data ends as its last commit in the batch that touched it says. */
-    private void writePersonalData(Connection connection, List<Commit> commits, Map<ComplaintId, Span> spans)
-            throws SQLException {
+    private void writePersonalData(Connection connection, Inserts inserts, List<Commit> commits,
+            Map<ComplaintId, Span> spans) throws SQLException {
         Map<ComplaintId, Optional<PersonalData>> outcome = new LinkedHashMap<>();
         for (Commit commit : commits) {
             if (commit.erasePersonalData()) {
@@ -272,7 +273,7 @@ final class CommitWriter {
             return;
         }
         try (PreparedStatement delete = connection.prepareStatement(Sql.DELETE_PERSONAL_DATA);
-                PreparedStatement insert = connection.prepareStatement(Sql.INSERT_PERSONAL_DATA)) {
+                PreparedStatement insert = inserts.prepare(connection, Sql.INSERT_PERSONAL_DATA)) {
             boolean deleting = false;
             boolean inserting = false;
             for (Map.Entry<ComplaintId, Optional<PersonalData>> e : outcome.entrySet()) {
