@@ -18,13 +18,13 @@ public final class CommandRejectedException extends ComplaintsException {
     private final CommandType command;
     private final Set<CommandType> allowed;
 
-    CommandRejectedException(Complaint complaint, CommandType command, String why) {
+    CommandRejectedException(Complaint complaint, CommandType command, String why, Set<CommandType> allowed) {
         super(String.format("Complaint %s (%s) is %s: cannot %s: %s. Allowed now: %s", complaint.reference(),
-                complaint.id(), complaint.status(), command, why, Transitions.allowedFrom(complaint.status())));
+                complaint.id(), complaint.status(), command, why, allowed));
         this.reference = complaint.reference();
         this.status = complaint.status();
         this.command = command;
-        this.allowed = ImmutableSet.copyOf(Transitions.allowedFrom(complaint.status()));
+        this.allowed = ImmutableSet.copyOf(allowed);
     }
 
     /** The complaint's reference. */
@@ -42,7 +42,10 @@ public final class CommandRejectedException extends ComplaintsException {
         return command;
     }
 
-    /** The commands the status allows, guards aside. */
+    /**
+     * The commands allowed now: those the status allows that no guard refuses whatever their values. One of them
+     * may still be refused for what it says (an officer, a number of days) or its date.
+     */
     public Set<CommandType> allowed() {
         return allowed;
     }

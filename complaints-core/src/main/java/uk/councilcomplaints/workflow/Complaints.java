@@ -161,13 +161,13 @@ public final class Complaints {
         Instant recordedAt = latest(now(), last.recordedAt());
         Instant occurredAt = audit.occurredAt().map(Complaints::micros).orElse(recordedAt);
         checkTimes(name, occurredAt, recordedAt, audit);
+        GuardContext guards = new GuardContext(current, history, command, audit, occurredAt, store::load, sla);
         if (occurredAt.isBefore(current.lastOccurredAt())) {
             throw new CommandRejectedException(current, command.type(), "it is dated " + occurredAt
                     + ", before the complaint's latest event at " + current.lastOccurredAt()
-                    + "; events must be recorded in the order they happened");
+                    + "; events must be recorded in the order they happened", Guards.allowedNow(guards));
         }
-        Decider.Decision decision = Decider.decide(new GuardContext(current, history, command, audit, occurredAt,
-                store::load, sla));
+        Decider.Decision decision = Decider.decide(guards);
         ComplaintEvent event = new ComplaintEvent(id, current.version() + 1, decision.to(), occurredAt, recordedAt,
                 audit.actor(), audit.reason(), decision.data());
         Complaint next = new ComplaintHistory(ImmutableList.<ComplaintEvent>builder()

@@ -21,7 +21,7 @@ final class Decider {
         Complaint c = ctx.complaint();
         Command command = ctx.command();
         Transition row = Transitions.find(command.type(), c.status()).orElseThrow(() ->
-                new CommandRejectedException(c, command.type(), "not allowed from " + c.status()));
+                new CommandRejectedException(c, command.type(), "not allowed from " + c.status(), Guards.allowedNow(ctx)));
         if (Guards.reasonRequired(command) && ctx.audit().reason().isEmpty()) {
             throw new InvalidCommandException(command.type().name(),
                     List.of(new Violation("reason", "is required to " + command.type()
@@ -29,7 +29,7 @@ final class Decider {
         }
         Optional<String> refusal = Guards.check(ctx);
         if (refusal.isPresent()) {
-            throw new CommandRejectedException(c, command.type(), refusal.get());
+            throw new CommandRejectedException(c, command.type(), refusal.get(), Guards.allowedNow(ctx));
         }
         Status to = target(row, c, command);
         return new Decision(eventOf(c, command), to);

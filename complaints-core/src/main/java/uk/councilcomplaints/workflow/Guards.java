@@ -34,23 +34,52 @@ final class Guards {
 
     /** Why the command is not allowed for this complaint, or empty: the guard of its command, if it has one. */
     static Optional<String> check(GuardContext ctx) {
-        // a switch, not a map of lambdas filled in a static initializer: PIT takes those lambdas for
+        return standing(ctx.command().type(), ctx).or(() -> onTheCommand(ctx));
+    }
+
+    /**
+     * The commands the complaint's status allows that no guard refuses whatever their values and date: what an
+     * officer can do now. {@code ctx}'s command is not looked at.
+     */
+    static Set<CommandType> allowedNow(GuardContext ctx) {
+        Set<CommandType> allowed = EnumSet.noneOf(CommandType.class);
+        for (CommandType type : Transitions.allowedFrom(ctx.complaint().status())) {
+            if (standing(type, ctx).isEmpty()) {
+                allowed.add(type);
+            }
+        }
+        return allowed;
+    }
+
+    /** Why a command of {@code type} is refused for this complaint whatever its values and date, or empty. */
+    private static Optional<String> standing(CommandType type, GuardContext ctx) {
+        // switches, not maps of lambdas filled in a static initializer: PIT takes those lambdas for
         // class-initialisation code and does not mutate them
-        return switch (ctx.command().type()) {
-            case RECLASSIFY -> reclassify(ctx);
-            case ALLOCATE -> allocate(ctx);
+        return switch (type) {
             case ESCALATE -> escalate(ctx);
             case RESPOND -> respond(ctx);
             case RECORD_PANEL_MEETING -> recordPanelMeeting(ctx);
             case RECORD_PANEL_REPORT -> recordPanelReport(ctx);
             case REFER_TO_OMBUDSMAN -> referToOmbudsman(ctx);
-            case CLOSE -> close(ctx);
             case ACCEPT_LATE -> acceptLate(ctx);
-            case EXTEND -> extend(ctx);
-            case AGREE_RESPONSE_DATE -> agreeResponseDate(ctx);
-            case PAUSE -> pause(ctx);
+            case AGREE_RESPONSE_DATE -> agreeResponseDateProcedure(ctx);
+            case PAUSE -> pausable(ctx);
             case RESUME -> resume(ctx);
             case ERASE_PERSONAL_DATA -> erasePersonalData(ctx);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Why the command is refused for its values or its date, once {@link #standing} allows its type. */
+    private static Optional<String> onTheCommand(GuardContext ctx) {
+        return switch (ctx.command().type()) {
+            case RECLASSIFY -> reclassify(ctx);
+            case ALLOCATE -> allocate(ctx);
+            case ESCALATE -> checkRequestWindow(ctx);
+            case CLOSE -> close(ctx);
+            case EXTEND -> extend(ctx);
+            case AGREE_RESPONSE_DATE -> agreeResponseDate(ctx);
+            case PAUSE -> beforeResponseDeadline(ctx, "a pause");
             default -> Optional.empty();
         };
     }
@@ -77,11 +106,9 @@ final class Guards {
         if (c.procedure() == Procedure.ADULT_SOCIAL_CARE) {
             return Optional.of("adult social care complaints have one stage; record REFER_TO_OMBUDSMAN instead");
         }
-        if (c.stage() == c.procedure().lastStage()) {
-            return Optional.of(c.stage() + " is the last stage of " + c.procedure()
-                    + "; record REFER_TO_OMBUDSMAN instead");
-        }
-        return checkRequestWindow(ctx);
+        return c.stage() == c.procedure().lastStage()
+                ? Optional.of(c.stage() + " is the last stage of " + c.procedure() + "; record REFER_TO_OMBUDSMAN instead")
+                : Optional.empty();
     }
 
     private static Optional<String> respond(GuardContext ctx) {
@@ -142,13 +169,17 @@ final class Guards {
         return beforeResponseDeadline(ctx, "an extension");
     }
 
+    private static Optional<String> agreeResponseDateProcedure(GuardContext ctx) {
+        Procedure procedure = ctx.complaint().procedure();
+        return procedure != Procedure.ADULT_SOCIAL_CARE
+                ? Optional.of("an agreed response date applies to adult social care complaints; " + procedure
+                        + " uses EXTEND")
+                : Optional.empty();
+    }
+
     private static Optional<String> agreeResponseDate(GuardContext ctx) {
         Complaint c = ctx.complaint();
         LocalDate date = ((Command.AgreeResponseDate) ctx.command()).date();
-        if (c.procedure() != Procedure.ADULT_SOCIAL_CARE) {
-            return Optional.of("an agreed response date applies to adult social care complaints; "
-                    + c.procedure() + " uses EXTEND");
-        }
         LocalDate agreedOn = LondonDays.dayOf(ctx.occurredAt());
         if (date.isBefore(agreedOn)) {
             return Optional.of("the agreed date " + date + " is before the day it was agreed, " + agreedOn);
@@ -162,12 +193,12 @@ final class Guards {
         return beforeResponseDeadline(ctx, "a new response date");
     }
 
-    private static Optional<String> pause(GuardContext ctx) {
+    private static Optional<String> pausable(GuardContext ctx) {
         Complaint c = ctx.complaint();
         if (!ctx.sla().policy().pauseAllowed(c.procedure())) {
             return Optional.of("the council's policy does not allow pausing " + c.procedure() + " complaints");
         }
-        return c.paused() ? Optional.of("the clock is already paused") : beforeResponseDeadline(ctx, "a pause");
+        return c.paused() ? Optional.of("the clock is already paused") : Optional.empty();
     }
 
     private static Optional<String> resume(GuardContext ctx) {

@@ -57,8 +57,9 @@ class RefusedCommandsTest {
         assertEquals(c.reference(), e.reference());
         assertEquals(Status.RECEIVED, e.status());
         assertEquals(CommandType.ACKNOWLEDGE, e.command());
+        // not ACCEPT_LATE, which RECEIVED allows: it was made within 12 months of the matter
         assertEquals(EnumSet.of(CommandType.TRIAGE, CommandType.RECLASSIFY, CommandType.CLOSE,
-                CommandType.ACCEPT_LATE, CommandType.ERASE_PERSONAL_DATA), e.allowed());
+                CommandType.ERASE_PERSONAL_DATA), e.allowed());
         assertTrue(e.getMessage().contains(c.reference()) && e.getMessage().contains("not allowed from RECEIVED"),
                 e.getMessage());
     }
@@ -125,5 +126,40 @@ class RefusedCommandsTest {
                 Command.Close.withdrawn(), Fixtures.OFFICER).status());
         assertEquals(Status.DUPLICATE, complaints.execute(received(Procedure.CORPORATE).id(),
                 Command.Close.duplicateOf(original.id()), Fixtures.OFFICER).status());
+    }
+
+    @Test
+    void whatIsAllowedNowLeavesOutWhatAGuardRefusesWhateverTheCommandSays() {
+        Complaint corporate = Fixtures.respond(complaints, Fixtures.allocated(complaints, Procedure.CORPORATE,
+                ServiceArea.CORPORATE, "a.officer"));
+        CommandRejectedException toOmbudsman = rejected(corporate, new Command.ReferToOmbudsman(), Fixtures.OFFICER);
+        assertTrue(toOmbudsman.getMessage().contains("ESCALATE first"), toOmbudsman.getMessage());
+        // RESPONDED allows both; stage 1 of the corporate procedure goes to stage 2 first
+        assertEquals(EnumSet.of(CommandType.ESCALATE, CommandType.ERASE_PERSONAL_DATA), toOmbudsman.allowed());
+        assertTrue(toOmbudsman.getMessage().endsWith("Allowed now: " + toOmbudsman.allowed()),
+                toOmbudsman.getMessage());
+
+        Complaint adult = Fixtures.respond(complaints, Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE,
+                ServiceArea.ADULTS, "a.officer"));
+        CommandRejectedException escalate = rejected(adult, new Command.Escalate(), Fixtures.OFFICER);
+        assertEquals(EnumSet.of(CommandType.REFER_TO_OMBUDSMAN, CommandType.ERASE_PERSONAL_DATA), escalate.allowed());
+        complaints.execute(adult.id(), new Command.ReferToOmbudsman(), Fixtures.OFFICER);
+        assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA),
+                rejected(adult, new Command.ReferToOmbudsman(), Fixtures.OFFICER).allowed());
+        complaints.execute(adult.id(), new Command.ErasePersonalData(), Fixtures.OFFICER.because("retention"));
+        assertEquals(EnumSet.noneOf(CommandType.class),
+                rejected(adult, new Command.ErasePersonalData(), Fixtures.OFFICER.because("again")).allowed());
+
+        // a clock is paused or resumed, never both; an agreed date is for adults; values are not judged
+        Complaint open = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "a.officer");
+        CommandRejectedException resume = rejected(open, new Command.Resume(), Fixtures.OFFICER.because("back"));
+        assertTrue(resume.allowed().containsAll(EnumSet.of(CommandType.PAUSE, CommandType.EXTEND,
+                CommandType.ALLOCATE)), resume.allowed().toString());
+        assertTrue(resume.allowed().stream().noneMatch(t -> t == CommandType.RESUME
+                || t == CommandType.AGREE_RESPONSE_DATE || t == CommandType.ACCEPT_LATE), resume.allowed().toString());
+        complaints.execute(open.id(), new Command.Pause(), Fixtures.OFFICER.because("waiting for photos"));
+        CommandRejectedException pause = rejected(open, new Command.Pause(), Fixtures.OFFICER.because("again"));
+        assertTrue(pause.allowed().contains(CommandType.RESUME), pause.allowed().toString());
+        assertTrue(!pause.allowed().contains(CommandType.PAUSE), pause.allowed().toString());
     }
 }
