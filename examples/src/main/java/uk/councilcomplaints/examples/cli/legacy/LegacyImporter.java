@@ -2,6 +2,8 @@ package uk.councilcomplaints.examples.cli.legacy;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,7 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -43,8 +50,9 @@ import uk.councilcomplaints.workflow.Complaints;
  * <p>A row is stored whole or not at all. Its plan is first checked without the library (labels, dates,
  * order), then its commands are decided into the facade's {@link Batch} by the facade's rules, all or none of
  * them ({@link Batch#allOrNone}); the batch is stored {@value #BATCH_ROWS} rows at a time with one
- * {@link ComplaintStore#appendAll} call. A row refused at its fourth milestone so leaves nothing behind. The
- * references of a batch's rows are looked up in the store with one call.
+ * {@link ComplaintStore#appendAll} call, on a thread of its own while the next batch is decided (one batch in
+ * flight; the import returns once every batch is stored). A row refused at its fourth milestone so leaves
+ * nothing behind. The references of a batch's rows are looked up in the store with one call.
  *
  * <p>The legacy reference is the key: a row whose reference the store holds is "already present" and not
  * stored again, so importing a file twice imports nothing the second time. Rows refused are written with their
@@ -104,7 +112,7 @@ public final class LegacyImporter {
                 .setTrim(true).setIgnoreEmptyLines(true).get();
         checkReadable(csv, format);
         Run run = new Run(csv);
-        try (BufferedReader reader = utf8(csv);
+        try (run; BufferedReader reader = utf8(csv);
                 CSVParser parser = parse(format, reader, csv);
                 BufferedWriter rejects = Files.newBufferedWriter(rejectedPath, StandardCharsets.UTF_8)) {
             run.rejects = rejects;
@@ -235,12 +243,27 @@ public final class LegacyImporter {
     private record Pending(Row row, int commands) {
     }
 
+    /** A batch handed to the writer thread: its rows, their references, and when it is stored. */
+    private record Stored(List<Pending> rows, Set<String> references, Future<?> done) {
+
+        Stored(List<Pending> rows, Future<?> done) {
+            this(rows, rows.stream().map(p -> p.row().reference()).collect(Collectors.toUnmodifiableSet()), done);
+        }
+
+        /** Whether {@code row} names one of these rows as its original (a duplicate). */
+        boolean holdsTheOriginalOf(Row row) {
+            String named = row.fields().get(Columns.DUPLICATE_OF);
+            return named != null && references.contains(named)
+                    || row.likelyOriginal().filter(references::contains).isPresent();
+        }
+    }
+
     /**
      * One pass over a file: the counts, the duplicates seen, the rows read but not yet decided, the batch being
      * filled, the progress clock. Rows are read a batch at a time: their references are looked up in the store
      * with one call, then each row is decided into the batch, then the batch is stored.
      */
-    private final class Run {
+    private final class Run implements AutoCloseable {
         private final Path csv;
         private final PossibleDuplicates seen = new PossibleDuplicates();
         private final Set<String> references = new HashSet<>();
@@ -248,6 +271,13 @@ public final class LegacyImporter {
         private final Map<String, ComplaintId> ids = new HashMap<>();
         private final List<CSVRecord> read = new ArrayList<>();
         private final List<Pending> pending = new ArrayList<>();
+        /** Stores batches one at a time while the main thread decides the next. */
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "complaints-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Stored inFlight;
         private final long started = nanoTime.getAsLong();
         private BufferedWriter rejects;
         private Batch batch = complaints.batch();
@@ -274,10 +304,13 @@ public final class LegacyImporter {
             }
         }
 
-        /** Decides and stores the rows read so far. */
+        /** Decides and stores the rows read so far, and waits until they are stored. */
         void finish(Map<String, Integer> columns) throws IOException {
             decide(columns);
-            flush();
+            do {
+                flush();
+                settle();
+            } while (!pending.isEmpty()); // rows decided again after the last batch failed
         }
 
         /** Decides every row read so far into the batch, after one look-up of their references in the store. */
@@ -325,7 +358,8 @@ public final class LegacyImporter {
             writeRecord(rejects, line);
         }
 
-        private void importRow(int row, Map<String, String> fields, List<String> cells, Set<String> stored) {
+        private void importRow(int row, Map<String, String> fields, List<String> cells, Set<String> stored)
+                throws IOException {
             String reference = fields.getOrDefault(Columns.REFERENCE, "");
             PossibleDuplicates.Seen seen = seen(row, fields);
             if (!reference.isEmpty() && (ids.containsKey(reference) || stored.contains(reference))) {
@@ -339,11 +373,15 @@ public final class LegacyImporter {
         }
 
         /**
-         * Plans the row and decides its commands into the batch, all or none of them.
+         * Plans the row and decides its commands into the batch, all or none of them. A duplicate whose original
+         * is in the batch in flight waits for it to be stored.
          *
          * @throws RowRejectedException or {@link ComplaintsException} if the row or one of its commands is refused
          */
-        private void add(Row row) {
+        private void add(Row row) throws IOException {
+            if (inFlight != null && inFlight.holdsTheOriginalOf(row)) {
+                settle(); // the original is stored, or decided again into this batch, before its duplicate
+            }
             record Decided(RowPlan plan, Complaint complaint) {
             }
             Decided decided = batch.allOrNone(b -> {
@@ -355,51 +393,93 @@ public final class LegacyImporter {
         }
 
         /**
-         * Stores the batch. Every row in it passed the library's rules, so only a concurrent change can fail it:
-         * the row holding the failed command is rejected, the rows stored before it are imported, the others
-         * decided again into a new batch and stored.
+         * Hands the batch to the writer thread to be stored while the next rows are decided, once the batch before
+         * it is stored (one batch in flight at a time, so at most two in memory).
          */
         void flush() throws IOException {
+            settle();
             if (pending.isEmpty()) {
                 return;
             }
-            List<Pending> rows = List.copyOf(pending);
+            Stored stored = new Stored(List.copyOf(pending), writer.submit(batch::commit));
             pending.clear();
+            batch = complaints.batch();
+            inFlight = stored;
+        }
+
+        /**
+         * Waits for the batch in flight and counts its rows. Every row in it passed the library's rules, so only a
+         * concurrent change can fail it: the row holding the failed command is rejected, the rows stored before it
+         * are imported, and the others, with the rows decided meanwhile (which may name them), are decided again
+         * into a new batch, which {@link #flush} then stores. Any other failure of the store stops the import.
+         */
+        void settle() throws IOException {
+            if (inFlight == null) {
+                return;
+            }
+            Stored stored = inFlight;
+            inFlight = null;
+            BatchFailedException e;
             try {
-                batch.commit();
-                imported += rows.size();
-                batch = complaints.batch();
-            } catch (BatchFailedException e) {
-                List<Row> again = new ArrayList<>();
-                int start = 0;
-                for (Pending p : rows) {
-                    Row row = p.row();
-                    int end = start + p.commands();
-                    if (end <= e.stored()) {
-                        imported++;
+                Uninterruptibles.getUninterruptibly(stored.done());
+                imported += stored.rows().size();
+                return;
+            } catch (ExecutionException failed) {
+                if (!(failed.getCause() instanceof BatchFailedException refused)) {
+                    Throwables.throwIfUnchecked(failed.getCause());
+                    throw new IllegalStateException(failed.getCause());
+                }
+                e = refused;
+            }
+            List<Row> again = new ArrayList<>();
+            int start = 0;
+            for (Pending p : stored.rows()) {
+                Row row = p.row();
+                int end = start + p.commands();
+                if (end <= e.stored()) {
+                    imported++;
+                } else {
+                    ids.remove(row.reference());
+                    if (start <= e.index() && e.index() < end) {
+                        reject(row.number(), "refused while storing, after it passed the checks ("
+                                + e.getMessage() + ")" + (start < e.stored() ? "; partly stored: check "
+                                + row.reference() + " by hand" : ""), row.cells());
                     } else {
-                        ids.remove(row.reference());
-                        if (start <= e.index() && e.index() < end) {
-                            reject(row.number(), "refused while storing, after it passed the checks ("
-                                    + e.getMessage() + ")" + (start < e.stored() ? "; partly stored: check "
-                                    + row.reference() + " by hand" : ""), row.cells());
-                        } else {
-                            again.add(row);
-                        }
+                        again.add(row);
                     }
-                    start = end;
                 }
-                batch = complaints.batch();
-                batch.referencesUsed(again.stream().map(Row::reference).toList());
-                for (Row row : again) {
+                start = end;
+            }
+            for (Pending p : pending) {
+                ids.remove(p.row().reference());
+                again.add(p.row());
+            }
+            pending.clear();
+            batch = complaints.batch();
+            batch.referencesUsed(again.stream().map(Row::reference).toList());
+            for (Row row : again) {
+                try {
+                    add(row);
+                } catch (RowRejectedException | ComplaintsException | IllegalArgumentException refused) {
+                    reject(row.number(), "refused when decided again after a batch failed ("
+                            + refused.getMessage() + ")", row.cells());
+                }
+            }
+        }
+
+        /** Waits for the batch in flight, if any, without counting it, and stops the writer thread. */
+        @Override
+        public void close() {
+            try {
+                if (inFlight != null) {
                     try {
-                        add(row);
-                    } catch (RowRejectedException | ComplaintsException | IllegalArgumentException refused) {
-                        reject(row.number(), "refused when decided again after a batch failed ("
-                                + refused.getMessage() + ")", row.cells());
+                        Uninterruptibles.getUninterruptibly(inFlight.done());
+                    } catch (ExecutionException ignored) {
+                        // the import already failed for another reason, which is the one reported
                     }
                 }
-                flush();
+            } finally {
+                writer.shutdown();
             }
         }
 

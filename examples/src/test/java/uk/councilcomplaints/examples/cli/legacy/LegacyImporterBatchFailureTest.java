@@ -63,6 +63,40 @@ class LegacyImporterBatchFailureTest {
     }
 
     /**
+     * The next batch is decided while one is stored. When the stored one fails, the rows decided meanwhile are
+     * decided again with its remaining rows, so a row closed as a duplicate of a row of the failed batch names the
+     * original as finally stored.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theBatchDecidedWhileAFailedOneWasStoredIsDecidedAgain(boolean allOrNothing) throws IOException {
+        Path file = dir.resolve("tracker.csv");
+        Files.writeString(file, String.join("\r\n",
+                "reference,received_on,service_area,type,complainant_name,summary,triaged_on,allocated_on,officer,"
+                        + "closed_on,closure_reason,duplicate_of",
+                "T-1,2022-01-10,Corporate,Corporate,Ann,Bins,2022-01-11,,,,,",
+                "T-2,2022-01-11,Corporate,Corporate,Bob,Parking,2022-01-12,2022-01-13,b.officer,,,",
+                "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,,,,",
+                "T-4,2022-01-13,Corporate,Corporate,Di,Bins again,2022-01-14,,,2022-01-15,duplicate,T-1",
+                "T-5,2022-01-14,Corporate,Corporate,Ed,Potholes,,,,,,") + "\r\n");
+        FailingOnce store = new FailingOnce("T-2", allOrNothing);
+        SettableClock clock = new SettableClock(Instant.parse("2022-03-31T12:00:00Z"));
+
+        ImportSummary summary = new LegacyImporter(store, clock, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true), System::nanoTime, 1_000, 2).importFile(file);
+
+        assertEquals("imported 4, already present 0, rejected 1, possible duplicates 0", summary.toString(),
+                Files.readString(summary.rejectedFile()));
+        Complaints complaints = Complaints.builder(store).clock(clock).build();
+        for (String reference : List.of("T-1", "T-3", "T-4", "T-5")) {
+            assertTrue(complaints.findByReference(reference).isPresent(), reference);
+        }
+        assertEquals(complaints.findByReference("T-1").map(c -> c.id()),
+                complaints.findByReference("T-4").orElseThrow().duplicateOf());
+        assertEquals(6, store.histories().count() + (allOrNothing ? 2 : 1), "T-2 stored only in part, if at all");
+    }
+
+    /**
      * A store that fails outright while a batch is stored (the database gone) stops the import with its own
      * error, not with one about the batch it left behind, and stores nothing of the failed batch.
      */
