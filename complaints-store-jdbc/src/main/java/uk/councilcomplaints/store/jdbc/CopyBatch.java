@@ -175,12 +175,48 @@ final class CopyBatch implements InvocationHandler {
             return b ? "t" : "f";
         }
         if (value instanceof OffsetDateTime t) {
-            return TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+            return timestamp(t.withOffsetSameInstant(ZoneOffset.UTC));
         }
         if (value instanceof LocalDate || value instanceof UUID) {
             return value.toString();
         }
         throw new SQLFeatureNotSupportedException("COPY does not take a " + value.getClass().getName());
+    }
+
+    /**
+     * {@code t} (in UTC) as {@code 2022-01-14 10:00:00.000000+00:00}, written by hand for years 1000 to 9999: a
+     * large batch has a few timestamps a row, and {@link DateTimeFormatter} took a third of the time spent
+     * building the text.
+     */
+    static String timestamp(OffsetDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return TIMESTAMP.format(t);
+        }
+        char[] c = new char[32];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = ' ';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, t.getNano() / 1000, 6);
+        "+00:00".getChars(0, 6, c, 26);
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        int v = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     /** Backslash, tab, newline and carriage return escaped, as COPY's text format reads them. */

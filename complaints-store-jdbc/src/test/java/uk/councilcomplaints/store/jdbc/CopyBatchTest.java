@@ -140,6 +140,23 @@ class CopyBatchTest {
     }
 
     @Test
+    void timestampsAreWrittenAsTheFormatterWritesThem() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+        Random random = new Random(3);
+        List<OffsetDateTime> times = new ArrayList<>(List.of(OffsetDateTime.parse("1000-01-01T00:00:00Z"),
+                OffsetDateTime.parse("9999-12-31T23:59:59.999999Z"), OffsetDateTime.parse("2022-03-27T01:00:00.000001Z"),
+                OffsetDateTime.parse("0999-12-31T23:59:59Z"), OffsetDateTime.parse("+10000-01-01T00:00:00Z")));
+        for (int i = 0; i < 10_000; i++) {
+            times.add(OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE),
+                    random.nextInt(1_000_000) * 1000L), ZoneOffset.UTC));
+        }
+        for (OffsetDateTime t : times) {
+            assertEquals(formatter.format(t), CopyBatch.timestamp(t), t.toString());
+        }
+    }
+
+    @Test
     void aBrokenConstraintFailsTheCopyWithItsSqlState() throws SQLException {
         try (Connection c = TestDatabases.postgres(false).getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE keyed (k INTEGER PRIMARY KEY)");
