@@ -48,13 +48,13 @@ import uk.councilcomplaints.workflow.ReceiveContact;
 /**
  * Times a bulk import through the facade ({@link Complaints#batch()}: every command validated, guarded and
  * decided, then stored by {@code appendAll}, {@value #CHUNK} complaints a batch) against raw JDBC writing the
- * same rows (the complaints, events, their reasons, report projection and personal data rows the facade stored, read back) into
- * the same tables of a fresh schema, one transaction per {@value #CHUNK} complaints: on PostgreSQL each table's
- * rows one {@code COPY} with its text written by hand (the store sends a batch of 100 commits or more by COPY
- * too), on H2 one prepared statement per table and JDBC batches. The two take turns a chunk at a time, so both
- * see the same load. Each complaint has five events (received, triaged, allocated, acknowledged, responded).
- * Runs on an embedded PostgreSQL 17 it starts (fsync off) and on an H2 file, each after a warm-up, and prints
- * both times and their ratio (target: at most 2).
+ * same rows (the complaints, events, their reasons, report projection and personal data rows the facade stored,
+ * read back) into the same tables of a fresh schema, one transaction per {@value #CHUNK} complaints: on
+ * PostgreSQL each table's rows one {@code COPY} with its text written by hand (the store sends a batch of 100
+ * commits or more by COPY too), on H2 one prepared statement per table and JDBC batches. The two take turns a
+ * chunk at a time, so both see the same load. Each complaint has five events (received, triaged, allocated,
+ * acknowledged, responded). Runs on an embedded PostgreSQL 17 it starts (fsync off) and on an H2 file, each
+ * after a warm-up, and prints both times and their ratio (target: at most 2).
  *
  * <p>Arguments: the number of complaints (100,000 unless given) and a folder for the H2 files (a new
  * temporary folder unless given).
