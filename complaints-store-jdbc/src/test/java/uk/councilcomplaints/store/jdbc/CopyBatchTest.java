@@ -92,6 +92,31 @@ class CopyBatchTest {
     }
 
     @Test
+    void aLargeBatchClashingWithAReferenceStoredMeanwhileNamesItAndStoresNothing() {
+        JdbcComplaintStore store = JdbcComplaintStore.builder(TestDatabases.postgres(false))
+                .council(TestDatabases.freshCouncil()).noSettleWindow().build();
+        SettableClock clock = new SettableClock(RandomHistories.START);
+        Complaints complaints = Complaints.builder(store).clock(clock).build();
+        Batch batch = complaints.batch();
+        int size = 3 * PlannerStatistics.BULK_COMMITS / 2;
+        for (int i = 0; i < size; i++) {
+            batch.receive(uk.councilcomplaints.testing.Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE,
+                    clock.instant()).withReference("COPY-" + i), Audit.by("importer"));
+        }
+        complaints.receive(uk.councilcomplaints.testing.Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE,
+                clock.instant()).withReference("COPY-120"), Audit.by("officer"));
+
+        uk.councilcomplaints.store.BatchFailedException e = assertThrows(
+                uk.councilcomplaints.store.BatchFailedException.class, batch::commit);
+
+        assertEquals(120, e.index());
+        assertTrue(e.getCause() instanceof uk.councilcomplaints.store.DuplicateReferenceException, e.toString());
+        try (Stream<uk.councilcomplaints.event.ComplaintHistory> stored = store.histories()) {
+            assertEquals(List.of("COPY-120"), stored.map(h -> h.current().reference()).toList());
+        }
+    }
+
+    @Test
     void everyKindOfValueCrossesAsAnInsertWouldSendIt() throws SQLException {
         try (Connection c = TestDatabases.postgres(false).getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE kinds (n INTEGER, t VARCHAR(100), l BIGINT, sm SMALLINT, b BOOLEAN,"
