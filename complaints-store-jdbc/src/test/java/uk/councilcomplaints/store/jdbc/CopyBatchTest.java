@@ -33,6 +33,7 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.testing.ForwardingStore;
+import uk.councilcomplaints.testing.HostileInputs;
 import uk.councilcomplaints.testing.RandomHistories;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Batch;
@@ -46,10 +47,13 @@ import uk.councilcomplaints.workflow.ReceiveContact;
  */
 class CopyBatchTest {
 
-    /** Text COPY's format must escape, and text that looks like its escapes. */
-    private static final List<String> AWKWARD = List.of("tab\there", "two\nlines", "carriage\r\nreturn",
-            "back\\slash", "\\N", "\\", "ends with a backslash \\", "O'Brien \"quoted\"", "Zoë – café ✓ 😀",
-            "comma, separated", "  spaced  ");
+    /**
+     * Text COPY's format must escape, text that looks like its escapes or its end of data, and the text every
+     * store must keep exactly ({@link HostileInputs#storedText}).
+     */
+    private static final List<String> AWKWARD = Stream.concat(Stream.of("tab\there", "two\nlines",
+            "carriage\r\nreturn", "back\\slash", "\\N", "\\", "\\.", "ends with a backslash \\",
+            "O'Brien \"quoted\"", "comma, separated", "  spaced  "), HostileInputs.storedText().stream()).toList();
 
     @Test
     void aLargeBatchGoesByCopyAndASmallOneByInsert() throws SQLException {
