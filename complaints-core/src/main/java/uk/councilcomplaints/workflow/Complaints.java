@@ -106,7 +106,7 @@ public final class Complaints {
                     "must be empty or equal to receivedAt for a new contact");
         }
         checkTimes("RECEIVE", occurredAt, recordedAt, audit);
-        ComplaintId id = ComplaintId.random();
+        ComplaintId id = ComplaintId.next();
         PersonalData personal = new PersonalData(command.complainant(), command.summary());
         for (int attempt = 1; ; attempt++) {
             String reference = command.reference().orElseGet(() -> nextReference(occurredAt));
