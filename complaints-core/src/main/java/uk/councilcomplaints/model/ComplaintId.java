@@ -18,9 +18,10 @@ public record ComplaintId(UUID value) implements Comparable<ComplaintId> {
 
     /**
      * A new id that orders after every id this method gave before in this JVM: a UUID version 7 (RFC 9562), the
-     * milliseconds of the system time and then 74 random bits, one more than the last id if the time stood still
-     * or went back. New complaints so come to the end of a store's indexes instead of anywhere in them, which
-     * halved the time of a large import into H2; the random bits keep ids unguessable.
+     * milliseconds of the system time and then 74 random bits, or, if the time stood still or went back, the
+     * last id plus a random step of up to 2^32. New complaints so come to the end of a store's indexes instead
+     * of anywhere in them, which halved the time of a large import into H2; the random bits and steps keep an id
+     * from being guessed from another.
      */
     public static ComplaintId next() {
         return TimeOrderedIds.SHARED.next(System.currentTimeMillis());

@@ -21,20 +21,24 @@ final class TimeOrderedIds {
         UUID id = new UUID((millis << 16) | VERSION_7 | (RANDOM.nextInt() & 0x0FFFL),
                 (RANDOM.nextLong() & ~VARIANT_MASK) | VARIANT_IETF);
         if (new ComplaintId(id).compareTo(new ComplaintId(last)) <= 0) {
-            id = following(last); // the clock stood still or went back
+            // the clock stood still or went back: a random step after the last, so still not guessable from it
+            id = following(last, 1 + (RANDOM.nextInt() & 0xFFFF_FFFFL));
         }
         last = id;
         return new ComplaintId(id);
     }
 
-    /** The version 7 id one more than {@code id} in its 74 bits after the time; the time part carries. */
-    static UUID following(UUID id) {
+    /**
+     * The version 7 id {@code step} (at most 2^32) after {@code id} in its 74 bits after the time: the 62 bits
+     * after the variant carry into the 12 after the version, and those into the time.
+     */
+    static UUID following(UUID id, long step) {
         long high = id.getMostSignificantBits();
-        long low = id.getLeastSignificantBits() + 1;
-        if ((low & VARIANT_MASK) != VARIANT_IETF) {
-            low = VARIANT_IETF;
+        long low = (id.getLeastSignificantBits() & ~VARIANT_MASK) + step;
+        if ((low & VARIANT_MASK) != 0) {
+            low &= ~VARIANT_MASK;
             high = (high & 0x0FFFL) == 0x0FFFL ? ((high >>> 16) + 1) << 16 | VERSION_7 : high + 1;
         }
-        return new UUID(high, low);
+        return new UUID(high, low | VARIANT_IETF);
     }
 }

@@ -21,7 +21,8 @@ final class Decider {
         Complaint c = ctx.complaint();
         Command command = ctx.command();
         Transition row = Transitions.find(command.type(), c.status()).orElseThrow(() ->
-                new CommandRejectedException(c, command.type(), "not allowed from " + c.status(), Guards.allowedNow(ctx)));
+                new CommandRejectedException(c, command.type(), "not allowed from " + c.status(),
+                        Guards.allowedNow(ctx)));
         if (Guards.reasonRequired(command) && ctx.audit().reason().isEmpty()) {
             throw new InvalidCommandException(command.type().name(),
                     List.of(new Violation("reason", "is required to " + command.type()

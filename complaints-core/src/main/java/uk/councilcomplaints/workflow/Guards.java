@@ -107,7 +107,8 @@ final class Guards {
             return Optional.of("adult social care complaints have one stage; record REFER_TO_OMBUDSMAN instead");
         }
         return c.stage() == c.procedure().lastStage()
-                ? Optional.of(c.stage() + " is the last stage of " + c.procedure() + "; record REFER_TO_OMBUDSMAN instead")
+                ? Optional.of(c.stage() + " is the last stage of " + c.procedure()
+                        + "; record REFER_TO_OMBUDSMAN instead")
                 : Optional.empty();
     }
 

@@ -47,18 +47,27 @@ class TimeOrderedIdsTest {
             assertEquals(7, ids.get(i).value().version(), ids.get(i).toString());
             assertEquals(2, ids.get(i).value().variant(), ids.get(i).toString());
         }
-        // after the clock went back, the time part stays where it was
+        // after the clock went back, the time part stays where it was, and the steps after it are not all one
         assertEquals(now + 60_000, ids.get(ids.size() - 1).value().getMostSignificantBits() >>> 16);
+        long step = ids.get(ids.size() - 1).value().getLeastSignificantBits()
+                - ids.get(ids.size() - 2).value().getLeastSignificantBits();
+        long stepBefore = ids.get(ids.size() - 2).value().getLeastSignificantBits()
+                - ids.get(ids.size() - 3).value().getLeastSignificantBits();
+        assertTrue(step != 1 || stepBefore != 1, step + ", " + stepBefore);
     }
 
     @Test
-    void oneMoreCarriesIntoTheRandomBitsBeforeTheVariantAndThenIntoTheTime() {
+    void aStepCarriesFromTheBitsAfterTheVariantIntoThoseAfterTheVersionAndThenIntoTheTime() {
         assertEquals(UUID.fromString("01890000-0000-7abc-8000-000000000001"),
-                TimeOrderedIds.following(UUID.fromString("01890000-0000-7abc-8000-000000000000")));
+                TimeOrderedIds.following(UUID.fromString("01890000-0000-7abc-8000-000000000000"), 1));
+        assertEquals(UUID.fromString("01890000-0000-7abc-8000-000100000000"),
+                TimeOrderedIds.following(UUID.fromString("01890000-0000-7abc-8000-000000000000"), 1L << 32));
         assertEquals(UUID.fromString("01890000-0000-7abd-8000-000000000000"),
-                TimeOrderedIds.following(UUID.fromString("01890000-0000-7abc-bfff-ffffffffffff")));
+                TimeOrderedIds.following(UUID.fromString("01890000-0000-7abc-bfff-ffffffffffff"), 1));
+        assertEquals(UUID.fromString("01890000-0000-7abd-8000-0000fffffffe"),
+                TimeOrderedIds.following(UUID.fromString("01890000-0000-7abc-bfff-ffffffffffff"), 0xFFFF_FFFFL));
         assertEquals(UUID.fromString("01890000-0001-7000-8000-000000000000"),
-                TimeOrderedIds.following(UUID.fromString("01890000-0000-7fff-bfff-ffffffffffff")));
+                TimeOrderedIds.following(UUID.fromString("01890000-0000-7fff-bfff-ffffffffffff"), 1));
     }
 
     @Test
