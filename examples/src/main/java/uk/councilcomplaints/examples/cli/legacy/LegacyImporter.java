@@ -467,15 +467,19 @@ public final class LegacyImporter {
             }
         }
 
-        /** Waits for the batch in flight, if any, without counting it, and stops the writer thread. */
+        /**
+         * After the import failed for another reason: waits for the batch in flight, if any, counting its rows if
+         * it was stored, and stops the writer thread.
+         */
         @Override
         public void close() {
             try {
                 if (inFlight != null) {
                     try {
                         Uninterruptibles.getUninterruptibly(inFlight.done());
+                        imported += inFlight.rows().size();
                     } catch (ExecutionException ignored) {
-                        // the import already failed for another reason, which is the one reported
+                        // the failure already reported is the one that stopped the import
                     }
                 }
             } finally {
