@@ -115,11 +115,7 @@ final class CopyBatch implements InvocationHandler {
     }
 
     private void set(Object[] args) throws SQLException {
-        if (args[1] == null) {
-            set((Integer) args[0], null);
-        } else {
-            set((Integer) args[0], text(args[1]));
-        }
+        set((Integer) args[0], args[1] == null ? null : text(args[1]));
     }
 
     private void set(int index, String value) throws SQLException {

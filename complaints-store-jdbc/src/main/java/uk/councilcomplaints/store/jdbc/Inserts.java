@@ -21,8 +21,7 @@ final class Inserts {
 
     /** The inserts of a batch of {@code commits} through {@code connection}. */
     static Inserts forBatch(Connection connection, Dialect dialect, int commits) throws SQLException {
-        return new Inserts(DRIVER && dialect == Dialect.POSTGRESQL && commits >= PlannerStatistics.BULK_COMMITS
-                && CopyBatch.possible(connection));
+        return new Inserts(DRIVER && PlannerStatistics.bulk(dialect, commits) && CopyBatch.possible(connection));
     }
 
     /** Whether this batch's inserts go by COPY. */

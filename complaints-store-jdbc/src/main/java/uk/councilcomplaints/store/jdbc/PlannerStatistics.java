@@ -19,7 +19,10 @@ import java.util.Set;
  */
 final class PlannerStatistics {
 
-    /** Batches with fewer commits than this never look: a wrong plan costs them little. */
+    /**
+     * A batch with at least this many commits is a bulk load on PostgreSQL: it looks at the statistics and sends
+     * its inserts by COPY ({@link Inserts}). Fewer never look: a wrong plan costs them little.
+     */
     static final int BULK_COMMITS = 100;
 
     /** The tables that other tables' foreign keys, the append's updates and the reports look rows up in. */
@@ -36,7 +39,7 @@ final class PlannerStatistics {
 
     /** What the statistics of this batch's tables say; nothing to do unless on PostgreSQL and the batch is large. */
     static PlannerStatistics look(Connection connection, Dialect dialect, int commits) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL || commits < BULK_COMMITS) {
+        if (!bulk(dialect, commits)) {
             return new PlannerStatistics(new HashSet<>());
         }
         Set<String> stale = new HashSet<>();
@@ -51,6 +54,11 @@ final class PlannerStatistics {
             }
         }
         return new PlannerStatistics(stale);
+    }
+
+    /** Whether a batch of {@code commits} into {@code dialect} is a bulk load on PostgreSQL. */
+    static boolean bulk(Dialect dialect, int commits) {
+        return dialect == Dialect.POSTGRESQL && commits >= BULK_COMMITS;
     }
 
     /**

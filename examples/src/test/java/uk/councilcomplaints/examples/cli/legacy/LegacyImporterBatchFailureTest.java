@@ -35,12 +35,11 @@ class LegacyImporterBatchFailureTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theRowOfTheFailedCommandIsRejectedAndTheOthersImported(boolean allOrNothing) throws IOException {
-        Path file = dir.resolve("tracker.csv");
-        Files.writeString(file, String.join("\r\n",
+        Path file = tracker(
                 "reference,received_on,service_area,type,complainant_name,summary,triaged_on,allocated_on,officer",
                 "T-1,2022-01-10,Corporate,Corporate,Ann,Bins,2022-01-11,,",
                 "T-2,2022-01-11,Corporate,Corporate,Bob,Parking,2022-01-12,2022-01-13,b.officer",
-                "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,") + "\r\n");
+                "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,");
         FailingOnce store = new FailingOnce("T-2", allOrNothing);
         SettableClock clock = new SettableClock(Instant.parse("2022-03-31T12:00:00Z"));
         StringWriter out = new StringWriter();
@@ -70,15 +69,14 @@ class LegacyImporterBatchFailureTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theBatchDecidedWhileAFailedOneWasStoredIsDecidedAgain(boolean allOrNothing) throws IOException {
-        Path file = dir.resolve("tracker.csv");
-        Files.writeString(file, String.join("\r\n",
+        Path file = tracker(
                 "reference,received_on,service_area,type,complainant_name,summary,triaged_on,allocated_on,officer,"
                         + "closed_on,closure_reason,duplicate_of",
                 "T-1,2022-01-10,Corporate,Corporate,Ann,Bins,2022-01-11,,,,,",
                 "T-2,2022-01-11,Corporate,Corporate,Bob,Parking,2022-01-12,2022-01-13,b.officer,,,",
                 "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,,,,",
                 "T-4,2022-01-13,Corporate,Corporate,Di,Bins again,2022-01-14,,,2022-01-15,duplicate,T-1",
-                "T-5,2022-01-14,Corporate,Corporate,Ed,Potholes,,,,,,") + "\r\n");
+                "T-5,2022-01-14,Corporate,Corporate,Ed,Potholes,,,,,,");
         FailingOnce store = new FailingOnce("T-2", allOrNothing);
         SettableClock clock = new SettableClock(Instant.parse("2022-03-31T12:00:00Z"));
 
@@ -124,6 +122,13 @@ class LegacyImporterBatchFailureTest {
 
         assertEquals("the database could not be reached", e.getMessage());
         assertEquals(0, memory.histories().count());
+    }
+
+    /** {@code tracker.csv} with these lines, as a spreadsheet saves them (CRLF). */
+    private Path tracker(String... lines) throws IOException {
+        Path file = dir.resolve("tracker.csv");
+        Files.writeString(file, String.join("\r\n", lines) + "\r\n");
+        return file;
     }
 
     /** A memory store whose first batch fails at the second command on {@code reference}. */
