@@ -35,7 +35,7 @@ public final class CleanTextValidator implements ConstraintValidator<CleanText, 
     }
 
     /** What is wrong with {@code text} as {@link CleanText}, or empty when it is clean. */
-    static Optional<String> problem(CharSequence text, int max, boolean multiline) {
+    public static Optional<String> problem(CharSequence text, int max, boolean multiline) {
         if (text.toString().isBlank()) {
             return Optional.of("must not be blank");
         }

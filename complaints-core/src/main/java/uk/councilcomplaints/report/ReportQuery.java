@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
-import uk.councilcomplaints.store.CountedReport;
 import uk.councilcomplaints.store.GroupCounts;
 
 /**
@@ -33,7 +33,7 @@ import uk.councilcomplaints.store.GroupCounts;
  * <p>A store computes it as a {@link CountQuery} ({@link #countQuery()}); the table is made from the store's
  * raw counts here ({@link #fromCounts(GroupCounts)}), so labels, order and totals are the same for every store.
  */
-public final class ReportQuery implements CountedReport<ReportTable> {
+public final class ReportQuery {
 
     private final Population population;
     private final Grouping grouping;
@@ -91,20 +91,23 @@ public final class ReportQuery implements CountedReport<ReportTable> {
 
     /**
      * The default aggregation: this report computed by folding {@code histories} up to the end of the as-of
-     * day. Every store's {@code aggregate} must return a table equal to this one.
+     * day. Every store's counts must give a table equal to this one ({@link #table(ComplaintStore)}).
      */
     public ReportTable aggregate(Stream<ComplaintHistory> histories) {
         return fromCounts(countQuery().count(histories));
     }
 
+    /** This report's table from {@code store}'s counts: the store answers {@link #countQuery()}. */
+    public ReportTable table(ComplaintStore store) {
+        return fromCounts(store.count(countQuery()));
+    }
+
     /** What a store counts for this report: its population, grouping, filters, as-of day and known-at. */
-    @Override
     public CountQuery countQuery() {
         return countQuery(List.of(asOf));
     }
 
     /** The table made from a store's answer to {@link #countQuery()}. */
-    @Override
     public ReportTable fromCounts(GroupCounts counts) {
         return Tables.table(this, counts);
     }

@@ -61,7 +61,7 @@ public final class Reports {
 
     /** The report table for {@code query}, from the store's counts. */
     public ReportTable table(ReportQuery query) {
-        return store.aggregate(requireNonNull(query, "query"));
+        return requireNonNull(query, "query").table(store);
     }
 
     /** The query's table as of each of {@code days}, in that order: a cohort's burn-down, counted in one pass. */

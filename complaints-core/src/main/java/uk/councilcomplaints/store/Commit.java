@@ -103,6 +103,11 @@ public record Commit(
         return new Commit(state.id(), expectedVersion, events, state, Optional.empty(), false);
     }
 
+    /** The keys of the personal data this commit stores, which the store keeps with it (see {@link SubjectKeys}). */
+    public Optional<SubjectKeys> subjectKeys() {
+        return personalData.map(p -> SubjectKeys.of(p.complainant()));
+    }
+
     /** The version after this commit. */
     public long newVersion() {
         return expectedVersion + events.size();

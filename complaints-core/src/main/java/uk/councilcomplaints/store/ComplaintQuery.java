@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.CleanTextValidator;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
@@ -19,7 +20,9 @@ import uk.councilcomplaints.model.StatusBucket;
 
 /**
  * Which complaints to find, in which order, one page at a time. Every filter is optional; empty sets match
- * everything. Build with {@link #builder()}.
+ * everything. Build with {@link #builder()}. Text to look up (officer, team, references) is refused when no
+ * stored text could hold it (a control character, an unpaired surrogate), so every store gives the same
+ * answer; a {@link DataSubject} is checked when it is made.
  */
 public record ComplaintQuery(
         Set<Status> statuses,
@@ -30,9 +33,12 @@ public record ComplaintQuery(
         Set<ServiceArea> serviceAreas,
         Optional<String> officer,
         Optional<String> team,
-        Optional<String> reference,
+        Set<String> references,
         Optional<Instant> receivedFrom,
         Optional<Instant> receivedBefore,
+        Optional<Instant> lastEventBefore,
+        Optional<Boolean> personalDataErased,
+        Optional<DataSubject> subject,
         SortField sort,
         boolean descending,
         int limit,
@@ -48,11 +54,15 @@ public record ComplaintQuery(
         procedures = ImmutableSet.copyOf(procedures);
         stages = ImmutableSet.copyOf(stages);
         serviceAreas = ImmutableSet.copyOf(serviceAreas);
-        requireNonNull(officer, "officer");
-        requireNonNull(team, "team");
-        requireNonNull(reference, "reference");
+        requireNonNull(officer, "officer").ifPresent(v -> checkLookup("officer", v));
+        requireNonNull(team, "team").ifPresent(v -> checkLookup("team", v));
+        references = ImmutableSet.copyOf(references);
+        references.forEach(v -> checkLookup("reference", v));
         requireNonNull(receivedFrom, "receivedFrom");
         requireNonNull(receivedBefore, "receivedBefore");
+        requireNonNull(lastEventBefore, "lastEventBefore");
+        requireNonNull(personalDataErased, "personalDataErased");
+        requireNonNull(subject, "subject");
         requireNonNull(sort, "sort");
         requireNonNull(after, "after");
         checkArgument(limit >= 1 && limit <= MAX_LIMIT, "limit must be 1 to %s, was %s", MAX_LIMIT, limit);
@@ -63,8 +73,23 @@ public record ComplaintQuery(
         return new Builder();
     }
 
-    /** Whether {@code c} passes every filter (the cursor aside). */
-    public boolean matches(Complaint c) {
+    /**
+     * Checks text a query looks up: text no stored value can hold is refused, naming the field.
+     *
+     * @throws IllegalArgumentException if {@code value} holds a control character or an unpaired surrogate
+     */
+    static void checkLookup(String field, String value) {
+        requireNonNull(value, field);
+        CleanTextValidator.problem(value, Integer.MAX_VALUE, false).ifPresent(p -> {
+            throw new IllegalArgumentException(field + ": " + p);
+        });
+    }
+
+    /**
+     * Whether {@code c} passes every filter (the cursor aside), {@code keys} being the keys of its personal
+     * data as the store keeps them (empty when it holds none, or erased it).
+     */
+    public boolean matches(Complaint c, Optional<SubjectKeys> keys) {
         return (statuses.isEmpty() || statuses.contains(c.status()))
                 && (buckets.isEmpty() || buckets.contains(c.bucket()))
                 && (classifications.isEmpty() || classifications.contains(c.classification()))
@@ -73,9 +98,12 @@ public record ComplaintQuery(
                 && (serviceAreas.isEmpty() || serviceAreas.contains(c.serviceArea()))
                 && (officer.isEmpty() || officer.equals(c.officer()))
                 && (team.isEmpty() || team.equals(c.team()))
-                && (reference.isEmpty() || reference.get().equals(c.reference()))
+                && (references.isEmpty() || references.contains(c.reference()))
                 && (receivedFrom.isEmpty() || !c.receivedAt().isBefore(receivedFrom.get()))
-                && (receivedBefore.isEmpty() || c.receivedAt().isBefore(receivedBefore.get()));
+                && (receivedBefore.isEmpty() || c.receivedAt().isBefore(receivedBefore.get()))
+                && (lastEventBefore.isEmpty() || c.lastOccurredAt().isBefore(lastEventBefore.get()))
+                && (personalDataErased.isEmpty() || personalDataErased.get() == c.personalDataErased())
+                && (subject.isEmpty() || keys.map(subject.get()::matches).orElse(false));
     }
 
     /**
@@ -98,7 +126,8 @@ public record ComplaintQuery(
     /** The same query for the page after {@code cursor}. */
     public ComplaintQuery after(Cursor cursor) {
         return new ComplaintQuery(statuses, buckets, classifications, procedures, stages, serviceAreas, officer, team,
-                reference, receivedFrom, receivedBefore, sort, descending, limit, Optional.of(cursor));
+                references, receivedFrom, receivedBefore, lastEventBefore, personalDataErased, subject, sort,
+                descending, limit, Optional.of(cursor));
     }
 
     /** Builds a {@link ComplaintQuery}. */
@@ -111,9 +140,12 @@ public record ComplaintQuery(
         private Set<ServiceArea> serviceAreas = Set.of();
         private Optional<String> officer = Optional.empty();
         private Optional<String> team = Optional.empty();
-        private Optional<String> reference = Optional.empty();
+        private Set<String> references = Set.of();
         private Optional<Instant> receivedFrom = Optional.empty();
         private Optional<Instant> receivedBefore = Optional.empty();
+        private Optional<Instant> lastEventBefore = Optional.empty();
+        private Optional<Boolean> personalDataErased = Optional.empty();
+        private Optional<DataSubject> subject = Optional.empty();
         private SortField sort = SortField.RECEIVED_AT;
         private boolean descending;
         private int limit = 100;
@@ -170,8 +202,33 @@ public record ComplaintQuery(
             return this;
         }
 
+        /** The complaint with this reference. */
         public Builder reference(String value) {
-            reference = Optional.of(value);
+            return references(Set.of(value));
+        }
+
+        /** The complaints with any of these references (at most {@value ComplaintQuery#MAX_LIMIT}). */
+        public Builder references(Collection<String> value) {
+            checkArgument(value.size() <= MAX_LIMIT, "at most %s references a query, was %s", MAX_LIMIT, value.size());
+            references = ImmutableSet.copyOf(value);
+            return this;
+        }
+
+        /** Complaints whose latest event happened before {@code instant}. */
+        public Builder lastEventBefore(Instant instant) {
+            lastEventBefore = Optional.of(instant);
+            return this;
+        }
+
+        /** Complaints whose personal data was erased ({@code true}) or was not ({@code false}). */
+        public Builder personalDataErased(boolean erased) {
+            personalDataErased = Optional.of(erased);
+            return this;
+        }
+
+        /** Complaints whose held personal data is {@code value}'s (see {@link DataSubject}). */
+        public Builder subject(DataSubject value) {
+            subject = Optional.of(value);
             return this;
         }
 
@@ -201,7 +258,8 @@ public record ComplaintQuery(
 
         public ComplaintQuery build() {
             return new ComplaintQuery(statuses, buckets, classifications, procedures, stages, serviceAreas, officer,
-                    team, reference, receivedFrom, receivedBefore, sort, descending, limit, after);
+                    team, references, receivedFrom, receivedBefore, lastEventBefore, personalDataErased, subject, sort,
+                    descending, limit, after);
         }
     }
 }

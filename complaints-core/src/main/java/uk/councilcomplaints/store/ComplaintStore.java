@@ -1,64 +1,65 @@
 package uk.councilcomplaints.store;
 
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.model.StatusBucket;
 
 /**
- * Where complaints are kept: an append-only history per complaint, its current state, and its personal data
- * apart; optionally the report projection of the history ({@link ProjectionRow}), to answer report counts
- * ({@link #count(CountQuery)}) without folding histories. Stores hold no policy: the {@code Complaints} facade
- * decides, a store only keeps. Implementations are thread-safe. The contract suites (core's test-jar) say what
- * every implementation must do.
+ * Where complaints are kept: an append-only history per complaint, its current state, its personal data
+ * apart, and the rows of the report projection. Stores hold no policy: the {@code Complaints} facade decides
+ * and computes (states, projection rows, the keys personal data is found by, every filter's meaning); a store
+ * only keeps and answers. The contract suites in core's test-jar check every duty below.
+ *
+ * <p>The methods, and the duties that go with them:
+ * <ol>
+ *   <li>{@link #appendAll}: stores a batch of {@link Commit}s, all or nothing. For each commit, under the same
+ *       lock or transaction as the write, it calls {@link Commit#checkFollows} with the complaint's latest
+ *       event (stored, or earlier in the batch); it refuses a new complaint whose reference is used; it closes
+ *       the complaint's previous last projection row with the first new event's times and keeps the commit's
+ *       {@link ProjectionRow}s; it replaces the personal data and its {@link Commit#subjectKeys() keys}, or on
+ *       erasure drops both and keeps the reasons of the complaint's earlier events as
+ *       {@link ComplaintEvent#ERASED_REASON}.
+ *   <li>{@link #append}: one commit; by default {@code appendAll} of one, its failure's cause thrown as is.
+ *   <li>{@link #load}, {@link #history}, {@link #personalData}: one complaint's state, events, personal data.
+ *   <li>{@link #find}: current states matching a {@link ComplaintQuery}, in its {@link ComplaintQuery#order()},
+ *       a page at a time ({@link Page#of}); filters as {@link ComplaintQuery#matches} defines them, the subject
+ *       filter on the kept keys.
+ *   <li>{@link #histories}: the histories a {@link HistoryFilter} wants, or more.
+ *   <li>{@link #count}: raw counts for a report; by default folded from every history.
+ *   <li>{@link #nextReferenceNumber}: a per-year sequence.
+ * </ol>
+ * Times are kept to the microsecond, as events have them. Implementations are thread-safe: a read sees each
+ * complaint's state, history and personal data as one value, the fold of a prefix of its history.
  */
 public interface ComplaintStore {
 
     /**
-     * Atomically appends the commit's events and stores the resulting state (and personal data change), if
-     * the complaint is at the expected version; version 0 creates it.
+     * Atomically stores the commits, in order, or none of them. Commits on one complaint follow each other's
+     * versions; each is checked against the complaint's latest event, stored or earlier in the batch.
+     *
+     * @throws BatchFailedException naming the index of the first commit that failed, its cause saying why
+     *     ({@link VersionConflictException}, {@link DuplicateReferenceException}, an {@link IllegalArgumentException}
+     *     from {@link Commit#checkFollows}, or the store's own failure); nothing of the batch was stored
+     */
+    void appendAll(List<Commit> commits);
+
+    /**
+     * Atomically stores one commit: {@link #appendAll} of it.
      *
      * @throws VersionConflictException if the complaint's version is not the expected one
      * @throws DuplicateReferenceException if a new complaint's reference is already used
      */
-    void append(Commit commit);
-
-    /**
-     * Appends a batch of commits in order, for importers; commits on one complaint follow each other's
-     * versions. By default one by one through {@link #append}, so a failure leaves the commits before it
-     * stored; a store may write the batch in one transaction, and then a failure stores none of it.
-     *
-     * @throws BatchFailedException naming the index of the commit that failed, its cause saying why
-     */
-    default void appendAll(List<Commit> commits) {
-        for (int i = 0; i < commits.size(); i++) {
-            Commit commit = commits.get(i);
-            try {
-                append(commit);
-            } catch (RuntimeException e) {
-                throw new BatchFailedException(i, i, "complaint " + commit.id() + " after version "
-                        + commit.expectedVersion(), e);
-            }
+    default void append(Commit commit) {
+        try {
+            appendAll(List.of(commit));
+        } catch (BatchFailedException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-    }
-
-    /**
-     * Which of {@code references} this store's complaints hold, for importers checking many rows at once. By
-     * default one {@link #find} per reference; a store may answer in one query.
-     */
-    default Set<String> referencesUsed(Collection<String> references) {
-        return references.stream().distinct()
-                .filter(r -> !find(ComplaintQuery.builder().reference(r).limit(1).build()).items().isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The current state of a complaint. */
@@ -70,71 +71,25 @@ public interface ComplaintStore {
     /** Current states matching the query, one page at a time, in the query's order. */
     Page<Complaint> find(ComplaintQuery query);
 
-    /** Every complaint's history, for reports. The caller closes the stream. */
-    Stream<ComplaintHistory> histories();
-
     /**
-     * The histories {@code filter} wants, for readers that need only some (SLA figures, the statutory
-     * returns); a store may return more, never fewer. By default {@link #histories()} filtered. The caller
-     * closes the stream.
+     * The histories {@code filter} wants ({@link HistoryFilter#all()}: every one); a store may return more,
+     * never fewer. The caller closes the stream.
      */
-    default Stream<ComplaintHistory> histories(HistoryFilter filter) {
-        return histories().filter(filter::matches);
-    }
+    Stream<ComplaintHistory> histories(HistoryFilter filter);
 
     /**
      * Raw counts for a report: the answer to {@code query} (see {@link CountQuery}). By default
-     * {@link CountQuery#count(Stream) query.count(histories())}, folding every history; a store that keeps
-     * the {@link ProjectionRow projection} answers from it, and must then give equal counts.
+     * {@link CountQuery#count(Stream) query.count(histories(all()))}, folding every history; a store that
+     * keeps the {@link ProjectionRow projection} answers from it, and must then give equal counts.
      */
     default GroupCounts count(CountQuery query) {
-        try (Stream<ComplaintHistory> all = histories()) {
+        try (Stream<ComplaintHistory> all = histories(HistoryFilter.all())) {
             return query.count(all);
         }
     }
 
-    /**
-     * A report from this store's counts: {@code report.fromCounts(count(report.countQuery()))}. Stores push
-     * reports down by implementing {@link #count(CountQuery)}, not this.
-     */
-    default <R> R aggregate(CountedReport<R> report) {
-        return report.fromCounts(count(report.countQuery()));
-    }
-
     /** The complaint's personal data, unless it was erased. */
     Optional<PersonalData> personalData(ComplaintId id);
-
-    /**
-     * The ids of the complaints whose stored personal data is {@code subject}'s (see
-     * {@link DataSubject#matches}), in any order; erased personal data matches nothing. By default a scan of
-     * every complaint's personal data.
-     */
-    default List<ComplaintId> complaintsOf(DataSubject subject) {
-        try (Stream<ComplaintHistory> all = histories()) {
-            return all.map(ComplaintHistory::id)
-                    .filter(id -> personalData(id).map(p -> subject.matches(p.complainant())).orElse(false))
-                    .toList();
-        }
-    }
-
-    /**
-     * The current states, in any order, of the complaints whose personal data is still held, that are closed
-     * (their status in {@link StatusBucket#COMPLETE} or {@link StatusBucket#CLOSED_OTHER}) and whose latest
-     * event happened before {@code lastEventBefore}: the candidates for anonymisation after a retention
-     * period. By default a scan of every history.
-     */
-    default List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
-        try (Stream<ComplaintHistory> all = histories()) {
-            return all.map(ComplaintHistory::current)
-                    .filter(c -> isClosedWithPersonalData(c, lastEventBefore))
-                    .toList();
-        }
-    }
-
-    /** Whether {@code c} is one of {@link #closedWithPersonalData(Instant)}'s complaints. */
-    static boolean isClosedWithPersonalData(Complaint c, Instant lastEventBefore) {
-        return !c.personalDataErased() && !c.status().open() && c.lastOccurredAt().isBefore(lastEventBefore);
-    }
 
     /** The next number of a per-year sequence used for generated references; never the same twice. */
     long nextReferenceNumber(int year);

@@ -16,7 +16,7 @@ public record Cursor(Instant receivedAt, String reference, Instant lastActivity,
 
     public Cursor {
         requireNonNull(receivedAt, "receivedAt");
-        requireNonNull(reference, "reference");
+        ComplaintQuery.checkLookup("reference", reference);
         requireNonNull(lastActivity, "lastActivity");
         requireNonNull(id, "id");
     }

@@ -12,10 +12,15 @@ import uk.councilcomplaints.event.ComplaintHistory;
  * Which histories a reader needs, so a store can leave the others unread (see
  * {@link ComplaintStore#histories(HistoryFilter)}); a store may return more, never fewer.
  */
-public sealed interface HistoryFilter permits HistoryFilter.OpenAt, HistoryFilter.ActiveBetween {
+public sealed interface HistoryFilter permits HistoryFilter.All, HistoryFilter.OpenAt, HistoryFilter.ActiveBetween {
 
     /** Whether a history is wanted. */
     boolean matches(ComplaintHistory history);
+
+    /** Every complaint. */
+    static HistoryFilter all() {
+        return All.INSTANCE;
+    }
 
     /** The complaints open at {@code at} (inclusive) counting only the events recorded by {@code knownAt}. */
     static HistoryFilter openAt(Instant at, Instant knownAt) {
@@ -26,6 +31,16 @@ public sealed interface HistoryFilter permits HistoryFilter.OpenAt, HistoryFilte
     /** The complaints with an event that happened from {@code from} (inclusive) to {@code before} (exclusive). */
     static HistoryFilter activeBetween(Instant from, Instant before) {
         return new ActiveBetween(from, before);
+    }
+
+    /** Every complaint: {@link #all()}. */
+    enum All implements HistoryFilter {
+        INSTANCE;
+
+        @Override
+        public boolean matches(ComplaintHistory history) {
+            return true;
+        }
     }
 
     /**

@@ -81,7 +81,7 @@ public final class Batch {
 
     /**
      * Which of {@code references} the store already holds (not counting this batch's contacts), looked up in
-     * one store call ({@link ComplaintStore#referencesUsed}); receiving a contact with any of them then reads
+     * one {@link ComplaintStore#find} a thousand references; receiving a contact with any of them then reads
      * nothing more from the store.
      */
     public Set<String> referencesUsed(Collection<String> references) {
@@ -98,7 +98,7 @@ public final class Batch {
      * Stores every command of the batch with one {@link ComplaintStore#appendAll} call.
      *
      * @throws BatchFailedException naming the command that failed by its index (0 for the first command
-     *     the batch accepted) and saying how much of the batch was stored
+     *     the batch accepted); nothing of the batch was stored
      */
     public void commit() {
         checkOpen();
@@ -106,7 +106,7 @@ public final class Batch {
         try {
             store.appendAll(overlay.commits());
         } catch (BatchFailedException e) {
-            throw new BatchFailedException(e.index(), e.stored(), items.get(e.index()),
+            throw new BatchFailedException(e.index(), items.get(e.index()),
                     (RuntimeException) e.getCause());
         }
     }

@@ -17,10 +17,12 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.VersionConflictException;
 
@@ -84,6 +86,22 @@ final class BatchStore implements ComplaintStore {
         }
     }
 
+    /** Appends each commit in turn; when one fails, undoes those before it and names it. */
+    @Override
+    public void appendAll(List<Commit> batch) {
+        int mark = mark();
+        for (int i = 0; i < batch.size(); i++) {
+            Commit commit = batch.get(i);
+            try {
+                append(commit);
+            } catch (RuntimeException e) {
+                rollback(mark);
+                throw new BatchFailedException(i, "complaint " + commit.id() + " after version "
+                        + commit.expectedVersion(), e);
+            }
+        }
+    }
+
     @Override
     public void append(Commit commit) {
         ComplaintId id = commit.id();
@@ -126,14 +144,13 @@ final class BatchStore implements ComplaintStore {
     }
 
     /**
-     * Which of {@code references} the store holds, in one store call for those not looked up before; the
-     * answers are kept, so receiving a contact with one of them reads nothing more.
+     * Which of {@code references} the store holds, in one {@link #find} a thousand for those not looked up
+     * before; the answers are kept, so receiving a contact with one of them reads nothing more.
      */
-    @Override
-    public Set<String> referencesUsed(Collection<String> wanted) {
+    Set<String> referencesUsed(Collection<String> wanted) {
         List<String> unknown = wanted.stream().distinct().filter(r -> !stored.containsKey(r)).toList();
         if (!unknown.isEmpty()) {
-            Set<String> used = store.referencesUsed(unknown);
+            Set<String> used = referencesUsed(store, unknown);
             unknown.forEach(r -> stored.put(r, used.contains(r)));
         }
         Set<String> used = new HashSet<>();
@@ -143,6 +160,18 @@ final class BatchStore implements ComplaintStore {
             }
         }
         return Set.copyOf(used);
+    }
+
+    /** Which of {@code references} (distinct) {@code store} holds, by {@link ComplaintQuery} pages. */
+    private static Set<String> referencesUsed(ComplaintStore store, List<String> references) {
+        Set<String> used = new HashSet<>();
+        for (int from = 0; from < references.size(); from += ComplaintQuery.MAX_LIMIT) {
+            List<String> part = references.subList(from, Math.min(references.size(), from + ComplaintQuery.MAX_LIMIT));
+            Page<Complaint> page = store.find(ComplaintQuery.builder().references(part).limit(ComplaintQuery.MAX_LIMIT)
+                    .build());
+            page.items().forEach(c -> used.add(c.reference()));
+        }
+        return used;
     }
 
     @Override
@@ -163,8 +192,8 @@ final class BatchStore implements ComplaintStore {
     }
 
     @Override
-    public Stream<ComplaintHistory> histories() {
-        return store.histories();
+    public Stream<ComplaintHistory> histories(HistoryFilter filter) {
+        return store.histories(filter);
     }
 
     @Override

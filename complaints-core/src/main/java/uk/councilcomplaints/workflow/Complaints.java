@@ -25,6 +25,7 @@ import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.protection.RetentionPolicy;
 import uk.councilcomplaints.protection.SubjectAccessReport;
 import uk.councilcomplaints.sla.SlaEvaluator;
@@ -35,10 +36,10 @@ import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DataSubject;
-import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.store.VersionConflictException;
 
 /**
  * The API a council's app calls: receive contacts, issue commands, read complaints and their histories.
@@ -54,6 +55,9 @@ public final class Complaints {
     private static final int MAX_REFERENCE_ATTEMPTS = 100;
     /** How often anonymisation retries a complaint that changed while it ran. */
     private static final int MAX_ANONYMISE_ATTEMPTS = 3;
+    /** The buckets of a closed complaint, whose personal data a retention period can end. */
+    private static final List<StatusBucket> CLOSED = Stream.of(StatusBucket.values()).filter(b -> !b.open())
+            .toList();
     /** The order of a subject access report and of expired complaints: received, then id. */
     private static final Comparator<Complaint> RECEIVED_ORDER = Comparator.comparing(Complaint::receivedAt)
             .thenComparing(Complaint::id);
@@ -279,10 +283,9 @@ public final class Complaints {
         if (day.getYear() < 1900 || day.getYear() > 2199) {
             CommandValidator.reject("ANONYMISE_EXPIRED", "day", "must be from 1900-01-01 to 2199-12-31, was " + day);
         }
-        return store.closedWithPersonalData(retention.closedBefore(day)).stream()
-                .filter(c -> !c.personalDataErased() && retention.expired(c, day))
-                .sorted(RECEIVED_ORDER)
-                .toList();
+        ComplaintQuery closed = ComplaintQuery.builder().buckets(CLOSED).personalDataErased(false)
+                .lastEventBefore(retention.closedBefore(day)).limit(ComplaintQuery.MAX_LIMIT).build();
+        return all(closed).stream().filter(c -> retention.expired(c, day)).sorted(RECEIVED_ORDER).toList();
     }
 
     /**
@@ -338,7 +341,9 @@ public final class Complaints {
         requireNonNull(subject, "subject");
         Instant producedAt = now();
         List<SubjectAccessReport.Held> held = new ArrayList<>();
-        for (ComplaintId id : store.complaintsOf(subject)) {
+        ComplaintQuery theirs = ComplaintQuery.builder().subject(subject).limit(ComplaintQuery.MAX_LIMIT).build();
+        for (Complaint found : all(theirs)) {
+            ComplaintId id = found.id();
             Optional<Complaint> complaint = store.load(id);
             Optional<PersonalData> personal = store.personalData(id);
             if (complaint.isPresent() && personal.isPresent() && subject.matches(personal.get().complainant())) {
@@ -347,6 +352,17 @@ public final class Complaints {
         }
         held.sort(Comparator.comparing(SubjectAccessReport.Held::complaint, RECEIVED_ORDER));
         return new SubjectAccessReport(subject, producedAt, held);
+    }
+
+    /** Every complaint {@code query} finds, page after page. */
+    private List<Complaint> all(ComplaintQuery query) {
+        List<Complaint> found = new ArrayList<>();
+        for (Page<Complaint> page = store.find(query); ; page = store.find(query.after(page.next().get()))) {
+            found.addAll(page.items());
+            if (page.next().isEmpty()) {
+                return found;
+            }
+        }
     }
 
     private void checkTimes(String name, Instant occurredAt, Instant recordedAt, Audit audit) {

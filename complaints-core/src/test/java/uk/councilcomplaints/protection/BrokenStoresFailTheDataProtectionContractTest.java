@@ -10,8 +10,10 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DataSubject;
+import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.ReferenceStore;
 
@@ -48,9 +50,10 @@ class BrokenStoresFailTheDataProtectionContractTest {
         protected ComplaintStore createStore() {
             return new Forwarding() {
                 @Override
-                public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
-                    return store.closedWithPersonalData(lastEventBefore).stream()
-                            .filter(c -> c.status() == Status.RESPONDED).toList();
+                public Page<Complaint> find(ComplaintQuery query) {
+                    Page<Complaint> page = store.find(query);
+                    return query.lastEventBefore().isEmpty() ? page : new Page<>(page.items().stream()
+                            .filter(c -> c.status() == Status.RESPONDED).toList(), page.next());
                 }
             };
         }
@@ -62,12 +65,17 @@ class BrokenStoresFailTheDataProtectionContractTest {
         protected ComplaintStore createStore() {
             return new Forwarding() {
                 @Override
-                public List<ComplaintId> complaintsOf(DataSubject subject) {
-                    return store.complaintsOf(subject).stream().filter(id -> personalData(id)
+                public Page<Complaint> find(ComplaintQuery query) {
+                    Page<Complaint> page = store.find(query);
+                    if (query.subject().isEmpty()) {
+                        return page;
+                    }
+                    DataSubject subject = query.subject().get();
+                    return new Page<>(page.items().stream().filter(c -> personalData(c.id())
                             .map(p -> subject.field() == DataSubject.Field.EMAIL
                                     ? p.complainant().email().orElse("").equals(subject.value())
                                     : p.complainant().name().equals(subject.value()))
-                            .orElse(false)).toList();
+                            .orElse(false)).toList(), page.next());
                 }
             };
         }

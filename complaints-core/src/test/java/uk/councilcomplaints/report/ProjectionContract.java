@@ -86,7 +86,7 @@ public abstract class ProjectionContract {
         }
 
         List<ComplaintHistory> histories() {
-            try (Stream<ComplaintHistory> all = store.histories()) {
+            try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
                 return all.collect(Collectors.toList());
             }
         }

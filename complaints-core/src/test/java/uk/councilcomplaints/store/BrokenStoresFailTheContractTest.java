@@ -71,6 +71,20 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    static class StoresAPrefix extends ComplaintStoreContract {
+        @Override
+        protected ComplaintStore createStore() {
+            return ReferenceStore.with(Flaw.STORES_A_PREFIX);
+        }
+    }
+
+    static class KeepsSubjectKeysAfterErasure extends ComplaintStoreContract {
+        @Override
+        protected ComplaintStore createStore() {
+            return ReferenceStore.with(Flaw.KEEPS_SUBJECT_KEYS_AFTER_ERASURE);
+        }
+    }
+
     private static void assertAssertionNaming(Throwable failure, String words) {
         assertInstanceOf(AssertionError.class, failure, "a failed check, not an accident");
         assertTrue(failure.getMessage().contains(words), failure.getMessage());
@@ -128,5 +142,17 @@ class BrokenStoresFailTheContractTest {
     void aStoreThatPagesInJavaOrderIsCaught() {
         assertInstanceOf(AssertionError.class, failureOf(PagesInJavaOrder.class,
                 "pagingWithRandomLimitsVisitsEveryMatchOnceInTheSqlOrder"));
+    }
+
+    @Test
+    void aStoreThatStoresAPrefixOfAFailedBatchIsCaught() {
+        assertAssertionNaming(failureOf(StoresAPrefix.class, "aBatchIsStoredWholeOrNotAtAll"),
+                "nothing of a failed batch is stored");
+    }
+
+    @Test
+    void aStoreThatFindsErasedPersonalDataByItsKeysIsCaught() {
+        assertAssertionNaming(failureOf(KeepsSubjectKeysAfterErasure.class,
+                "aSubjectIsFoundByTheKeysOfItsPersonalDataUntilTheyAreErased"), "erased personal data is found by nothing");
     }
 }

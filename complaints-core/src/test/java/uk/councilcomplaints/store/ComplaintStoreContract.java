@@ -2,6 +2,7 @@ package uk.councilcomplaints.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -45,9 +46,9 @@ import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
-import uk.councilcomplaints.event.UncheckedFold;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.event.EventType;
+import uk.councilcomplaints.event.UncheckedFold;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
@@ -61,11 +62,13 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.testing.Fixtures;
+import uk.councilcomplaints.testing.ReferenceStore;
 import uk.councilcomplaints.testing.States;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.CommandRejectedException;
 import uk.councilcomplaints.workflow.Complaints;
+import uk.councilcomplaints.workflow.ReceiveContact;
 
 /**
  * What every {@link ComplaintStore} must do. A store module extends this class and supplies a store; tests
@@ -261,8 +264,129 @@ public abstract class ComplaintStoreContract {
         assertEquals(Optional.of(first), complaints.findByReference(reference));
     }
 
+    /** A commit creating {@code c} with its history and personal data as {@code source} holds them. */
+    private static Commit creation(ComplaintStore source, Complaint c) {
+        List<ComplaintEvent> events = source.history(c.id());
+        return new Commit(c.id(), 0, events, c, source.personalData(c.id()), false);
+    }
+
+    /** Every complaint by procedure at the end of 2022 (the fixtures' year). */
+    private static final CountQuery EVERY_CASE = CountQuery.of(new CountQuery.All(Optional.empty()),
+            Set.of(CountQuery.Dimension.PROCEDURE), List.of(LocalDate.of(2022, 12, 31)), Optional.empty());
+
     @Test
-    void referencesUsedNamesExactlyTheStoredOnesAmongThoseAsked() {
+    void aBatchIsStoredWholeOrNotAtAll() {
+        ReferenceStore scratchStore = ReferenceStore.correct();
+        Complaints scratch = Complaints.builder(scratchStore).clock(clock).build();
+        Complaint a = scratch.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE, clock.instant())
+                .withReference(uniqueReference()), OFFICER);
+        Complaint b = scratch.receive(Fixtures.contact(Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS,
+                clock.instant()).withReference(uniqueReference()), OFFICER);
+        Complaint bTriaged = scratch.execute(b.id(), Command.Triage.asReceived(), OFFICER);
+        List<ComplaintEvent> bEvents = scratchStore.history(b.id());
+        Commit createA = creation(scratchStore, a);
+        Commit createB = new Commit(b.id(), 0, bEvents.subList(0, 1), b, scratchStore.personalData(b.id()), false);
+        Commit triageB = new Commit(b.id(), 1, bEvents.subList(1, 2), bTriaged, Optional.empty(), false);
+        Complaint stored = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
+        List<ComplaintEvent> storedEvents = store.history(stored.id());
+        ComplaintEvent stale = new ComplaintEvent(stored.id(), 2, Status.ACKNOWLEDGED, clock.instant(),
+                clock.instant(), "x", Optional.empty(), new EventData.Acknowledged());
+        Commit staleCommit = Commit.of(1, List.of(stale),
+                new ComplaintHistory(List.of(storedEvents.get(0), stale)).current());
+        GroupCounts before = store.count(EVERY_CASE);
+
+        BatchFailedException conflict = assertThrows(BatchFailedException.class,
+                () -> store.appendAll(List.of(createA, createB, triageB, staleCommit)));
+        assertEquals(3, conflict.index());
+        assertInstanceOf(VersionConflictException.class, conflict.getCause());
+        assertNothingOf(a, b);
+        assertEquals(storedEvents, store.history(stored.id()), "the complaint the batch failed on is unchanged");
+        assertEquals(before, store.count(EVERY_CASE), "no projection rows either");
+
+        Complaint clash = scratch.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE,
+                clock.instant()).withReference(stored.reference()), OFFICER);
+        BatchFailedException duplicate = assertThrows(BatchFailedException.class,
+                () -> store.appendAll(List.of(createA, createB, creation(scratchStore, clash))));
+        assertEquals(2, duplicate.index());
+        assertInstanceOf(DuplicateReferenceException.class, duplicate.getCause());
+        assertNothingOf(a, b);
+
+        store.appendAll(List.of(createA, createB, triageB));
+        assertEquals(Optional.of(a), store.load(a.id()));
+        assertEquals(Optional.of(bTriaged), store.load(b.id()));
+        assertEquals(bEvents, store.history(b.id()));
+        assertEquals(scratchStore.personalData(b.id()), store.personalData(b.id()));
+    }
+
+    private void assertNothingOf(Complaint... complaints) {
+        for (Complaint c : complaints) {
+            assertTrue(store.load(c.id()).isEmpty(), "nothing of a failed batch is stored: " + c.reference());
+            assertTrue(store.history(c.id()).isEmpty());
+            assertTrue(store.personalData(c.id()).isEmpty());
+            assertTrue(store.find(ComplaintQuery.builder().reference(c.reference()).build()).items().isEmpty());
+        }
+    }
+
+    @Test
+    void aSubjectIsFoundByTheKeysOfItsPersonalDataUntilTheyAreErased() {
+        String name = "Zoë Williams " + uniqueReference();
+        Complaint c = complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.PHONE,
+                clock.instant(), Complainant.named(name).withEmail(uniqueReference() + "@Example.ORG"), "bins"),
+                OFFICER);
+        String email = store.personalData(c.id()).orElseThrow().complainant().email().orElseThrow();
+        for (DataSubject subject : List.of(DataSubject.named(name.toUpperCase(Locale.ROOT)),
+                DataSubject.named("  " + name.replace(" ", "   ") + " "),
+                DataSubject.named(name.replace("ë", "e")).ignoringAccents(),
+                DataSubject.withEmail(email.toLowerCase(Locale.ROOT)))) {
+            assertEquals(List.of(c), store.find(ComplaintQuery.builder().subject(subject).build()).items(),
+                    subject.toString());
+        }
+        assertEquals(List.of(), store.find(ComplaintQuery.builder().subject(DataSubject.named(name.replace("ë", "e")))
+                .build()).items(), "accents count unless ignored");
+        clock.advance(Duration.ofMinutes(5));
+        complaints.anonymise(c.id(), Audit.by("dpo").because("asked"));
+        assertEquals(List.of(), store.find(ComplaintQuery.builder().subject(DataSubject.named(name)).build()).items(),
+                "erased personal data is found by nothing");
+        assertEquals(List.of(), store.find(ComplaintQuery.builder().subject(DataSubject.withEmail(email)).build())
+                .items());
+    }
+
+    /** Text no stored value can hold: NUL (which PostgreSQL refuses in any text), other controls, lone surrogates. */
+    private static final List<String> UNSTORABLE = List.of("\u0000", "R\u0000", "x\u0000y", "\u0001", "a\u001fb",
+            "\u007f", "\u0085", "\ud800", "a\udc00", "line\nbreak");
+
+    @Test
+    void aLookupOfTextNoStoredValueCanHoldIsRefusedNamingTheFieldBeforeAnyStoreSeesIt() {
+        Complaint c = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
+        for (String bad : UNSTORABLE) {
+            Map<String, org.junit.jupiter.api.function.Executable> lookups = Map.of(
+                    "officer", () -> store.find(ComplaintQuery.builder().officer(bad).build()),
+                    "team", () -> store.find(ComplaintQuery.builder().team(bad).build()),
+                    "reference", () -> complaints.findByReference(bad),
+                    "reference ", () -> store.find(ComplaintQuery.builder().references(List.of("R-1", bad)).build()),
+                    "reference  ", () -> new Cursor(c.receivedAt(), bad, c.lastOccurredAt(), c.id()),
+                    "name", () -> DataSubject.named(bad),
+                    "email", () -> DataSubject.withEmail("a" + bad + "@example.org"));
+            lookups.forEach((field, lookup) -> {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, lookup,
+                        field + " " + bad.codePoints().mapToObj(Integer::toHexString).toList());
+                assertTrue(e.getMessage().startsWith(field.strip() + ": "), e.getMessage());
+            });
+        }
+        assertEquals(Optional.of(c), store.load(c.id()), "the store still answers");
+    }
+
+    @Test
+    void aMalformedEmailAddressIsRefusedNotAnsweredWithNothing() {
+        for (String bad : List.of("not an email", "a@", "@example.org", "a@@example.org", " ")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DataSubject.withEmail(bad), bad);
+            assertTrue(e.getMessage().startsWith("email: "), e.getMessage());
+        }
+    }
+
+    @Test
+    void findingByReferencesGivesExactlyTheStoredOnesAmongThoseAsked() {
         String a = uniqueReference();
         String b = uniqueReference();
         String free = uniqueReference();
@@ -270,11 +394,15 @@ public abstract class ComplaintStoreContract {
                 .withReference(a), OFFICER);
         complaints.receive(Fixtures.contact(Procedure.CORPORATE, ServiceArea.CORPORATE, clock.instant())
                 .withReference(b), OFFICER);
-        assertEquals(Set.of(a, b), store.referencesUsed(List.of(free, b, a, b)));
-        assertEquals(Set.of(), store.referencesUsed(List.of(free)));
-        assertEquals(Set.of(), store.referencesUsed(List.of()));
-        assertEquals(Set.of(a), store.referencesUsed(List.of(a.toLowerCase(Locale.ROOT), a)),
+        assertEquals(Set.of(a, b), referencesFound(List.of(free, b, a, b)));
+        assertEquals(Set.of(), referencesFound(List.of(free)));
+        assertEquals(Set.of(a), referencesFound(List.of(a.toLowerCase(Locale.ROOT), a)),
                 "references are compared exactly");
+    }
+
+    private Set<String> referencesFound(List<String> references) {
+        return store.find(ComplaintQuery.builder().references(references).build()).items().stream()
+                .map(Complaint::reference).collect(Collectors.toSet());
     }
 
     @Test
@@ -364,7 +492,7 @@ public abstract class ComplaintStoreContract {
     void historiesStreamHoldsEveryComplaint() {
         Complaint a = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "x");
         Complaint b = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
-        try (Stream<ComplaintHistory> histories = store.histories()) {
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
             List<ComplaintHistory> found = histories.filter(h -> h.id().equals(a.id()) || h.id().equals(b.id()))
                     .collect(Collectors.toList());
             assertEquals(2, found.size());

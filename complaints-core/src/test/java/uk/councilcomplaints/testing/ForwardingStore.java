@@ -13,6 +13,7 @@ import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 
 /**
@@ -31,8 +32,8 @@ public class ForwardingStore implements ComplaintStore {
     }
 
     @Override
-    public void append(Commit commit) {
-        store.append(commit);
+    public void appendAll(List<Commit> commits) {
+        store.appendAll(commits);
     }
 
     @Override
@@ -51,8 +52,8 @@ public class ForwardingStore implements ComplaintStore {
     }
 
     @Override
-    public Stream<ComplaintHistory> histories() {
-        return store.histories();
+    public Stream<ComplaintHistory> histories(HistoryFilter filter) {
+        return store.histories(filter);
     }
 
     @Override

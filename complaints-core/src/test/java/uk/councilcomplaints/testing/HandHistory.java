@@ -27,6 +27,7 @@ import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 
 /**
@@ -173,12 +174,12 @@ public final class HandHistory {
         List<ComplaintHistory> all = Stream.of(histories).map(HandHistory::build).toList();
         return new ComplaintStore() {
             @Override
-            public Stream<ComplaintHistory> histories() {
+            public Stream<ComplaintHistory> histories(HistoryFilter filter) {
                 return all.stream();
             }
 
             @Override
-            public void append(Commit commit) {
+            public void appendAll(List<Commit> commits) {
                 throw new UnsupportedOperationException();
             }
 

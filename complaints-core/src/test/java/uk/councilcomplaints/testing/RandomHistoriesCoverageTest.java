@@ -23,6 +23,7 @@ import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.workflow.CommandType;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -51,7 +52,7 @@ class RandomHistoriesCoverageTest {
             RandomHistories player = new RandomHistories(Complaints.builder(store).clock(clock).build(), clock);
             player.play(steps, true);
             player.accepted().forEach((type, n) -> ACCEPTED.merge(type, n, Integer::sum));
-            try (Stream<ComplaintHistory> all = store.histories()) {
+            try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
                 all.forEach(HISTORIES_PLAYED::add);
             }
         }

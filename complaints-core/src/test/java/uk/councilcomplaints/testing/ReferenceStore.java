@@ -1,12 +1,9 @@
 package uk.councilcomplaints.testing;
 
-import java.time.LocalDate;
-import uk.councilcomplaints.store.GroupKey;
-import uk.councilcomplaints.store.GroupCounts;
-import uk.councilcomplaints.store.CountQuery;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,12 +23,17 @@ import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable;
 import uk.councilcomplaints.report.ReportTable.Row;
+import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.CountQuery;
 import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.GroupCounts;
+import uk.councilcomplaints.store.GroupKey;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
+import uk.councilcomplaints.store.SubjectKeys;
 import uk.councilcomplaints.store.VersionConflictException;
 
 /**
@@ -63,7 +65,11 @@ public final class ReferenceStore implements ComplaintStore {
          * Reports the default aggregation with one case counted in the wrong bucket (open with the service
          * counted as complete), every total still adding up.
          */
-        MISCOUNTS_A_REPORT_BUCKET
+        MISCOUNTS_A_REPORT_BUCKET,
+        /** Stores a batch one commit at a time: a failure leaves the commits before it stored. */
+        STORES_A_PREFIX,
+        /** Keeps the keys of erased personal data, so a subject access query still finds the complaint. */
+        KEEPS_SUBJECT_KEYS_AFTER_ERASURE
     }
 
     private record Entry(Complaint state, List<ComplaintEvent> events) {
@@ -73,6 +79,7 @@ public final class ReferenceStore implements ComplaintStore {
     private final Map<ComplaintId, Entry> complaints = new HashMap<>();
     private final Map<String, ComplaintId> references = new HashMap<>();
     private final Map<ComplaintId, PersonalData> personalData = new HashMap<>();
+    private final Map<ComplaintId, SubjectKeys> keys = new HashMap<>();
     private final Map<Integer, Long> sequences = new HashMap<>();
 
     private ReferenceStore(Set<Flaw> flaws) {
@@ -93,8 +100,36 @@ public final class ReferenceStore implements ComplaintStore {
         return flaws.contains(flaw);
     }
 
+    /** Stores each commit in turn; when one fails, puts back what the store held before the batch. */
     @Override
-    public synchronized void append(Commit commit) {
+    public synchronized void appendAll(List<Commit> commits) {
+        Map<ComplaintId, Entry> complaintsBefore = new HashMap<>(complaints);
+        Map<String, ComplaintId> referencesBefore = new HashMap<>(references);
+        Map<ComplaintId, PersonalData> personalDataBefore = new HashMap<>(personalData);
+        Map<ComplaintId, SubjectKeys> keysBefore = new HashMap<>(keys);
+        for (int i = 0; i < commits.size(); i++) {
+            try {
+                store(commits.get(i));
+            } catch (RuntimeException e) {
+                if (!has(Flaw.STORES_A_PREFIX)) {
+                    restore(complaints, complaintsBefore);
+                    restore(references, referencesBefore);
+                    if (!has(Flaw.KEEPS_PERSONAL_DATA_OF_REFUSED_CREATE)) {
+                        restore(personalData, personalDataBefore);
+                    }
+                    restore(keys, keysBefore);
+                }
+                throw new BatchFailedException(i, "commit " + i, e);
+            }
+        }
+    }
+
+    private static <K, V> void restore(Map<K, V> map, Map<K, V> before) {
+        map.clear();
+        map.putAll(before);
+    }
+
+    private void store(Commit commit) {
         requireNonNull(commit, "commit");
         ComplaintId id = commit.id();
         Entry entry = complaints.get(id);
@@ -130,8 +165,12 @@ public final class ReferenceStore implements ComplaintStore {
         }
         if (commit.erasePersonalData()) {
             personalData.remove(id);
+            if (!has(Flaw.KEEPS_SUBJECT_KEYS_AFTER_ERASURE)) {
+                keys.remove(id);
+            }
         }
         commit.personalData().ifPresent(p -> personalData.put(id, p));
+        commit.subjectKeys().ifPresent(k -> keys.put(id, k));
     }
 
     @Override
@@ -172,20 +211,17 @@ public final class ReferenceStore implements ComplaintStore {
         }
         List<Complaint> found = new ArrayList<>();
         for (Entry entry : complaints.values()) {
-            if (query.matches(entry.state()) && query.isAfterCursor(entry.state())) {
+            Optional<SubjectKeys> held = Optional.ofNullable(keys.get(entry.state().id()));
+            if (query.matches(entry.state(), held) && query.isAfterCursor(entry.state())) {
                 found.add(entry.state());
             }
         }
         found.sort(order);
-        if (found.size() <= query.limit()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Complaint> page = found.subList(0, query.limit());
-        return new Page<>(page, Optional.of(Cursor.after(page.get(page.size() - 1))));
+        return Page.of(found.subList(0, Math.min(found.size(), query.limit() + 1)), query.limit());
     }
 
     @Override
-    public synchronized Stream<ComplaintHistory> histories() {
+    public synchronized Stream<ComplaintHistory> histories(HistoryFilter filter) {
         List<ComplaintHistory> all = new ArrayList<>();
         for (Entry entry : complaints.values()) {
             all.add(new ComplaintHistory(stored(entry.events())));

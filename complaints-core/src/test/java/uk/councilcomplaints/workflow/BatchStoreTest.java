@@ -20,6 +20,7 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.DuplicateReferenceException;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.testing.ReferenceStore;
@@ -163,7 +164,7 @@ class BatchStoreTest {
         ComplaintQuery all = ComplaintQuery.builder().build();
         assertEquals(store.find(all), overlay.find(all));
         assertEquals(List.of(stored.id()), overlay.find(all).items().stream().map(Complaint::id).toList());
-        assertEquals(List.of(stored.id()), overlay.histories().map(ComplaintHistory::id).toList());
+        assertEquals(List.of(stored.id()), overlay.histories(HistoryFilter.all()).map(ComplaintHistory::id).toList());
         long next = store.nextReferenceNumber(2022);
         assertEquals(next + 1, overlay.nextReferenceNumber(2022));
         assertEquals(next + 2, store.nextReferenceNumber(2022));

@@ -103,11 +103,11 @@ class BatchTest {
 
         Complaint first = batch.receive(contact("NEW-1"), OFFICER);
         batch.execute(first.id(), Command.Triage.asReceived(), OFFICER);
-        assertEquals(List.of("referencesUsed [NEW-1]"), store.reads, "no load or history of a new complaint");
+        assertEquals(List.of("find [NEW-1]"), store.reads, "no load or history of a new complaint");
 
         store.reads.clear();
         assertEquals(Set.of("OLD-1"), batch.referencesUsed(List.of("NEW-2", "OLD-1", "NEW-3")));
-        assertEquals(List.of("referencesUsed [NEW-2, OLD-1, NEW-3]"), store.reads, "one call for all");
+        assertEquals(List.of("find [NEW-2, OLD-1, NEW-3]"), store.reads, "one call for all");
         Complaint second = batch.receive(contact("NEW-2"), OFFICER);
         batch.execute(second.id(), Command.Triage.asReceived(), OFFICER);
         assertThrows(DuplicateReferenceException.class, () -> batch.receive(contact("OLD-1"), OFFICER));
@@ -166,15 +166,15 @@ class BatchTest {
         }
 
         @Override
-        public void append(Commit commit) {
-            appends.add(commit);
-            store.append(commit);
+        public void appendAll(List<Commit> commits) {
+            appends.addAll(commits);
+            store.appendAll(commits);
         }
 
         @Override
-        public Set<String> referencesUsed(Collection<String> references) {
-            reads.add("referencesUsed " + references);
-            return store.referencesUsed(references);
+        public Page<Complaint> find(ComplaintQuery query) {
+            reads.add("find " + query.references());
+            return store.find(query);
         }
 
         @Override
@@ -189,11 +189,6 @@ class BatchTest {
             return store.history(id);
         }
 
-        @Override
-        public Page<Complaint> find(ComplaintQuery query) {
-            reads.add("find");
-            return store.find(query);
-        }
 
         @Override
         public Optional<PersonalData> personalData(ComplaintId id) {

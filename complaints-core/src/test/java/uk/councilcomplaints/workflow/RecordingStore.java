@@ -14,6 +14,7 @@ import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 
 /**
@@ -28,7 +29,11 @@ final class RecordingStore implements ComplaintStore {
     private long references;
 
     @Override
-    public void append(Commit commit) {
+    public void appendAll(List<Commit> batch) {
+        batch.forEach(this::record);
+    }
+
+    private void record(Commit commit) {
         List<ComplaintEvent> history = events.computeIfAbsent(commit.id(), id -> new ArrayList<>());
         if (history.size() != commit.expectedVersion()) {
             throw new IllegalStateException("test double: version " + history.size() + ", commit expects "
@@ -59,7 +64,7 @@ final class RecordingStore implements ComplaintStore {
     }
 
     @Override
-    public Stream<ComplaintHistory> histories() {
+    public Stream<ComplaintHistory> histories(HistoryFilter filter) {
         return events.values().stream().map(ComplaintHistory::new);
     }
 

@@ -16,6 +16,8 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.testing.ForwardingStore;
@@ -123,7 +125,8 @@ class RetentionJobTest {
         }
 
         void freezeListing() {
-            frozen = new ArrayList<>(store.closedWithPersonalData(Instant.parse("2199-12-31T00:00:00Z")));
+            frozen = new ArrayList<>(store.find(ComplaintQuery.builder().personalDataErased(false)
+                    .limit(ComplaintQuery.MAX_LIMIT).build()).items());
         }
 
         void refuseErasures() {
@@ -131,8 +134,9 @@ class RetentionJobTest {
         }
 
         @Override
-        public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
-            return frozen != null ? frozen : store.closedWithPersonalData(lastEventBefore);
+        public Page<Complaint> find(ComplaintQuery query) {
+            return frozen != null ? new Page<>(frozen.stream().filter(c -> query.matches(c, Optional.empty()))
+                    .toList(), Optional.empty()) : store.find(query);
         }
 
         @Override

@@ -26,6 +26,7 @@ import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.ProjectionRow;
+import uk.councilcomplaints.store.SubjectKeys;
 import uk.councilcomplaints.store.VersionConflictException;
 
 /**
@@ -292,6 +293,10 @@ final class CommitWriter {
                     Values.setString(insert, 5, p.complainant().phone().orElse(null));
                     Values.setString(insert, 6, p.complainant().address().orElse(null));
                     insert.setString(7, p.summary());
+                    SubjectKeys keys = SubjectKeys.of(p.complainant());
+                    insert.setString(8, keys.name());
+                    insert.setString(9, keys.plainName());
+                    Values.setString(insert, 10, keys.email().orElse(null));
                     insert.addBatch();
                     inserting = true;
                 }
@@ -378,7 +383,7 @@ final class CommitWriter {
 
     private static BatchFailedException failed(List<Commit> commits, int index, RuntimeException cause) {
         Commit c = commits.get(index);
-        return new BatchFailedException(index, 0, "complaint " + c.id() + " after version " + c.expectedVersion(),
+        return new BatchFailedException(index, "complaint " + c.id() + " after version " + c.expectedVersion(),
                 cause);
     }
 }

@@ -69,10 +69,13 @@ public final class ComplaintsSchema {
             new Script("2.2", "report projection current rows", false),
             new Script("2.3", "text lengths", false),
             new Script("3", "event reasons", true),
-            new Script("3.1", "event reason length", false));
+            new Script("3.1", "event reason length", false),
+            new Script("4", "subject keys", true));
 
     /** The script that creates the report projection: {@link #migrate} fills it for the complaints already stored. */
     private static final String PROJECTION_VERSION = "2";
+    /** The script that adds the subject access keys: {@link #migrate} fills them for the personal data stored. */
+    private static final String SUBJECT_KEYS_VERSION = "4";
 
     private ComplaintsSchema() {
     }
@@ -112,6 +115,10 @@ public final class ComplaintsSchema {
                         if (script.version().equals(PROJECTION_VERSION)) {
                             int rows = ProjectionRows.rebuild(connection, Optional.empty());
                             LOG.info("Complaints schema: {} report projection rows built from the stored events", rows);
+                        }
+                        if (script.version().equals(SUBJECT_KEYS_VERSION)) {
+                            int rows = DataProtectionSql.fillSubjectKeys(connection);
+                            LOG.info("Complaints schema: subject access keys computed for {} complainants", rows);
                         }
                     } else if (!checksum.equals(checksum(text))) {
                         throw changed(script, dialect);

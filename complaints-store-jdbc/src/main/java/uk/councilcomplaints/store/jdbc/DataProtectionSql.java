@@ -4,22 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Optional;
 import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.model.Complaint;
-import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.DataSubject;
+import uk.councilcomplaints.store.SubjectKeys;
 
 /**
- * The queries of data protection, each within one council: the complaints whose personal data names a data
- * subject, and the closed complaints whose personal data is still held (the retention candidates, through the
- * index on the latest event's time); and erasing the reasons of a complaint's events with its personal data.
+ * The SQL of data protection: the column each {@link DataSubject.Key} is kept in (subject access is a
+ * {@code find} on it), filling the keys of personal data stored before they were kept, and erasing the reasons
+ * of a complaint's events with its personal data.
  * Reasons are rows of {@code event_reasons}, apart from the events, so erasing them updates that table only:
  * {@code complaint_events} is only ever inserted into, and the audit trail cannot be rewritten through the store.
  */
@@ -28,26 +24,14 @@ final class DataProtectionSql {
     private DataProtectionSql() {
     }
 
-    private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    private static final String WITHOUT_KEYS = "SELECT council_id, complaint_id, complainant_name, email"
+            + " FROM complainants WHERE name_key IS NULL";
 
-    /** Folds A to Z to lower case as {@link DataSubject#fold} does, in H2 and PostgreSQL alike. */
-    private static String folded(String column) {
-        return "TRANSLATE(" + column + ", '" + UPPER + "', '" + LOWER + "')";
-    }
+    private static final String SET_KEYS = "UPDATE complainants SET name_key = ?, plain_name_key = ?, email_key = ?"
+            + " WHERE council_id = ? AND complaint_id = ?";
 
-    private static final String BY_EMAIL = "SELECT complaint_id FROM complainants WHERE council_id = ? AND "
-            + folded("email") + " = ?";
-
-    private static final String BY_NAME = "SELECT complaint_id FROM complainants WHERE council_id = ? AND "
-            + folded("complainant_name") + " = ?";
-
-    private static final String CLOSED_STATUSES = Stream.of(Status.values()).filter(s -> !s.open())
-            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
-
-    private static final String CLOSED_WITH_PERSONAL_DATA = Sql.SELECT_COMPLAINT
-            + " WHERE council_id = ? AND last_occurred_at < ? AND personal_data_erased = FALSE AND status IN ("
-            + CLOSED_STATUSES + ")";
+    /** Personal data rows given their keys by one batch of {@link #fillSubjectKeys}. */
+    private static final int KEYS_PER_BATCH = 1000;
 
     private static final String ERASE_REASONS = "UPDATE event_reasons SET reason = ?"
             + " WHERE council_id = ? AND complaint_id = ? AND version <= ?";
@@ -74,34 +58,42 @@ final class DataProtectionSql {
         }
     }
 
-    static List<ComplaintId> complaintsOf(Connection connection, String council, DataSubject subject)
-            throws SQLException {
-        String sql = subject.field() == DataSubject.Field.EMAIL ? BY_EMAIL : BY_NAME;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, council);
-            ps.setString(2, DataSubject.fold(subject.value()));
-            List<ComplaintId> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(new ComplaintId(Values.getUuid(rs, "complaint_id")));
-                }
-            }
-            return List.copyOf(ids);
-        }
+    /** The column of {@code complainants} holding {@code key}. */
+    static String keyColumn(DataSubject.Key key) {
+        return switch (key) {
+            case NAME -> "name_key";
+            case PLAIN_NAME -> "plain_name_key";
+            case EMAIL -> "email_key";
+        };
     }
 
-    static List<Complaint> closedWithPersonalData(Connection connection, String council, Instant lastEventBefore)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(CLOSED_WITH_PERSONAL_DATA)) {
-            ps.setString(1, council);
-            Values.setInstant(ps, 2, lastEventBefore);
-            List<Complaint> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(ComplaintColumns.read(rs));
+    /**
+     * Gives every personal data row without its {@link SubjectKeys} (stored before schema version 4) its keys;
+     * returns how many rows it filled.
+     */
+    static int fillSubjectKeys(Connection connection) throws SQLException {
+        int filled = 0;
+        try (PreparedStatement select = connection.prepareStatement(WITHOUT_KEYS);
+                PreparedStatement update = connection.prepareStatement(SET_KEYS);
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                Complainant named = new Complainant(rs.getString("complainant_name"),
+                        Optional.ofNullable(rs.getString("email")), Optional.empty(), Optional.empty());
+                SubjectKeys keys = SubjectKeys.of(named);
+                update.setString(1, keys.name());
+                update.setString(2, keys.plainName());
+                Values.setString(update, 3, keys.email().orElse(null));
+                update.setString(4, rs.getString("council_id"));
+                Values.setUuid(update, 5, Values.getUuid(rs, "complaint_id"));
+                update.addBatch();
+                if (++filled % KEYS_PER_BATCH == 0) {
+                    update.executeBatch();
                 }
             }
-            return List.copyOf(found);
+            if (filled % KEYS_PER_BATCH != 0) {
+                update.executeBatch();
+            }
         }
+        return filled;
     }
 }

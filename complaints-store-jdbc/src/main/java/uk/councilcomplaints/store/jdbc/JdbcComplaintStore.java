@@ -10,13 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -33,8 +29,6 @@ import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
-import uk.councilcomplaints.store.Cursor;
-import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
@@ -55,8 +49,6 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcComplaintStore.class);
-    /** References looked up by one query of {@link #referencesUsed}. */
-    private static final int REFERENCES_PER_QUERY = 1000;
     private static final Pattern COUNCIL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Jdbc jdbc;
@@ -95,47 +87,20 @@ public final class JdbcComplaintStore implements ComplaintStore {
         return dialect;
     }
 
-    @Override
-    public void append(Commit commit) {
-        requireNonNull(commit, "commit");
-        try {
-            writer.write(List.of(commit));
-        } catch (BatchFailedException e) {
-            throw (RuntimeException) e.getCause();
-        }
-    }
-
-    /** Writes the whole batch in one transaction with JDBC batches: every commit or, on a failure, none. */
+    /**
+     * Writes the whole batch in one transaction with JDBC batches: every commit or, on a failure, none. A
+     * failure of the database itself is named as the batch's first commit's.
+     */
     @Override
     public void appendAll(List<Commit> commits) {
-        writer.write(List.copyOf(commits));
-    }
-
-    /** One query per 1,000 references. */
-    @Override
-    public Set<String> referencesUsed(Collection<String> references) {
-        List<String> wanted = references.stream().distinct().toList();
-        if (wanted.isEmpty()) {
-            return Set.of();
+        List<Commit> batch = List.copyOf(commits);
+        try {
+            writer.write(batch);
+        } catch (BatchFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BatchFailedException(0, "the batch of " + batch.size() + " commits", e);
         }
-        return jdbc.inTransaction("look up references", connection -> {
-            Set<String> used = new HashSet<>();
-            for (int from = 0; from < wanted.size(); from += REFERENCES_PER_QUERY) {
-                List<String> part = wanted.subList(from, Math.min(wanted.size(), from + REFERENCES_PER_QUERY));
-                try (PreparedStatement ps = connection.prepareStatement(Sql.referencesIn(part.size()))) {
-                    for (int i = 0; i < part.size(); i++) {
-                        ps.setString(i + 1, part.get(i));
-                    }
-                    ps.setString(part.size() + 1, council);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            used.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            return Set.copyOf(used);
-        });
     }
 
     @Override
@@ -186,29 +151,20 @@ public final class JdbcComplaintStore implements ComplaintStore {
                 return rows;
             }
         });
-        if (found.size() <= query.limit()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Complaint> page = found.subList(0, query.limit());
-        return new Page<>(page, Optional.of(Cursor.after(page.get(page.size() - 1))));
-    }
-
-    /**
-     * Every history of this council, from the report data source when one was given (a replica may lag:
-     * see {@link Builder#reportDataSource}). The stream holds a connection until it is closed.
-     */
-    @Override
-    public Stream<ComplaintHistory> histories() {
-        return HistoryStream.open(reports, council, fetchSize);
+        return Page.of(found, query.limit());
     }
 
     /**
      * The histories {@code filter} wants, chosen by their rows in the report projection (perhaps a few more),
-     * from the report data source like {@link #histories()}. The stream holds a connection until it is closed.
+     * from the report data source when one was given (a replica may lag: see {@link Builder#reportDataSource}).
+     * The stream holds a connection until it is closed.
      */
     @Override
     public Stream<ComplaintHistory> histories(HistoryFilter filter) {
         requireNonNull(filter, "filter");
+        if (filter instanceof HistoryFilter.All) {
+            return HistoryStream.open(reports, council, fetchSize);
+        }
         ProjectionSql wanted = ProjectionSql.wanted(filter, council);
         return HistoryStream.open(reports, Sql.historiesOf(wanted.sql()), ps -> {
             ps.setString(1, council);
@@ -236,14 +192,17 @@ public final class JdbcComplaintStore implements ComplaintStore {
 
     /**
      * Builds the report projection's rows from the events for every complaint of this council that lacks
-     * them; returns how many rows it wrote. {@link ComplaintsSchema#migrate} does this when it creates the
-     * projection; after a Flyway migration to version 2, call it once per council. Safe while other nodes
+     * them, and the subject access keys of any personal data stored without them; returns how many projection
+     * rows it wrote. {@link ComplaintsSchema#migrate} does both when it creates the projection (version 2) and
+     * the keys (version 4); after a Flyway migration to either, call it once per council. Safe while other nodes
      * append: it locks the complaints it rebuilds first, so an append to one of them waits for it to commit
      * (or it for the append), and reads their events only then.
      */
     public int rebuildProjection() {
-        return jdbc.inTransaction("rebuild the report projection",
-                connection -> ProjectionRows.rebuild(connection, Optional.of(council)));
+        return jdbc.inTransaction("rebuild the report projection", connection -> {
+            DataProtectionSql.fillSubjectKeys(connection);
+            return ProjectionRows.rebuild(connection, Optional.of(council));
+        });
     }
 
     @Override
@@ -264,22 +223,6 @@ public final class JdbcComplaintStore implements ComplaintStore {
                 }
             }
         });
-    }
-
-    /** One query on this council's personal data, folding the case of A to Z in SQL. */
-    @Override
-    public List<ComplaintId> complaintsOf(DataSubject subject) {
-        requireNonNull(subject, "subject");
-        return jdbc.inTransaction("find a data subject's complaints",
-                connection -> DataProtectionSql.complaintsOf(connection, council, subject));
-    }
-
-    /** One query on this council's current states. */
-    @Override
-    public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
-        requireNonNull(lastEventBefore, "lastEventBefore");
-        return jdbc.inTransaction("find closed complaints with personal data",
-                connection -> DataProtectionSql.closedWithPersonalData(connection, council, lastEventBefore));
     }
 
     /** A number from this council's sequence for {@code year}, taken in its own transaction; gaps are possible. */
@@ -351,7 +294,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
         }
 
         /**
-         * Where {@link JdbcComplaintStore#histories()}, and so reports and SLA lists, read from: a PostgreSQL
+         * Where {@link JdbcComplaintStore#histories(HistoryFilter)}, and so reports and SLA lists, read from: a PostgreSQL
          * read replica, say. A replica lags its primary, so a report "as known at K" read there is exact only
          * once the replica has replayed every commit up to K plus the settle window.
          */

@@ -28,15 +28,6 @@ final class Sql {
 
     static final String WITH_REFERENCE = "SELECT id FROM complaints WHERE council_id = ? AND reference = ?";
 
-    /**
-     * Which of {@code n} references, bound first, complaints of the council bound last hold: a join with a list of
-     * values, which H2 looks up in the reference index one by one (an IN list it tests on every row of the council).
-     */
-    static String referencesIn(int n) {
-        return "SELECT c.reference FROM (VALUES " + String.join(", ", Collections.nCopies(n, "(?)"))
-                + ") v (r) JOIN complaints c ON c.council_id = ? AND c.reference = v.r";
-    }
-
     static final String INSERT_EVENT = "INSERT INTO complaint_events (council_id, " + EVENT + ") VALUES ("
             + marks(1 + EventColumns.ROW.size()) + ")";
 
@@ -63,8 +54,8 @@ final class Sql {
     static final String DELETE_PERSONAL_DATA = "DELETE FROM complainants WHERE council_id = ? AND complaint_id = ?";
 
     static final String INSERT_PERSONAL_DATA = "INSERT INTO complainants"
-            + " (council_id, complaint_id, complainant_name, email, phone, address, summary)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " (council_id, complaint_id, complainant_name, email, phone, address, summary, name_key, plain_name_key,"
+            + " email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** {@code n} parameter marks separated by commas. */
     static String marks(int n) {

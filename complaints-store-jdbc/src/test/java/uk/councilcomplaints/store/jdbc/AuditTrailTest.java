@@ -33,6 +33,7 @@ import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.testing.RandomHistories;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Batch;
@@ -181,7 +182,7 @@ class AuditTrailTest {
             }
         }
         store.find(ComplaintQuery.builder().limit(50).build());
-        try (Stream<ComplaintHistory> all = store.histories()) {
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
             all.count();
         }
         Reports.over(store).table(ReportQuery.builder(Population.all(), Grouping.SERVICE_AREA,

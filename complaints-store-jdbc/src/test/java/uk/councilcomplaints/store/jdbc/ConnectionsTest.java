@@ -25,6 +25,7 @@ import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.workflow.Command;
@@ -52,7 +53,7 @@ class ConnectionsTest {
             store.find(ComplaintQuery.builder().officer("jo").build());
             store.personalData(c.id());
             store.nextReferenceNumber(2022);
-            try (Stream<ComplaintHistory> histories = store.histories()) {
+            try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
                 assertEquals(1, histories.count());
             }
             assertEquals(autoCommit, connection.getAutoCommit(), "after reading");
@@ -78,7 +79,7 @@ class ConnectionsTest {
                     ServiceArea.CORPORATE)).limit(5).toList();
             complaints.execute(received.get(0).id(), Command.Triage.asReceived(), Fixtures.OFFICER);
 
-            Stream<ComplaintHistory> histories = store.histories();
+            Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all());
             Iterator<ComplaintHistory> it = histories.iterator();
             assertTrue(it.hasNext());
             it.next();
@@ -86,7 +87,7 @@ class ConnectionsTest {
             assertTrue(busy.getMessage().contains("load a complaint"), busy.getMessage());
             histories.close();
             assertEquals(received.get(1), store.load(received.get(1).id()).orElseThrow(), "the connection is back");
-            try (Stream<ComplaintHistory> all = store.histories()) {
+            try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
                 assertEquals(6, all.mapToInt(h -> h.events().size()).sum(), "five histories, two rows a fetch");
             }
         }

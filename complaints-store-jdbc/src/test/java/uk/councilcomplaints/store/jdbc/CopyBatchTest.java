@@ -31,6 +31,7 @@ import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.HostileInputs;
@@ -115,7 +116,7 @@ class CopyBatchTest {
 
         assertEquals(120, e.index());
         assertTrue(e.getCause() instanceof uk.councilcomplaints.store.DuplicateReferenceException, e.toString());
-        try (Stream<uk.councilcomplaints.event.ComplaintHistory> stored = store.histories()) {
+        try (Stream<uk.councilcomplaints.event.ComplaintHistory> stored = store.histories(HistoryFilter.all())) {
             assertEquals(List.of("COPY-120"), stored.map(h -> h.current().reference()).toList());
         }
     }
@@ -258,9 +259,9 @@ class CopyBatchTest {
         InMemoryComplaintStore memory = new InMemoryComplaintStore();
         ForwardingStore recording = new ForwardingStore(memory) {
             @Override
-            public void append(Commit commit) {
-                super.append(commit);
-                commits.add(commit);
+            public void appendAll(List<Commit> batch) {
+                super.appendAll(batch);
+                commits.addAll(batch);
             }
         };
         SettableClock clock = new SettableClock(RandomHistories.START);

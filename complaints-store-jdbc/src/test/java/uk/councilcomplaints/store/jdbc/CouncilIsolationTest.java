@@ -24,10 +24,11 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
+import uk.councilcomplaints.testing.States;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
-import uk.councilcomplaints.testing.States;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
@@ -88,7 +89,7 @@ class CouncilIsolationTest {
 
     /** The versions of each history the store streams. */
     private static List<List<Long>> versions(JdbcComplaintStore store) {
-        try (Stream<ComplaintHistory> histories = store.histories()) {
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
             return histories.map(h -> List.of((long) h.events().size())).toList();
         }
     }

@@ -3,8 +3,8 @@ package uk.councilcomplaints.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +35,7 @@ import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.SortField;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
@@ -57,7 +58,7 @@ class FindTest {
                     SettableClock clock = new SettableClock(RandomHistories.START);
                     new RandomHistories(Complaints.builder(memory).clock(clock).build(), clock).play(steps, true);
                     JdbcComplaintStore jdbc = db.store();
-                    try (Stream<ComplaintHistory> histories = memory.histories()) {
+                    try (Stream<ComplaintHistory> histories = memory.histories(HistoryFilter.all())) {
                         histories.forEach(h -> jdbc.append(Commit.of(0, h.events(), h.current())));
                     }
                     for (int seed : seeds) {

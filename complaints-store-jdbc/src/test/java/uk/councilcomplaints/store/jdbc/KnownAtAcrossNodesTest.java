@@ -25,6 +25,7 @@ import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
@@ -127,7 +128,7 @@ class KnownAtAcrossNodesTest {
     private static ReportTable recordedBy(Instant k, Nodes n) {
         JdbcComplaintStore copy = JdbcComplaintStore.builder(n.poolA).council(TestDatabases.freshCouncil())
                 .schema(SchemaMode.NONE).noSettleWindow().build();
-        try (Stream<ComplaintHistory> histories = n.nodeA.histories()) {
+        try (Stream<ComplaintHistory> histories = n.nodeA.histories(HistoryFilter.all())) {
             histories.forEach(h -> {
                 List<ComplaintEvent> recorded = h.events().stream().filter(e -> !e.recordedAt().isAfter(k)).toList();
                 if (!recorded.isEmpty()) {

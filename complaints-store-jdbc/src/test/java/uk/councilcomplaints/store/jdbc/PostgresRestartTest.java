@@ -21,6 +21,7 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
@@ -59,7 +60,7 @@ class PostgresRestartTest {
                     () -> Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE),
                     () -> complaints.execute(before.id(), new Command.Allocate("jo", "VoC"), Fixtures.OFFICER),
                     () -> store.load(before.id()),
-                    () -> store.histories().count())) {
+                    () -> store.histories(HistoryFilter.all()).count())) {
                 JdbcStoreException e = assertThrows(JdbcStoreException.class, operation::run);
                 assertTrue(e.getMessage().startsWith("Could not ")
                         && e.getMessage().contains("the database could not be reached"), e.getMessage());

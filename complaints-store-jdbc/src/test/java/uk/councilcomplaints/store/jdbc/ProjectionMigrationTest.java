@@ -1,6 +1,7 @@
 package uk.councilcomplaints.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -22,7 +24,10 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.CountQuery;
+import uk.councilcomplaints.store.DataSubject;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.ProjectionRow;
 import uk.councilcomplaints.testing.RandomHistories;
 import uk.councilcomplaints.workflow.Audit;
@@ -55,6 +60,9 @@ class ProjectionMigrationTest {
                         + " WHERE r.council_id = complaint_events.council_id"
                         + " AND r.complaint_id = complaint_events.complaint_id AND r.version = complaint_events.version)",
                 "DROP TABLE event_reasons", "DROP TABLE report_projection",
+                "DROP INDEX complainants_name_key", "DROP INDEX complainants_plain_name_key",
+                "DROP INDEX complainants_email_key", "ALTER TABLE complainants DROP COLUMN name_key",
+                "ALTER TABLE complainants DROP COLUMN plain_name_key", "ALTER TABLE complainants DROP COLUMN email_key",
                 "DELETE FROM " + ComplaintsSchema.HISTORY_TABLE + " WHERE version NOT IN ('1', '1.1')");
         assertEquals(2, count(db, "SELECT COUNT(*) FROM " + ComplaintsSchema.HISTORY_TABLE));
         assertEquals(reasons, count(db, "SELECT COUNT(*) FROM complaint_events WHERE reason IS NOT NULL"));
@@ -64,6 +72,16 @@ class ProjectionMigrationTest {
         assertEquals(ComplaintsSchema.SCRIPTS.size(), count(db, "SELECT COUNT(*) FROM "
                 + ComplaintsSchema.HISTORY_TABLE));
         assertEquals(events, count(db, "SELECT COUNT(*) FROM report_projection"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM complainants WHERE name_key IS NULL"),
+                "every complainant stored before version 4 has its subject access keys");
+        String name;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT complainant_name FROM complainants")) {
+            assertTrue(rs.next(), "complainants were stored before the migration");
+            name = rs.getString(1);
+        }
+        assertFalse(store.find(ComplaintQuery.builder().subject(DataSubject.named(name.toUpperCase(Locale.ROOT)))
+                .build()).items().isEmpty(), "found by the keys the migration computed");
         assertCountsAsTheHistories(store, clock);
         assertEquals(before, histories(store), "every event, its reason included, reads back after the migration");
 
@@ -108,13 +126,13 @@ class ProjectionMigrationTest {
     }
 
     private static Map<ComplaintId, List<ComplaintEvent>> histories(JdbcComplaintStore store) {
-        try (Stream<ComplaintHistory> all = store.histories()) {
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
             return all.collect(Collectors.toMap(ComplaintHistory::id, ComplaintHistory::events));
         }
     }
 
     private static long events(JdbcComplaintStore store) {
-        try (Stream<ComplaintHistory> all = store.histories()) {
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
             return all.mapToLong(h -> h.events().size()).sum();
         }
     }
@@ -122,7 +140,7 @@ class ProjectionMigrationTest {
     /** Every grouping, as of every day, known now: the store's counts are the fold of its histories. */
     private static void assertCountsAsTheHistories(JdbcComplaintStore store, SettableClock clock) {
         List<ComplaintHistory> histories;
-        try (Stream<ComplaintHistory> all = store.histories()) {
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
             histories = all.collect(Collectors.toList());
         }
         assertTrue(histories.stream().allMatch(h -> ProjectionRow.ofHistory(h.events()).size() == h.events().size()));

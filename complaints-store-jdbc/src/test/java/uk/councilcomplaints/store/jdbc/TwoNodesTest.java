@@ -23,6 +23,7 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.workflow.Command;
@@ -108,7 +109,7 @@ class TwoNodesTest {
             assertEquals(allocations.get(), added, "every successful command is in a history exactly once");
             Set<String> references = new HashSet<>();
             long complaints;
-            try (Stream<ComplaintHistory> histories = nodeB.histories()) {
+            try (Stream<ComplaintHistory> histories = nodeB.histories(HistoryFilter.all())) {
                 complaints = histories.peek(h -> references.add(h.current().reference())).count();
             }
             assertEquals(shared.size() + received.get(), complaints);

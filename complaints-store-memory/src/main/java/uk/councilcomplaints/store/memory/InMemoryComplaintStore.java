@@ -6,8 +6,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.Comparators;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -28,34 +30,40 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
-import uk.councilcomplaints.store.Cursor;
-import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.ProjectionRow;
+import uk.councilcomplaints.store.SubjectKeys;
 import uk.councilcomplaints.store.VersionConflictException;
 
 /**
  * A {@link ComplaintStore} held in memory: for tests, demos and deployments that fit in a heap. Each event is
  * one row of primitive columns holding its times, its {@link ProjectionRow projection} (the state reports
- * count) and what it says, about 60 bytes an event, so a report is one scan over arrays. Thread-safe: appends
- * take a write lock; reads take none (a scan of the columns checks that no append overlapped it, else reads
- * again under the read lock) and see each complaint's state, history and personal data as one value.
- * Everything it returns is immutable. Lost when the JVM stops.
+ * count) and what it says, about 60 bytes an event, so a report is one scan over arrays. Thread-safe: a batch
+ * is checked whole, then written, under a write lock; reads of the columns are optimistic (they check
+ * afterwards that no append overlapped them, else read again under the read lock) and see each complaint's
+ * state, history and personal data as one value. Everything it returns is immutable. Lost when the JVM stops.
  */
 public final class InMemoryComplaintStore implements ComplaintStore {
 
     /**
      * One complaint, replaced whole by each append: its current state, its personal data (encoded; null when
-     * erased or never given), its number among the complaints and its first and last rows.
+     * erased or never given) and the keys it is found by (null with it), its number among the complaints and
+     * its first and last rows.
      */
-    private record Entry(Complaint state, byte[] personalData, int number, int firstRow, int lastRow) {
+    private record Entry(Complaint state, byte[] personalData, SubjectKeys keys, int number, int firstRow,
+            int lastRow) {
+
+        Optional<SubjectKeys> subjectKeys() {
+            return Optional.ofNullable(keys);
+        }
     }
 
     private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
@@ -77,51 +85,98 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         view = columns.view(areas.size(), holders.size());
     }
 
+    /** Checks every commit against the store and the commits before it, then writes them all. */
     @Override
-    public void append(Commit commit) {
-        requireNonNull(commit, "commit"); // its events' times are whole microseconds (Commit checks them)
-        byte[] newPersonalData = commit.personalData().map(PersonalDataCodec::encode).orElse(null);
+    public void appendAll(List<Commit> commits) {
+        List<Commit> batch = List.copyOf(commits); // each commit's event times are whole microseconds
+        List<byte[]> personal = batch.stream()
+                .map(c -> c.personalData().map(PersonalDataCodec::encode).orElse(null)).toList();
         long stamp = lock.writeLock();
         try {
-            ComplaintId id = commit.id();
-            Entry entry = complaints.get(id);
-            commit.checkFollows(entry == null ? Optional.empty() : Optional.of(lastEvent(entry)));
-            String reference = commit.state().reference();
-            if (commit.creates() && references.containsKey(reference)) {
-                throw new DuplicateReferenceException(reference);
-            }
-            if (commit.erasePersonalData() && entry != null) {
-                eraseReasons(entry);
-            }
-            int[] facts = facts(commit.projection());
-            int number = entry == null ? columns.complaints : entry.number();
-            int first = -1;
-            int previous = entry == null ? -1 : entry.lastRow();
-            for (int i = 0; i < commit.events().size(); i++) {
-                ComplaintEvent e = commit.events().get(i);
-                ProjectionRow row = commit.projection().get(i);
-                int r = columns.addRow(number, Micros.floor(e.occurredAt()), Micros.floor(e.recordedAt()), facts[i],
-                        holders.numberOf(new Holder(row.officer().orElse(null), row.team().orElse(null))),
-                        notes.numberOf(new Note(e.actor(), e.reason())), shared(e.data()));
-                if (previous >= 0) {
-                    columns.close(previous, r);
-                }
-                first = first < 0 ? r : first;
-                previous = r;
-            }
-            if (entry == null) {
-                columns.addComplaint(id, first, Math.toIntExact(commit.projection().get(0).receivedDay().toEpochDay()));
-            }
-            byte[] personal = commit.erasePersonalData() ? null
-                    : newPersonalData != null ? newPersonalData : entry == null ? null : entry.personalData();
-            view = columns.view(areas.size(), holders.size());
-            complaints.put(id, new Entry(commit.state(), personal, number, entry == null ? first : entry.firstRow(),
-                    previous));
-            if (entry == null) {
-                references.put(reference, id);
+            List<int[]> facts = check(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                write(batch.get(i), facts.get(i), personal.get(i));
             }
         } finally {
             lock.unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * Checks each commit of a batch as if those before it were stored, and packs each one's projection facts;
+     * changes nothing the store's readers see. Under the write lock.
+     *
+     * @throws BatchFailedException naming the first commit that cannot be stored
+     */
+    private List<int[]> check(List<Commit> batch) {
+        Map<ComplaintId, ComplaintEvent> last = new HashMap<>();
+        Set<String> created = new HashSet<>();
+        List<int[]> facts = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Commit commit = batch.get(i);
+            try {
+                ComplaintEvent before = last.get(commit.id());
+                if (before == null) {
+                    Entry entry = complaints.get(commit.id());
+                    before = entry == null ? null : lastEvent(entry);
+                }
+                commit.checkFollows(Optional.ofNullable(before));
+                String reference = commit.state().reference();
+                if (commit.creates() && (references.containsKey(reference) || !created.add(reference))) {
+                    throw new DuplicateReferenceException(reference);
+                }
+                facts.add(facts(commit.projection()));
+                last.put(commit.id(), commit.events().get(commit.events().size() - 1));
+            } catch (RuntimeException e) {
+                throw new BatchFailedException(i, "complaint " + commit.id() + " after version "
+                        + commit.expectedVersion(), e);
+            }
+        }
+        return facts;
+    }
+
+    /** Writes one checked commit: its rows, then the view, then the complaint's entry. Under the write lock. */
+    private void write(Commit commit, int[] facts, byte[] newPersonalData) {
+        ComplaintId id = commit.id();
+        Entry entry = complaints.get(id);
+        if (commit.erasePersonalData() && entry != null) {
+            eraseReasons(entry);
+        }
+        int number = entry == null ? columns.complaints : entry.number();
+        int first = -1;
+        int previous = entry == null ? -1 : entry.lastRow();
+        for (int i = 0; i < commit.events().size(); i++) {
+            ComplaintEvent e = commit.events().get(i);
+            ProjectionRow row = commit.projection().get(i);
+            int r = columns.addRow(number, Micros.floor(e.occurredAt()), Micros.floor(e.recordedAt()), facts[i],
+                    holders.numberOf(new Holder(row.officer().orElse(null), row.team().orElse(null))),
+                    notes.numberOf(new Note(e.actor(), e.reason())), shared(e.data()));
+            if (previous >= 0) {
+                columns.close(previous, r);
+            }
+            first = first < 0 ? r : first;
+            previous = r;
+        }
+        if (entry == null) {
+            columns.addComplaint(id, first, Math.toIntExact(commit.projection().get(0).receivedDay().toEpochDay()));
+        }
+        byte[] personal;
+        SubjectKeys keys;
+        if (commit.erasePersonalData()) {
+            personal = null;
+            keys = null;
+        } else if (newPersonalData != null) {
+            personal = newPersonalData;
+            keys = commit.subjectKeys().orElseThrow();
+        } else {
+            personal = entry == null ? null : entry.personalData();
+            keys = entry == null ? null : entry.keys();
+        }
+        view = columns.view(areas.size(), holders.size());
+        complaints.put(id, new Entry(commit.state(), personal, keys, number,
+                entry == null ? first : entry.firstRow(), previous));
+        if (entry == null) {
+            references.put(commit.state().reference(), id);
         }
     }
 
@@ -175,7 +230,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     @Override
     public List<ComplaintEvent> history(ComplaintId id) {
         Entry entry = complaints.get(id);
-        return entry == null ? List.of() : events(entry, view);
+        return entry == null ? List.of() : read(() -> events(entry, view));
     }
 
     /** The latest event of a complaint; under the write lock. */
@@ -202,32 +257,19 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         return events.build();
     }
 
-    /**
-     * Who recorded row {@code r} and why. An erasure may give the row another note and forget the one read
-     * meanwhile; the row then holds the new number, so it is read again.
-     */
+    /** Who recorded row {@code r} and why. */
     private Note note(Columns.View rows, int r) {
-        Note note = notes.get(rows.note(r));
-        return note != null ? note : notes.get(rows.note(r));
+        return notes.get(rows.note(r));
     }
 
     @Override
     public Page<Complaint> find(ComplaintQuery query) {
-        List<Complaint> found = complaints.values().stream()
+        requireNonNull(query, "query");
+        return Page.of(complaints.values().stream()
+                .filter(e -> query.matches(e.state(), e.subjectKeys()))
                 .map(Entry::state)
-                .filter(query::matches)
                 .filter(query::isAfterCursor)
-                .collect(Comparators.least(query.limit() + 1, query.order()));
-        if (found.size() <= query.limit()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Complaint> page = found.subList(0, query.limit());
-        return new Page<>(page, Optional.of(Cursor.after(page.get(page.size() - 1))));
-    }
-
-    @Override
-    public Stream<ComplaintHistory> histories() {
-        return complaints.values().stream().map(this::historyOf);
+                .collect(Comparators.least(query.limit() + 1, query.order())), query.limit());
     }
 
     /** The histories of the complaints the projection says {@code filter} wants. */
@@ -235,6 +277,9 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     public Stream<ComplaintHistory> histories(HistoryFilter filter) {
         requireNonNull(filter, "filter");
         record Wanted(Columns.View rows, long[] bits) {
+        }
+        if (filter instanceof HistoryFilter.All) {
+            return complaints.values().stream().map(this::historyOf);
         }
         Wanted wanted = scan(projection -> new Wanted(projection.view(), projection.wanted(filter)));
         Columns.View rows = wanted.rows();
@@ -246,7 +291,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     /** The history of a complaint as its entry has it. */
     private ComplaintHistory historyOf(Entry entry) {
-        return new ComplaintHistory(events(entry, view));
+        return new ComplaintHistory(read(() -> events(entry, view)));
     }
 
     /** Counted from the projection's columns in one pass (two for a cohort). */
@@ -256,22 +301,34 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         return scan(projection -> projection.count(query));
     }
 
-    /**
-     * Reads the published columns without a lock, and checks afterwards that no append overlapped the read
-     * (an append closes a complaint's last row and adds the next, which a reader must see both or neither
-     * of); if one did, reads them again under the read lock, which appends wait for.
-     */
+    /** Reads the projection's columns as {@link #read} does. */
     private <T> T scan(Function<ProjectionScan, T> read) {
+        return read(() -> read.apply(new ProjectionScan(view, areas, holders)));
+    }
+
+    /**
+     * Reads the columns and dictionaries without a lock, and checks afterwards that no append overlapped the
+     * read (an append closes a complaint's last row and adds the next, and an erasure renumbers notes, which a
+     * reader must see all or none of); if one did, or the read failed on what it saw half-written, reads
+     * again under the read lock, which appends wait for.
+     */
+    private <T> T read(Supplier<T> read) {
         long stamp = lock.tryOptimisticRead();
         if (stamp != 0) {
-            T result = read.apply(new ProjectionScan(view, areas, holders));
-            if (lock.validate(stamp)) {
-                return result;
+            try {
+                T result = read.get();
+                if (lock.validate(stamp)) {
+                    return result;
+                }
+            } catch (RuntimeException e) {
+                if (lock.validate(stamp)) {
+                    throw e;
+                }
             }
         }
         stamp = lock.readLock();
         try {
-            return read.apply(new ProjectionScan(view, areas, holders));
+            return read.get();
         } finally {
             lock.unlockRead(stamp);
         }
@@ -282,37 +339,6 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         Entry entry = complaints.get(id);
         return entry == null || entry.personalData() == null ? Optional.empty()
                 : Optional.of(PersonalDataCodec.decode(entry.personalData()));
-    }
-
-    /** A scan of the held personal data, decoding each. */
-    @Override
-    public List<ComplaintId> complaintsOf(DataSubject subject) {
-        requireNonNull(subject, "subject");
-        return complaints.values().stream()
-                .filter(e -> e.personalData() != null
-                        && subject.matches(PersonalDataCodec.decode(e.personalData()).complainant()))
-                .map(e -> e.state().id())
-                .toList();
-    }
-
-    /** A scan of the current states. */
-    @Override
-    public List<Complaint> closedWithPersonalData(Instant lastEventBefore) {
-        requireNonNull(lastEventBefore, "lastEventBefore");
-        return complaints.values().stream().map(Entry::state)
-                .filter(c -> ComplaintStore.isClosedWithPersonalData(c, lastEventBefore))
-                .toList();
-    }
-
-    /** From the map of references, not a scan of the complaints. */
-    @Override
-    public Set<String> referencesUsed(Collection<String> wanted) {
-        long stamp = lock.readLock();
-        try {
-            return wanted.stream().filter(references::containsKey).collect(Collectors.toUnmodifiableSet());
-        } finally {
-            lock.unlockRead(stamp);
-        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.HistoryFilter;
 
 /**
  * What must hold after a load run, read back from the stores and compared with the {@link Ledger}: every
@@ -58,7 +59,7 @@ final class Checks {
         long notTheFold = 0;
         long nodesDisagree = 0;
         long wrongReference = 0;
-        try (Stream<ComplaintHistory> histories = first.histories()) {
+        try (Stream<ComplaintHistory> histories = first.histories(HistoryFilter.all())) {
             for (Iterator<ComplaintHistory> it = histories.iterator(); it.hasNext(); ) {
                 ComplaintHistory history = it.next();
                 Complaint fold = history.current();
@@ -139,7 +140,7 @@ final class Checks {
                     wrongTotals.add(where + " totals " + table.total().total());
                 }
                 ReportTable fold;
-                try (Stream<ComplaintHistory> histories = node.histories()) {
+                try (Stream<ComplaintHistory> histories = node.histories(HistoryFilter.all())) {
                     fold = query.aggregate(histories);
                 }
                 if (!table.equals(fold)) {

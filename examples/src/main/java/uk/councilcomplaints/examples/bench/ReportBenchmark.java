@@ -21,6 +21,7 @@ import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable;
 import uk.councilcomplaints.report.Reports;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.ProjectionRow;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 
@@ -246,7 +247,7 @@ public final class ReportBenchmark {
                     new byte[n], new int[n], store.size(), new ArrayList<>());
             List<ServiceArea> areas = new ArrayList<>();
             int[] at = {0, -1};
-            try (Stream<ComplaintHistory> histories = store.histories()) {
+            try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
                 histories.forEach(h -> {
                     at[1]++;
                     for (ProjectionRow r : ProjectionRow.ofHistory(h.events())) {

@@ -22,9 +22,10 @@ import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.NonComplaintShare;
 import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.ReportQuery;
-import uk.councilcomplaints.report.ReportTable.Row;
 import uk.councilcomplaints.report.ReportTable;
+import uk.councilcomplaints.report.ReportTable.Row;
 import uk.councilcomplaints.report.Reports;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 
 /** The briefing note's three tables, cell by cell, from report queries over the data set. */
@@ -131,7 +132,7 @@ class BriefingNoteDataSetTest {
 
     @Test
     void everyEventRespectsTheRulesOfTwoTimes() {
-        try (Stream<ComplaintHistory> histories = store.histories()) {
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
             histories.forEach(h -> {
                 for (int i = 1; i < h.events().size(); i++) {
                     assertTrue(!h.events().get(i).occurredAt().isBefore(h.events().get(i - 1).occurredAt())

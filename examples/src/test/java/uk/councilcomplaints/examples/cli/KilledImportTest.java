@@ -27,9 +27,10 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.examples.cli.legacy.LegacyCsvGenerator;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.store.ComplaintQuery;
-import uk.councilcomplaints.store.Cursor;
-import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.Cursor;
+import uk.councilcomplaints.store.HistoryFilter;
+import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 
 /**
@@ -135,7 +136,7 @@ class KilledImportTest {
 
     /** Each stored case's history by reference: every event's type, status and when it happened. */
     private static Map<String, List<String>> histories(ComplaintStore store) {
-        try (Stream<ComplaintHistory> all = store.histories()) {
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
             return all.collect(Collectors.toMap(h -> h.current().reference(),
                     h -> h.events().stream().map(KilledImportTest::describe).toList(), (a, b) -> {
                         throw new AssertionError("a reference twice: " + a);

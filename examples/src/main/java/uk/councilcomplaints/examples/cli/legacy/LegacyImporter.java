@@ -409,8 +409,8 @@ public final class LegacyImporter {
 
         /**
          * Waits for the batch in flight and counts its rows. Every row in it passed the library's rules, so only a
-         * concurrent change can fail it: the row holding the failed command is rejected, the rows stored before it
-         * are imported, and the others, with the rows decided meanwhile (which may name them), are decided again
+         * concurrent change can fail it, and then nothing of it is stored: the row holding the failed command is
+         * rejected, and the others, with the rows decided meanwhile (which may name them), are decided again
          * into a new batch, which {@link #flush} then stores. Any other failure of the store stops the import.
          */
         void settle() throws IOException {
@@ -436,17 +436,12 @@ public final class LegacyImporter {
             for (Pending p : stored.rows()) {
                 Row row = p.row();
                 int end = start + p.commands();
-                if (end <= e.stored()) {
-                    imported++;
+                ids.remove(row.reference());
+                if (start <= e.index() && e.index() < end) {
+                    reject(row.number(), "refused while storing, after it passed the checks (" + e.getMessage() + ")",
+                            row.cells());
                 } else {
-                    ids.remove(row.reference());
-                    if (start <= e.index() && e.index() < end) {
-                        reject(row.number(), "refused while storing, after it passed the checks ("
-                                + e.getMessage() + ")" + (start < e.stored() ? "; partly stored: check "
-                                + row.reference() + " by hand" : ""), row.cells());
-                    } else {
-                        again.add(row);
-                    }
+                    again.add(row);
                 }
                 start = end;
             }

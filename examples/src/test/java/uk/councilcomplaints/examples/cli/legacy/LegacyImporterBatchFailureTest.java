@@ -13,11 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.workflow.Complaints;
@@ -31,16 +30,15 @@ class LegacyImporterBatchFailureTest {
     @TempDir
     Path dir;
 
-    /** {@code true}: the store writes a batch all or nothing; {@code false}: it stored the commands before. */
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void theRowOfTheFailedCommandIsRejectedAndTheOthersImported(boolean allOrNothing) throws IOException {
+    /** A store writes a batch all or nothing: the rows before the failed one are stored again. */
+    @Test
+    void theRowOfTheFailedCommandIsRejectedAndTheOthersImported() throws IOException {
         Path file = tracker(
                 "reference,received_on,service_area,type,complainant_name,summary,triaged_on,allocated_on,officer",
                 "T-1,2022-01-10,Corporate,Corporate,Ann,Bins,2022-01-11,,",
                 "T-2,2022-01-11,Corporate,Corporate,Bob,Parking,2022-01-12,2022-01-13,b.officer",
                 "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,");
-        FailingOnce store = new FailingOnce("T-2", allOrNothing);
+        FailingOnce store = new FailingOnce("T-2");
         SettableClock clock = new SettableClock(Instant.parse("2022-03-31T12:00:00Z"));
         StringWriter out = new StringWriter();
 
@@ -51,14 +49,12 @@ class LegacyImporterBatchFailureTest {
         Complaints complaints = Complaints.builder(store).clock(clock).build();
         assertTrue(complaints.findByReference("T-1").isPresent());
         assertTrue(complaints.findByReference("T-3").isPresent());
-        assertEquals(allOrNothing, complaints.findByReference("T-2").isEmpty(),
-                "T-2's receipt was stored before its failed command only by the store that is not all or nothing");
+        assertTrue(complaints.findByReference("T-2").isEmpty(), "nothing of T-2 is stored");
         List<String> rejects = Files.readAllLines(summary.rejectedFile());
         assertEquals(2, rejects.size());
         assertTrue(rejects.get(1).startsWith("3,\"refused while storing, after it passed the checks ("),
                 rejects.get(1));
         assertTrue(rejects.get(1).contains("disk full"), rejects.get(1));
-        assertEquals(!allOrNothing, rejects.get(1).contains("partly stored: check T-2 by hand"), rejects.get(1));
     }
 
     /**
@@ -66,9 +62,8 @@ class LegacyImporterBatchFailureTest {
      * decided again with its remaining rows, so a row closed as a duplicate of a row of the failed batch names the
      * original as finally stored.
      */
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void theBatchDecidedWhileAFailedOneWasStoredIsDecidedAgain(boolean allOrNothing) throws IOException {
+    @Test
+    void theBatchDecidedWhileAFailedOneWasStoredIsDecidedAgain() throws IOException {
         Path file = tracker(
                 "reference,received_on,service_area,type,complainant_name,summary,triaged_on,allocated_on,officer,"
                         + "closed_on,closure_reason,duplicate_of",
@@ -77,7 +72,7 @@ class LegacyImporterBatchFailureTest {
                 "T-3,2022-01-12,Corporate,Corporate,Cy,Library,,,,,,",
                 "T-4,2022-01-13,Corporate,Corporate,Di,Bins again,2022-01-14,,,2022-01-15,duplicate,T-1",
                 "T-5,2022-01-14,Corporate,Corporate,Ed,Potholes,,,,,,");
-        FailingOnce store = new FailingOnce("T-2", allOrNothing);
+        FailingOnce store = new FailingOnce("T-2");
         SettableClock clock = new SettableClock(Instant.parse("2022-03-31T12:00:00Z"));
 
         ImportSummary summary = new LegacyImporter(store, clock, new PrintWriter(new StringWriter(), true),
@@ -91,7 +86,7 @@ class LegacyImporterBatchFailureTest {
         }
         assertEquals(complaints.findByReference("T-1").map(c -> c.id()),
                 complaints.findByReference("T-4").orElseThrow().duplicateOf());
-        assertEquals(6, store.histories().count() + (allOrNothing ? 2 : 1), "T-2 stored only in part, if at all");
+        assertEquals(4, store.histories(HistoryFilter.all()).count(), "nothing of T-2 is stored");
     }
 
     /**
@@ -121,7 +116,7 @@ class LegacyImporterBatchFailureTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> importer.importFile(file));
 
         assertEquals("the database could not be reached", e.getMessage());
-        assertEquals(0, memory.histories().count());
+        assertEquals(0, memory.histories(HistoryFilter.all()).count());
     }
 
     /** {@code tracker.csv} with these lines, as a spreadsheet saves them (CRLF). */
@@ -131,16 +126,14 @@ class LegacyImporterBatchFailureTest {
         return file;
     }
 
-    /** A memory store whose first batch fails at the second command on {@code reference}. */
+    /** A memory store whose first batch fails, storing nothing, at the second command on {@code reference}. */
     private static final class FailingOnce extends ForwardingStore {
         private final String reference;
-        private final boolean allOrNothing;
         private boolean failed;
 
-        FailingOnce(String reference, boolean allOrNothing) {
+        FailingOnce(String reference) {
             super(new InMemoryComplaintStore());
             this.reference = reference;
-            this.allOrNothing = allOrNothing;
         }
 
         @Override
@@ -153,10 +146,7 @@ class LegacyImporterBatchFailureTest {
             int seen = 0;
             for (int i = 0; i < commits.size(); i++) {
                 if (commits.get(i).state().reference().equals(reference) && ++seen == 2) {
-                    if (!allOrNothing) {
-                        commits.subList(0, i).forEach(store::append);
-                    }
-                    throw new BatchFailedException(i, allOrNothing ? 0 : i, "item " + i,
+                    throw new BatchFailedException(i, "item " + i,
                             new IllegalStateException("disk full"));
                 }
             }
