@@ -2,7 +2,6 @@ package uk.councilcomplaints.sla;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,17 +71,18 @@ public final class SlaEvaluator {
     /**
      * The clocks at {@code asOf}, counting only events recorded by {@code knownAt}; empty if not yet received
      * then. Also empty, with a warning logged, if one of the complaint's clocks falls outside the calendar's
-     * supported years: commands refuse such dates, so only data written around them can, and one such
-     * complaint must not stop a listing or a report.
+     * supported years (a {@link CalendarRangeException}): commands refuse such dates, so only data written
+     * around them can, and one such complaint must not stop a listing or a report. Any other exception from
+     * the calendar or the policy propagates.
      *
-     * @throws IllegalArgumentException if {@code asOf} is after the calendar's last supported year
+     * @throws CalendarRangeException if {@code asOf} is after the calendar's last supported year
      */
     public Optional<SlaStatus> evaluate(ComplaintHistory history, Instant asOf, Instant knownAt) {
         requireNonNull(history, "history");
         requireNonNull(knownAt, "knownAt");
         LocalDate day = LondonDays.dayOf(requireNonNull(asOf, "asOf"));
         if (day.getYear() > calendar.lastYear()) {
-            throw new IllegalArgumentException("asOf " + asOf + " is after the last year the working-day calendar"
+            throw new CalendarRangeException("asOf " + asOf + " is after the last year the working-day calendar"
                     + " supports (" + calendar.firstYear() + " to " + calendar.lastYear() + ")");
         }
         int visible = history.visibleCount(asOf, knownAt);
@@ -95,7 +95,7 @@ public final class SlaEvaluator {
         }
         try {
             return Optional.of(new SlaStatus(history.id(), track.reference, asOf, track.clocks(asOf)));
-        } catch (IllegalArgumentException | DateTimeException e) {
+        } catch (CalendarRangeException e) {
             LOG.warn("SLA clocks of {} ({}) as of {} left out: {}", track.reference, history.id(), asOf,
                     e.getMessage());
             return Optional.empty();
@@ -292,6 +292,11 @@ public final class SlaEvaluator {
         }
 
         List<SlaClock> clocks(Instant asOf) {
+            // every instant counted is from receipt to asOf (already checked): the earliest, before any is turned
+            // into a day, which fails for the earliest instants
+            if (receivedAt.isBefore(LondonDays.startOf(LocalDate.of(calendar.firstYear(), 1, 1)))) {
+                throw outOfRange("receipt " + receivedAt);
+            }
             List<SlaClock> clocks = new ArrayList<>();
             TriageTarget triage = policy.triage();
             Instant triageDue = triage.kind() == HourKind.CALENDAR
@@ -386,9 +391,22 @@ public final class SlaEvaluator {
 
         private LocalDate responseDue(LocalDate from, StageTarget target, int extension, LocalDate agreed,
                 List<Instant[]> pauses) {
-            return agreed != null ? agreed
+            return agreed != null ? supported(agreed)
                     : calendar.plusWorkingDays(from, target.responseWorkingDays() + extension
                             + pausedWorkingDays(pauses));
+        }
+
+        /** {@code date}, checked before it is turned into an instant, which fails for the largest dates. */
+        private LocalDate supported(LocalDate date) {
+            if (!calendar.supports(date)) {
+                throw outOfRange("agreed response date " + date);
+            }
+            return date;
+        }
+
+        private CalendarRangeException outOfRange(String what) {
+            return new CalendarRangeException(what + " is outside the calendar's years " + calendar.firstYear()
+                    + " to " + calendar.lastYear());
         }
 
         private int pausedWorkingDays(List<Instant[]> pauses) {
