@@ -8,10 +8,11 @@ import java.util.UUID;
 
 /**
  * The rows of one insert's (or update's) batch, written a value at a time in the statement's column order, each
- * row ended by {@link #endRow}: the only way the column binders write, so that a row they write goes the same as
- * statements ({@link StatementRows}) and by COPY ({@link CopyBatch}). Both refuse alike a row with fewer values
- * than columns, a value past the last column, a batch sent with a row not ended, and any use once closed. A
- * {@code null} value is SQL {@code NULL}.
+ * row ended by {@link #endRow}: the only way the column binders write, so that a row they write goes the same way
+ * as a statement's batch ({@link StatementRows}) and by COPY ({@link CopyBatch}). An abstract class rather than an
+ * interface so that both count the values in one place: both refuse alike a row with fewer values than columns,
+ * a value past the last column, a batch sent with a row not ended, and any use once closed. A {@code null} value
+ * is SQL {@code NULL}.
  */
 abstract class RowWriter implements AutoCloseable {
 
