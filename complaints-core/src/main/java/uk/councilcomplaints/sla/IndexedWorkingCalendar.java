@@ -28,6 +28,9 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
     private static final LocalDate FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1);
     private static final LocalDate LAST_DAY = LocalDate.of(LAST_YEAR, 12, 31);
     private static final long FIRST_EPOCH_DAY = FIRST_DAY.toEpochDay();
+    /** The first instant of the range, and the first after it. */
+    private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay(ZONE).toInstant();
+    private static final Instant END_INSTANT = LAST_DAY.plusDays(1).atStartOfDay(ZONE).toInstant();
     private static final long DAY_NANOS = TimeUnit.DAYS.toNanos(1);
     private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
 
@@ -84,11 +87,11 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
                 : new IndexedWorkingCalendar(Set.copyOf(closureDays), ImmutableMap.copyOf(officialHolidays));
     }
 
-    /** {@code date}, or an exception naming it and the supported range. */
+    /** {@code date}, or a {@link CalendarRangeException} naming it and the supported range. */
     static LocalDate checkInRange(LocalDate date) {
         requireNonNull(date, "date");
         if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
-            throw new IllegalArgumentException(date + " is outside the supported range " + range());
+            throw new CalendarRangeException(date + " is outside the supported range " + range());
         }
         return date;
     }
@@ -108,7 +111,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         // 0: start itself or the next working day; n >= 1: the n-th working day strictly after start
         long ordinal = days == 0 ? workingBefore[i] : (long) workingBefore[i + 1] + days - 1;
         if (ordinal >= workingDays.length) {
-            throw new IllegalArgumentException(start + " plus " + days + " working days is after " + LAST_DAY
+            throw new CalendarRangeException(start + " plus " + days + " working days is after " + LAST_DAY
                     + ", outside the supported range " + range());
         }
         return workingDays[(int) ordinal];
@@ -127,6 +130,9 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         if (hours < 0) {
             throw new IllegalArgumentException("hours must be >= 0, was " + hours);
         }
+        if (start.isBefore(FIRST_INSTANT) || !start.isBefore(END_INSTANT)) {
+            throw new CalendarRangeException(start + " is outside the supported range " + range());
+        }
         LocalDate date = start.atZone(ZONE).toLocalDate();
         int i = index(date);
         // time into the first working day: none when starting on a non-working day
@@ -137,7 +143,7 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
         if (target < workingDays.length) {
             return workingDays[(int) target].atStartOfDay(ZONE).toInstant().plusNanos(nanos % DAY_NANOS);
         }
-        throw new IllegalArgumentException(start + " plus " + hours + " working hours is after " + LAST_DAY
+        throw new CalendarRangeException(start + " plus " + hours + " working hours is after " + LAST_DAY
                 + ", outside the supported range " + range());
     }
 
@@ -177,9 +183,8 @@ final class IndexedWorkingCalendar implements WorkingCalendar {
      * so a time-zone rule update that breaks it fails fast.
      */
     void checkNoClockChangeOnAWorkingDay(ZoneRules rules) {
-        Instant end = LAST_DAY.plusDays(1).atStartOfDay(ZONE).toInstant();
-        ZoneOffsetTransition transition = rules.nextTransition(FIRST_DAY.atStartOfDay(ZONE).toInstant().minusSeconds(1));
-        while (transition != null && transition.getInstant().isBefore(end)) {
+        ZoneOffsetTransition transition = rules.nextTransition(FIRST_INSTANT.minusSeconds(1));
+        while (transition != null && transition.getInstant().isBefore(END_INSTANT)) {
             LocalDate day = transition.getInstant().atZone(ZONE).toLocalDate();
             if (!day.isBefore(FIRST_DAY) && isWorkingDay(day)) {
                 throw new IllegalStateException("clocks change on working day " + day

@@ -24,15 +24,20 @@ import uk.councilcomplaints.model.LondonDays;
  * 1999, 2002, 2011, 2012, 2020, 2022, 2023) are listed; a council adds later ones by loading the
  * official list ({@link Builder#addGovUkBankHolidays}). A calendar supports the whole years
  * {@link #firstYear()} to {@link #lastYear()} (1990 to 2199 for England and Wales); every method throws
- * {@link IllegalArgumentException} for a date, or a result, outside them, and commands that would
- * need one are rejected. Instances are immutable and thread-safe.
+ * {@link CalendarRangeException} for a date, or a result, outside them (and an implementation throws
+ * nothing else for that), and commands that would need one are rejected. Instances are immutable and
+ * thread-safe.
  */
 public interface WorkingCalendar {
 
     /** The zone that decides which local day an instant falls on. */
     ZoneId ZONE = LondonDays.ZONE;
 
-    /** Whether {@code date} is a working day. */
+    /**
+     * Whether {@code date} is a working day.
+     *
+     * @throws CalendarRangeException if {@code date} is outside the supported years
+     */
     boolean isWorkingDay(LocalDate date);
 
     /**
@@ -40,12 +45,16 @@ public interface WorkingCalendar {
      * {@code days}-th working day strictly after {@code start}; 0 returns {@code start} if it is a
      * working day, else the next working day.
      *
-     * @throws IllegalArgumentException if {@code days} is negative, or {@code start} or the result
-     *     is outside the supported years
+     * @throws IllegalArgumentException if {@code days} is negative
+     * @throws CalendarRangeException if {@code start} or the result is outside the supported years
      */
     LocalDate plusWorkingDays(LocalDate start, int days);
 
-    /** Working days in (startExclusive, endInclusive]; 0 when end is on or before start. */
+    /**
+     * Working days in (startExclusive, endInclusive]; 0 when end is on or before start.
+     *
+     * @throws CalendarRangeException if either date is outside the supported years
+     */
     int workingDaysBetween(LocalDate startExclusive, LocalDate endInclusive);
 
     /**
@@ -54,8 +63,8 @@ public interface WorkingCalendar {
      * counts from the next working day's midnight. A result that falls exactly at the end of a
      * working day is given as the midnight that starts the next working day.
      *
-     * @throws IllegalArgumentException if {@code hours} is negative, or {@code start} or the result
-     *     is outside the supported years
+     * @throws IllegalArgumentException if {@code hours} is negative
+     * @throws CalendarRangeException if {@code start} or the result is outside the supported years
      */
     Instant plusWorkingHours(Instant start, int hours);
 
@@ -101,7 +110,7 @@ public interface WorkingCalendar {
         /**
          * Makes {@code date} a non-working day.
          *
-         * @throws IllegalArgumentException if {@code date} is outside the supported years
+         * @throws CalendarRangeException if {@code date} is outside the supported years
          */
         public Builder addClosureDay(LocalDate date) {
             closureDays.add(checked(date));

@@ -2,6 +2,7 @@ package uk.councilcomplaints.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.councilcomplaints.testing.HandHistory.london;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.sla.TriageTarget.HourKind;
 import uk.councilcomplaints.testing.HandHistory;
@@ -236,6 +238,72 @@ class SlaEvaluatorTest {
         Instant asOf = london("2199-12-31T12:00");
         assertEquals(Optional.empty(), sla.evaluate(atTheEnd, asOf));
         assertEquals(1, sla.breachedOrAtRisk(java.util.stream.Stream.of(atTheEnd, h), asOf, Instant.MAX).size());
+    }
+
+    @Test
+    void dataOutsideTheCalendarLeavesTheComplaintOutOfTheListing() {
+        ComplaintHistory due = corporateDueOn18January().build();
+        Instant asOf = london("2022-01-20T09:00");
+        for (ComplaintHistory outside : List.of(
+                corporateDueOn18January().agreed("2022-01-05T09:00", LocalDate.of(2300, 1, 1)).build(),
+                corporateDueOn18January().agreed("2022-01-05T09:00", LocalDate.MAX).build(),
+                HandHistory.received("-1000000000-01-01T00:00:00Z", Procedure.CORPORATE, ServiceArea.OTHER)
+                        .build())) {
+            assertEquals(Optional.empty(), sla.evaluate(outside, asOf));
+            assertEquals(List.of(due.id()), sla.breachedOrAtRisk(java.util.stream.Stream.of(outside, due), asOf,
+                    Instant.MAX).stream().map(SlaStatus::id).toList());
+        }
+    }
+
+    @Test
+    void onlyTheCalendarsOutOfRangeExceptionLeavesAComplaintOut() {
+        ComplaintHistory h = corporateDueOn18January().build();
+        Instant asOf = london("2022-01-20T09:00");
+        SlaEvaluator outOfRange = SlaEvaluator.of(SlaPolicy.englandDefaults(),
+                failingCalendar(new CalendarRangeException("2022-01-04 is outside a council's own range")));
+        assertEquals(Optional.empty(), outOfRange.evaluate(h, asOf));
+
+        IllegalArgumentException fault = new IllegalArgumentException("a fault in the calendar");
+        SlaEvaluator faulty = SlaEvaluator.of(SlaPolicy.englandDefaults(), failingCalendar(fault));
+        assertSame(fault, assertThrows(IllegalArgumentException.class, () -> faulty.evaluate(h, asOf)));
+        assertSame(fault, assertThrows(IllegalArgumentException.class,
+                () -> faulty.breachedOrAtRisk(java.util.stream.Stream.of(h), asOf, Instant.MAX)));
+    }
+
+    /** England and Wales, but adding working days throws {@code e}. */
+    private static WorkingCalendar failingCalendar(IllegalArgumentException e) {
+        WorkingCalendar england = WorkingCalendar.englandAndWales();
+        return new WorkingCalendar() {
+            @Override
+            public boolean isWorkingDay(LocalDate date) {
+                return england.isWorkingDay(date);
+            }
+
+            @Override
+            public LocalDate plusWorkingDays(LocalDate start, int days) {
+                throw e;
+            }
+
+            @Override
+            public int workingDaysBetween(LocalDate startExclusive, LocalDate endInclusive) {
+                return england.workingDaysBetween(startExclusive, endInclusive);
+            }
+
+            @Override
+            public Instant plusWorkingHours(Instant start, int hours) {
+                return england.plusWorkingHours(start, hours);
+            }
+
+            @Override
+            public int firstYear() {
+                return england.firstYear();
+            }
+
+            @Override
+            public int lastYear() {
+                return england.lastYear();
+            }
+        };
     }
 
     @Test

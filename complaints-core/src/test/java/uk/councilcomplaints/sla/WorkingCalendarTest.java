@@ -150,6 +150,8 @@ class WorkingCalendarTest {
         assertOutOfRange("2200-01-01", () -> calendar.workingDaysBetween(date(2199, 12, 1), date(2200, 1, 1)));
         assertOutOfRange("1989-12-01", () -> calendar.workingDaysBetween(date(1989, 12, 1), date(1990, 2, 1)));
         assertOutOfRange("2200-01-01", () -> calendar.plusWorkingHours(london(2200, 1, 1, 9, 0), 1));
+        assertOutOfRange("-1000000000-01-01", () -> calendar.plusWorkingHours(Instant.MIN, 1));
+        assertOutOfRange("+1000000000-12-31", () -> calendar.plusWorkingHours(Instant.MAX, 1));
     }
 
     @Test
@@ -163,7 +165,7 @@ class WorkingCalendarTest {
     }
 
     private static void assertOutOfRange(String date, Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        CalendarRangeException e = assertThrows(CalendarRangeException.class, call);
         assertAll(
                 () -> assertTrue(e.getMessage().contains(date), e.getMessage()),
                 () -> assertTrue(e.getMessage().contains("1990-01-01..2199-12-31"), e.getMessage()));
@@ -171,8 +173,12 @@ class WorkingCalendarTest {
 
     @Test
     void rejectsNegativeAmountsAndNulls() {
-        assertThrows(IllegalArgumentException.class, () -> calendar.plusWorkingDays(date(2022, 1, 4), -1));
-        assertThrows(IllegalArgumentException.class, () -> calendar.plusWorkingHours(london(2022, 1, 4, 9, 0), -1));
+        // a fault of the caller, not a date out of range
+        assertEquals(IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class, () -> calendar.plusWorkingDays(date(2022, 1, 4), -1))
+                        .getClass());
+        assertEquals(IllegalArgumentException.class, assertThrows(IllegalArgumentException.class,
+                () -> calendar.plusWorkingHours(london(2022, 1, 4, 9, 0), -1)).getClass());
         assertThrows(NullPointerException.class, () -> calendar.isWorkingDay(null));
         assertThrows(NullPointerException.class, () -> calendar.plusWorkingDays(null, 1));
         assertThrows(NullPointerException.class, () -> calendar.workingDaysBetween(null, date(2022, 1, 4)));

@@ -145,26 +145,26 @@ final class CommitWriter {
             Map<ComplaintId, Span> spans) throws SQLException {
         List<Span> updated = new ArrayList<>();
         boolean inserting = false;
-        try (PreparedStatement insert = inserts.prepare(connection, Sql.INSERT_COMPLAINT);
-                PreparedStatement update = connection.prepareStatement(Sql.UPDATE_COMPLAINT)) {
+        try (RowWriter insert = inserts.prepare(connection, Sql.INSERT_COMPLAINT);
+                RowWriter update = StatementRows.prepare(connection, Sql.UPDATE_COMPLAINT)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
                 Commit last = commits.get(span.last);
                 if (first.creates()) {
-                    insert.setString(1, council);
-                    Values.setUuid(insert, 2, last.id().value());
-                    insert.setLong(3, last.newVersion());
-                    ComplaintColumns.bind(insert, 4, last.state(), true);
-                    insert.addBatch();
+                    insert.setString(council);
+                    insert.setUuid(last.id().value());
+                    insert.setLong(last.newVersion());
+                    ComplaintColumns.bind(insert, last.state(), true);
+                    insert.endRow();
                     inserting = true;
                 } else {
                     checkFollowsStored(connection, commits, span.first);
-                    update.setLong(1, last.newVersion());
-                    int i = ComplaintColumns.bind(update, 2, last.state(), false);
-                    update.setString(i++, council);
-                    Values.setUuid(update, i++, first.id().value());
-                    update.setLong(i, first.expectedVersion());
-                    update.addBatch();
+                    update.setLong(last.newVersion());
+                    ComplaintColumns.bind(update, last.state(), false);
+                    update.setString(council);
+                    update.setUuid(first.id().value());
+                    update.setLong(first.expectedVersion());
+                    update.endRow();
                     updated.add(span);
                 }
             }
@@ -198,13 +198,13 @@ final class CommitWriter {
     private void writeEvents(Connection connection, Inserts inserts, List<Commit> commits,
             PlannerStatistics statistics) throws SQLException {
         boolean reasoned = false;
-        try (PreparedStatement insert = inserts.prepare(connection, Sql.INSERT_EVENT);
-                PreparedStatement reasons = inserts.prepare(connection, Sql.INSERT_REASON)) {
+        try (RowWriter insert = inserts.prepare(connection, Sql.INSERT_EVENT);
+                RowWriter reasons = inserts.prepare(connection, Sql.INSERT_REASON)) {
             for (Commit commit : commits) {
                 for (ComplaintEvent event : commit.events()) {
-                    insert.setString(1, council);
-                    EventColumns.bindRow(insert, 2, event);
-                    insert.addBatch();
+                    insert.setString(council);
+                    EventColumns.bindRow(insert, event);
+                    insert.endRow();
                     reasoned |= EventColumns.addReason(reasons, council, event);
                 }
             }
@@ -234,7 +234,7 @@ final class CommitWriter {
         }
         boolean closing = false;
         try (PreparedStatement close = connection.prepareStatement(ProjectionRows.CLOSE);
-                PreparedStatement insert = inserts.prepare(connection, ProjectionRows.INSERT)) {
+                RowWriter insert = inserts.prepare(connection, ProjectionRows.INSERT)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
                 if (!first.creates()) {
@@ -274,7 +274,7 @@ final class CommitWriter {
             return;
         }
         try (PreparedStatement delete = connection.prepareStatement(Sql.DELETE_PERSONAL_DATA);
-                PreparedStatement insert = inserts.prepare(connection, Sql.INSERT_PERSONAL_DATA)) {
+                RowWriter insert = inserts.prepare(connection, Sql.INSERT_PERSONAL_DATA)) {
             boolean deleting = false;
             boolean inserting = false;
             for (Map.Entry<ComplaintId, Optional<PersonalData>> e : outcome.entrySet()) {
@@ -286,18 +286,18 @@ final class CommitWriter {
                 }
                 if (e.getValue().isPresent()) {
                     PersonalData p = e.getValue().get();
-                    insert.setString(1, council);
-                    Values.setUuid(insert, 2, e.getKey().value());
-                    insert.setString(3, p.complainant().name());
-                    Values.setString(insert, 4, p.complainant().email().orElse(null));
-                    Values.setString(insert, 5, p.complainant().phone().orElse(null));
-                    Values.setString(insert, 6, p.complainant().address().orElse(null));
-                    insert.setString(7, p.summary());
+                    insert.setString(council);
+                    insert.setUuid(e.getKey().value());
+                    insert.setString(p.complainant().name());
+                    insert.setString(p.complainant().email().orElse(null));
+                    insert.setString(p.complainant().phone().orElse(null));
+                    insert.setString(p.complainant().address().orElse(null));
+                    insert.setString(p.summary());
                     SubjectKeys keys = SubjectKeys.of(p.complainant());
-                    insert.setString(8, keys.name());
-                    insert.setString(9, keys.plainName());
-                    Values.setString(insert, 10, keys.email().orElse(null));
-                    insert.addBatch();
+                    insert.setString(keys.name());
+                    insert.setString(keys.plainName());
+                    insert.setString(keys.email().orElse(null));
+                    insert.endRow();
                     inserting = true;
                 }
             }

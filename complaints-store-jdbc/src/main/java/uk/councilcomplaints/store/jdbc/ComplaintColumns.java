@@ -2,7 +2,6 @@ package uk.councilcomplaints.store.jdbc;
 
 import static uk.councilcomplaints.store.jdbc.Values.required;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,39 +33,37 @@ final class ComplaintColumns {
     private ComplaintColumns() {
     }
 
-    /** Binds {@link #NAMES} (or, without the reference, {@link #MUTABLE}) from {@code index}; returns the next. */
-    static int bind(PreparedStatement ps, int index, Complaint c, boolean withReference) throws SQLException {
-        int i = index;
+    /** Writes {@link #NAMES} (or, without the reference, {@link #MUTABLE}) to the current row of {@code row}. */
+    static void bind(RowWriter row, Complaint c, boolean withReference) throws SQLException {
         if (withReference) {
-            ps.setString(i++, c.reference());
+            row.setString(c.reference());
         }
-        Values.setEnum(ps, i++, c.classification());
-        Values.setEnum(ps, i++, c.procedure());
-        ps.setInt(i++, c.stage().number());
-        ps.setString(i++, c.serviceArea().code());
-        ps.setString(i++, c.serviceArea().name());
-        Values.setEnum(ps, i++, c.channel());
-        Values.setInstant(ps, i++, c.receivedAt());
-        Values.setDate(ps, i++, c.matterDate().orElse(null));
-        Values.setEnum(ps, i++, c.status());
-        Values.setString(ps, i++, c.officer().orElse(null));
-        Values.setString(ps, i++, c.team().orElse(null));
-        Values.setString(ps, i++, c.previousStageOfficer().orElse(null));
-        Values.setInstant(ps, i++, c.stageStartedAt());
-        Values.setInstant(ps, i++, c.acknowledgedAt());
-        Values.setInstant(ps, i++, c.respondedAt());
-        Values.setEnum(ps, i++, c.outcome().orElse(null));
-        ps.setString(i++, RemedyList.format(c.remedies()));
-        Values.setEnum(ps, i++, c.closureReason().orElse(null));
-        Values.setUuid(ps, i++, c.duplicateOf().map(ComplaintId::value).orElse(null));
-        ps.setBoolean(i++, c.acceptedLate());
-        ps.setBoolean(i++, c.referredToOmbudsman());
-        ps.setBoolean(i++, c.paused());
-        ps.setInt(i++, c.extensionWorkingDays());
-        Values.setDate(ps, i++, c.agreedResponseDate().orElse(null));
-        ps.setBoolean(i++, c.personalDataErased());
-        Values.setInstant(ps, i++, c.lastOccurredAt());
-        return i;
+        row.setEnum(c.classification());
+        row.setEnum(c.procedure());
+        row.setInt(c.stage().number());
+        row.setString(c.serviceArea().code());
+        row.setString(c.serviceArea().name());
+        row.setEnum(c.channel());
+        row.setInstant(c.receivedAt());
+        row.setDate(c.matterDate().orElse(null));
+        row.setEnum(c.status());
+        row.setString(c.officer().orElse(null));
+        row.setString(c.team().orElse(null));
+        row.setString(c.previousStageOfficer().orElse(null));
+        row.setInstant(c.stageStartedAt());
+        row.setInstant(c.acknowledgedAt().orElse(null));
+        row.setInstant(c.respondedAt().orElse(null));
+        row.setEnum(c.outcome().orElse(null));
+        row.setString(RemedyList.format(c.remedies()));
+        row.setEnum(c.closureReason().orElse(null));
+        row.setUuid(c.duplicateOf().map(ComplaintId::value).orElse(null));
+        row.setBoolean(c.acceptedLate());
+        row.setBoolean(c.referredToOmbudsman());
+        row.setBoolean(c.paused());
+        row.setInt(c.extensionWorkingDays());
+        row.setDate(c.agreedResponseDate().orElse(null));
+        row.setBoolean(c.personalDataErased());
+        row.setInstant(c.lastOccurredAt());
     }
 
     /** The complaint in the current row, which holds {@code id}, {@code version} and {@link #NAMES}. */

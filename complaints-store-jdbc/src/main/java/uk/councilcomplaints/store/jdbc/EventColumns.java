@@ -2,7 +2,6 @@ package uk.councilcomplaints.store.jdbc;
 
 import static uk.councilcomplaints.store.jdbc.Values.required;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -67,32 +66,31 @@ final class EventColumns {
     private EventColumns() {
     }
 
-    /** Binds the whole row of {@code event} from {@code index} on, in the order of {@link #ROW}. */
-    static void bindRow(PreparedStatement ps, int index, ComplaintEvent event) throws SQLException {
-        int i = index;
-        Values.setUuid(ps, i++, event.complaintId().value());
-        ps.setLong(i++, event.version());
-        Values.setEnum(ps, i++, event.type());
-        Values.setEnum(ps, i++, event.status());
-        Values.setInstant(ps, i++, event.occurredAt());
-        Values.setInstant(ps, i++, event.recordedAt());
-        ps.setString(i++, event.actor());
-        of(event.data()).bind(ps, i);
+    /** Writes the whole row of {@code event} to the current row of {@code row}, in the order of {@link #ROW}. */
+    static void bindRow(RowWriter row, ComplaintEvent event) throws SQLException {
+        row.setUuid(event.complaintId().value());
+        row.setLong(event.version());
+        row.setEnum(event.type());
+        row.setEnum(event.status());
+        row.setInstant(event.occurredAt());
+        row.setInstant(event.recordedAt());
+        row.setString(event.actor());
+        of(event.data()).bind(row);
     }
 
     /**
      * Adds the {@code event_reasons} row of {@code event} to {@code insert}'s batch ({@link Sql#INSERT_REASON});
      * returns whether it had a reason to add.
      */
-    static boolean addReason(PreparedStatement insert, String council, ComplaintEvent event) throws SQLException {
+    static boolean addReason(RowWriter insert, String council, ComplaintEvent event) throws SQLException {
         if (event.reason().isEmpty()) {
             return false;
         }
-        insert.setString(1, council);
-        Values.setUuid(insert, 2, event.complaintId().value());
-        insert.setLong(3, event.version());
-        insert.setString(4, event.reason().get());
-        insert.addBatch();
+        insert.setString(council);
+        insert.setUuid(event.complaintId().value());
+        insert.setLong(event.version());
+        insert.setString(event.reason().get());
+        insert.endRow();
         return true;
     }
 
@@ -124,31 +122,29 @@ final class EventColumns {
         return data.accept(WRITER);
     }
 
-    /** Binds the data columns from {@code index} on; returns the next index. */
-    private int bind(PreparedStatement ps, int index) throws SQLException {
-        int i = index;
-        Values.setString(ps, i++, reference);
-        Values.setEnum(ps, i++, procedure);
-        Values.setString(ps, i++, serviceAreaCode);
-        Values.setString(ps, i++, serviceAreaName);
-        Values.setEnum(ps, i++, channel);
-        Values.setDate(ps, i++, matterDate);
-        Values.setEnum(ps, i++, classification);
-        Values.setString(ps, i++, officer);
-        Values.setString(ps, i++, team);
-        Values.setEnum(ps, i++, outcome);
-        Values.setString(ps, i++, remedies);
-        Values.setInteger(ps, i++, stage);
-        Values.setEnum(ps, i++, closureReason);
-        Values.setUuid(ps, i++, duplicateOf);
-        Values.setInteger(ps, i++, workingDays);
-        Values.setDate(ps, i++, agreedResponseDate);
+    /** Writes the data columns to the current row of {@code row}. */
+    private void bind(RowWriter row) throws SQLException {
+        row.setString(reference);
+        row.setEnum(procedure);
+        row.setString(serviceAreaCode);
+        row.setString(serviceAreaName);
+        row.setEnum(channel);
+        row.setDate(matterDate);
+        row.setEnum(classification);
+        row.setString(officer);
+        row.setString(team);
+        row.setEnum(outcome);
+        row.setString(remedies);
+        row.setInteger(stage);
+        row.setEnum(closureReason);
+        row.setUuid(duplicateOf);
+        row.setInteger(workingDays);
+        row.setDate(agreedResponseDate);
         if (lateRequestAccepted == null) {
-            ps.setNull(i++, java.sql.Types.BOOLEAN);
+            row.setNull(java.sql.Types.BOOLEAN);
         } else {
-            ps.setBoolean(i++, lateRequestAccepted);
+            row.setBoolean(lateRequestAccepted);
         }
-        return i;
     }
 
     /** The event data of type {@code type} held by the current row. */

@@ -1,7 +1,6 @@
 package uk.councilcomplaints.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -30,8 +29,8 @@ final class Inserts {
     }
 
     /** A batch for {@code insertSql}, one {@code INSERT INTO table (columns) VALUES (?, ...)}. */
-    PreparedStatement prepare(Connection connection, String insertSql) throws SQLException {
-        return copy ? CopyBatch.prepare(connection, insertSql) : connection.prepareStatement(insertSql);
+    RowWriter prepare(Connection connection, String insertSql) throws SQLException {
+        return copy ? CopyBatch.prepare(connection, insertSql) : StatementRows.prepare(connection, insertSql);
     }
 
     private static boolean present(String type) {

@@ -48,26 +48,25 @@ final class ProjectionRows {
     }
 
     /** Adds {@code row} of {@code council} to {@code insert}'s batch. */
-    static void add(PreparedStatement insert, String council, ProjectionRow row) throws SQLException {
-        int i = 1;
-        insert.setString(i++, council);
-        Values.setUuid(insert, i++, row.complaintId().value());
-        insert.setLong(i++, row.version());
-        Values.setInstant(insert, i++, row.occurredAt());
-        Values.setInstant(insert, i++, row.recordedAt());
-        Values.setInstant(insert, i++, row.nextOccurredAt());
-        Values.setInstant(insert, i++, row.nextRecordedAt());
-        Values.setEnum(insert, i++, row.status());
-        Values.setEnum(insert, i++, row.bucket());
-        Values.setEnum(insert, i++, row.classification());
-        Values.setEnum(insert, i++, row.procedure());
-        insert.setInt(i++, row.stage().number());
-        insert.setString(i++, row.serviceArea().code());
-        insert.setString(i++, row.serviceArea().name());
-        Values.setString(insert, i++, row.officer().orElse(null));
-        Values.setString(insert, i++, row.team().orElse(null));
-        Values.setDate(insert, i, row.receivedDay());
-        insert.addBatch();
+    static void add(RowWriter insert, String council, ProjectionRow row) throws SQLException {
+        insert.setString(council);
+        insert.setUuid(row.complaintId().value());
+        insert.setLong(row.version());
+        insert.setInstant(row.occurredAt());
+        insert.setInstant(row.recordedAt());
+        insert.setInstant(row.nextOccurredAt().orElse(null));
+        insert.setInstant(row.nextRecordedAt().orElse(null));
+        insert.setEnum(row.status());
+        insert.setEnum(row.bucket());
+        insert.setEnum(row.classification());
+        insert.setEnum(row.procedure());
+        insert.setInt(row.stage().number());
+        insert.setString(row.serviceArea().code());
+        insert.setString(row.serviceArea().name());
+        insert.setString(row.officer().orElse(null));
+        insert.setString(row.team().orElse(null));
+        insert.setDate(row.receivedDay());
+        insert.endRow();
     }
 
     /**
@@ -98,7 +97,7 @@ final class ProjectionRows {
         int flushed = 0;
         try (PreparedStatement select = connection.prepareStatement(EVENTS_WITHOUT_ROWS
                 + (council.isPresent() ? " AND e.council_id = ?" : "") + ORDER);
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                RowWriter insert = StatementRows.prepare(connection, INSERT)) {
             if (council.isPresent()) {
                 select.setString(1, council.get());
             }
@@ -132,7 +131,7 @@ final class ProjectionRows {
     }
 
     /** Adds the rows of one history to the batch and empties {@code events}; returns how many. */
-    private static int addHistory(PreparedStatement insert, String council, List<ComplaintEvent> events)
+    private static int addHistory(RowWriter insert, String council, List<ComplaintEvent> events)
             throws SQLException {
         List<ProjectionRow> rows = ProjectionRow.ofHistory(events);
         for (ProjectionRow row : rows) {

@@ -26,18 +26,18 @@ final class Values {
         if (instant == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            ps.setObject(index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
-                    Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(index, utc(instant), Types.TIMESTAMP_WITH_TIMEZONE);
         }
+    }
+
+    /** {@code instant} as it is stored: in UTC, to the microsecond. */
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     static Instant getInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    static void setInstant(PreparedStatement ps, int index, Optional<Instant> instant) throws SQLException {
-        setInstant(ps, index, instant.orElse(null));
     }
 
     static Optional<Instant> getOptionalInstant(ResultSet rs, String column) throws SQLException {
@@ -76,21 +76,9 @@ final class Values {
         }
     }
 
-    static void setEnum(PreparedStatement ps, int index, Enum<?> value) throws SQLException {
-        setString(ps, index, value == null ? null : value.name());
-    }
-
     static <E extends Enum<E>> E getEnum(ResultSet rs, String column, Class<E> type) throws SQLException {
         String name = rs.getString(column);
         return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
     }
 
     static Integer getInteger(ResultSet rs, String column) throws SQLException {

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
@@ -125,28 +124,32 @@ class CopyBatchTest {
     void everyKindOfValueCrossesAsAnInsertWouldSendIt() throws SQLException {
         try (Connection c = TestDatabases.postgres(false).getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE kinds (n INTEGER, t VARCHAR(100), l BIGINT, sm SMALLINT, b BOOLEAN,"
-                    + " ts TIMESTAMP(6) WITH TIME ZONE, d DATE, u UUID)");
-            String insert = "INSERT INTO kinds (n, t, l, sm, b, ts, d, u) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                    + " ts TIMESTAMP(6) WITH TIME ZONE, d DATE, u UUID, i INTEGER)");
+            String insert = "INSERT INTO kinds (n, t, l, sm, b, ts, d, u, i) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
             Random random = new Random(7);
-            try (PreparedStatement copy = CopyBatch.prepare(c, insert);
-                    PreparedStatement plain = c.prepareStatement(insert)) {
+            try (RowWriter copy = CopyBatch.prepare(c, insert); RowWriter plain = StatementRows.prepare(c, insert)) {
                 int n = 0;
                 for (String text : Stream.concat(AWKWARD.stream(), Stream.of("", (String) null)).toList()) {
                     OffsetDateTime at = OffsetDateTime.of(1900 + random.nextInt(300), 1 + random.nextInt(12),
                             1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
-                            random.nextInt(1_000_000) * 1000, ZoneOffset.ofHours(random.nextInt(25) - 12));
+                            random.nextInt(1_000_000_000), ZoneOffset.ofHours(random.nextInt(25) - 12));
                     long big = random.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE;
                     UUID uuid = new UUID(random.nextLong(), n);
-                    for (PreparedStatement ps : List.of(copy, plain)) {
-                        ps.setInt(1, n + (ps == copy ? 0 : 1000));
-                        Values.setString(ps, 2, text);
-                        ps.setLong(3, big);
-                        ps.setShort(4, (short) -7);
-                        ps.setBoolean(5, n % 2 == 0);
-                        ps.setObject(6, n == 0 ? null : at, Types.TIMESTAMP_WITH_TIMEZONE);
-                        Values.setDate(ps, 7, n == 1 ? null : at.toLocalDate());
-                        Values.setUuid(ps, 8, n == 2 ? null : uuid);
-                        ps.addBatch();
+                    for (RowWriter row : List.of(copy, plain)) {
+                        row.setInt(n + (row == copy ? 0 : 1000));
+                        row.setString(text);
+                        row.setLong(big);
+                        if (n == 3) {
+                            row.setNull(Types.SMALLINT);
+                        } else {
+                            row.setInt(-7);
+                        }
+                        row.setBoolean(n % 2 == 0);
+                        row.setInstant(n == 0 ? null : at.toInstant());
+                        row.setDate(n == 1 ? null : at.toLocalDate());
+                        row.setUuid(n == 2 ? null : uuid);
+                        row.setInteger(n == 4 ? null : n);
+                        row.endRow();
                     }
                     n++;
                 }
@@ -155,10 +158,10 @@ class CopyBatchTest {
             }
             List<String> byCopy = new ArrayList<>();
             List<String> byInsert = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT n, t, l, sm, b, ts, d, u FROM kinds ORDER BY n")) {
+            try (ResultSet rs = s.executeQuery("SELECT n, t, l, sm, b, ts, d, u, i FROM kinds ORDER BY n")) {
                 while (rs.next()) {
                     StringBuilder row = new StringBuilder();
-                    for (int i = 2; i <= 8; i++) {
+                    for (int i = 2; i <= 9; i++) {
                         row.append(rs.getString(i)).append('|');
                     }
                     (rs.getInt(1) < 1000 ? byCopy : byInsert).add(row.toString());
@@ -190,11 +193,11 @@ class CopyBatchTest {
     void aBrokenConstraintFailsTheCopyWithItsSqlState() throws SQLException {
         try (Connection c = TestDatabases.postgres(false).getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE keyed (k INTEGER PRIMARY KEY)");
-            try (PreparedStatement copy = CopyBatch.prepare(c, "INSERT INTO keyed (k) VALUES (?)")) {
-                copy.setInt(1, 1);
-                copy.addBatch();
-                copy.setInt(1, 1);
-                copy.addBatch();
+            try (RowWriter copy = CopyBatch.prepare(c, "INSERT INTO keyed (k) VALUES (?)")) {
+                copy.setInt(1);
+                copy.endRow();
+                copy.setInt(1);
+                copy.endRow();
                 SQLException e = assertThrows(SQLException.class, copy::executeBatch);
                 assertTrue(Jdbc.isUniqueViolation(e), e.getSQLState() + ": " + e.getMessage());
             }
@@ -202,22 +205,25 @@ class CopyBatchTest {
     }
 
     @Test
-    void whatAnInsertWouldRefuseIsRefused() throws SQLException {
+    void bothWaysRefuseARowOfTheWrongShapeAlike() throws SQLException {
+        String insert = "INSERT INTO complaints (council_id, id) VALUES (?, ?)";
         try (Connection c = TestDatabases.postgres(false).getConnection()) {
-            try (PreparedStatement copy = CopyBatch.prepare(c, "INSERT INTO complaints (council_id, id) VALUES (?, ?)")) {
-                copy.setString(1, "a council");
-                SQLException missing = assertThrows(SQLException.class, copy::addBatch);
-                assertTrue(missing.getMessage().contains("parameter 2"), missing.getMessage());
-                SQLException range = assertThrows(SQLException.class, () -> copy.setString(3, "x"));
-                assertTrue(range.getMessage().contains("Parameter 3"), range.getMessage());
-                assertThrows(SQLFeatureNotSupportedException.class, copy::executeQuery);
-                assertThrows(SQLFeatureNotSupportedException.class, () -> copy.setDouble(1, 1.5));
-                assertThrows(SQLFeatureNotSupportedException.class, () -> copy.setObject(1, 1.5));
+            for (RowWriter rows : List.of(CopyBatch.prepare(c, insert), StatementRows.prepare(c, insert))) {
+                String way = rows.getClass().getSimpleName();
+                rows.setString("a council");
+                SQLException missing = assertThrows(SQLException.class, rows::endRow, way);
+                assertTrue(missing.getMessage().contains("A row of 1 values for the 2 columns"), missing.getMessage());
+                SQLException notEnded = assertThrows(SQLException.class, rows::executeBatch, way);
+                assertTrue(notEnded.getMessage().contains("not ended"), notEnded.getMessage());
+                rows.setUuid(UUID.randomUUID());
+                SQLException extra = assertThrows(SQLException.class, () -> rows.setString("x"), way);
+                assertTrue(extra.getMessage().contains("More values than the 2 columns"), extra.getMessage());
+                rows.close();
+                rows.close();
+                assertThrows(SQLException.class, rows::endRow, way);
+                assertThrows(SQLException.class, () -> rows.setString("x"), way);
+                assertThrows(SQLException.class, rows::executeBatch, way);
             }
-            PreparedStatement closed = CopyBatch.prepare(c, "INSERT INTO complaints (council_id, id) VALUES (?, ?)");
-            closed.close();
-            assertTrue(closed.isClosed());
-            assertThrows(SQLException.class, () -> closed.setString(1, "x"));
             for (String notAnInsert : List.of("UPDATE complaints SET version = ?",
                     "INSERT INTO complaints (council_id, id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     "INSERT INTO complaints (council_id, id) VALUES (?)",
@@ -237,9 +243,9 @@ class CopyBatchTest {
             try (HikariDataSource pool = new HikariDataSource(config); Connection c = pool.getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("CREATE TEMPORARY TABLE people (email VARCHAR(254) CHECK (email NOT LIKE '%example.org'))");
-                try (PreparedStatement copy = CopyBatch.prepare(c, "INSERT INTO people (email) VALUES (?)")) {
-                    copy.setString(1, email);
-                    copy.addBatch();
+                try (RowWriter copy = CopyBatch.prepare(c, "INSERT INTO people (email) VALUES (?)")) {
+                    copy.setString(email);
+                    copy.endRow();
                     SQLException e = assertThrows(SQLException.class, copy::executeBatch);
                     String messages = messages(e);
                     assertTrue(messages.contains("people"), messages);

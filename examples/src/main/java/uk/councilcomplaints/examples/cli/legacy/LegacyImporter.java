@@ -2,8 +2,6 @@ package uk.councilcomplaints.examples.cli.legacy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Throwables;
-import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,12 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,7 +30,6 @@ import org.apache.commons.csv.CSVRecord;
 import uk.councilcomplaints.ComplaintsException;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.workflow.Batch;
 import uk.councilcomplaints.workflow.Complaints;
@@ -141,7 +133,7 @@ public final class LegacyImporter {
         err.printf(Locale.UK, "%s: %,d rows in %,.1f s, %,.0f rows/s%n", csv.getFileName(), run.rows, seconds,
                 run.rows / seconds);
         err.flush();
-        return new ImportSummary(run.rows, run.imported, run.present, run.rejected, run.duplicates, rejectedPath);
+        return new ImportSummary(run.rows, run.imported(), run.present, run.rejected, run.duplicates, rejectedPath);
     }
 
     /**
@@ -232,64 +224,37 @@ public final class LegacyImporter {
     }
 
     /** A row to decide: its number, fields and cells, and the reference of an earlier row it may duplicate. */
-    private record Row(int number, Map<String, String> fields, List<String> cells, Optional<String> likelyOriginal) {
+    record Row(int number, Map<String, String> fields, List<String> cells, Optional<String> likelyOriginal) {
 
         String reference() {
             return fields.get(Columns.REFERENCE);
         }
     }
 
-    /** A row in the batch, and how many of the batch's commands record it. */
-    private record Pending(Row row, int commands) {
-    }
-
-    /** A batch handed to the writer thread: its rows, their references, and when it is stored. */
-    private record Stored(List<Pending> rows, Set<String> references, Future<?> done) {
-
-        Stored(List<Pending> rows, Future<?> done) {
-            this(rows, rows.stream().map(p -> p.row().reference()).collect(Collectors.toUnmodifiableSet()), done);
-        }
-
-        /** Whether {@code row} names one of these rows as its original (a duplicate). */
-        boolean holdsTheOriginalOf(Row row) {
-            String named = row.fields().get(Columns.DUPLICATE_OF);
-            return named != null && references.contains(named)
-                    || row.likelyOriginal().filter(references::contains).isPresent();
-        }
-    }
-
     /**
-     * One pass over a file: the counts, the duplicates seen, the rows read but not yet decided, the batch being
-     * filled, the progress clock. Rows are read a batch at a time: their references are looked up in the store
-     * with one call, then each row is decided into the batch, then the batch is stored.
+     * One pass over a file: the counts, the duplicates seen, the rows read but not yet decided, the progress clock,
+     * and the decisions of each row. Rows are read a batch at a time: their references are looked up in the store
+     * with one call, then each row is decided into the {@link BatchWriter}'s batch, then the batch is stored.
      */
-    private final class Run implements AutoCloseable {
+    private final class Run implements BatchWriter.Decisions, AutoCloseable {
         private final Path csv;
         private final PossibleDuplicates seen = new PossibleDuplicates();
         private final Set<String> references = new HashSet<>();
         /** The complaint of each reference imported in this run, stored or in the batch. */
         private final Map<String, ComplaintId> ids = new HashMap<>();
         private final List<CSVRecord> read = new ArrayList<>();
-        private final List<Pending> pending = new ArrayList<>();
-        /** Stores batches one at a time while the main thread decides the next. */
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "complaints-import-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private Stored inFlight;
+        private final BatchWriter writer;
         private final long started = nanoTime.getAsLong();
         private BufferedWriter rejects;
-        private Batch batch = complaints.batch();
         private int rows;
         private int blank;
-        private int imported;
         private int present;
         private int rejected;
         private int duplicates;
 
         Run(Path csv) {
             this.csv = csv;
+            this.writer = new BatchWriter(complaints, this);
         }
 
         void row(CSVRecord record, Map<String, Integer> columns) throws IOException {
@@ -300,7 +265,7 @@ public final class LegacyImporter {
             read.add(record);
             if (read.size() >= batchRows) {
                 decide(columns);
-                flush();
+                writer.flush();
             }
         }
 
@@ -308,15 +273,20 @@ public final class LegacyImporter {
         void finish(Map<String, Integer> columns) throws IOException {
             decide(columns);
             do {
-                flush();
-                settle();
-            } while (!pending.isEmpty()); // rows decided again after the last batch failed
+                writer.flush();
+                writer.settle();
+            } while (writer.hasPending()); // rows decided again after the last batch failed
+        }
+
+        /** The rows stored so far. */
+        int imported() {
+            return writer.imported();
         }
 
         /** Decides every row read so far into the batch, after one look-up of their references in the store. */
         private void decide(Map<String, Integer> columns) throws IOException {
             Integer referenceColumn = columns.get(Columns.REFERENCE);
-            Set<String> stored = batch.referencesUsed(read.stream()
+            Set<String> stored = writer.batch().referencesUsed(read.stream()
                     .filter(r -> r.isConsistent() && referenceColumn != null)
                     .map(r -> r.get(referenceColumn))
                     .filter(r -> !r.isEmpty() && !ids.containsKey(r))
@@ -379,79 +349,31 @@ public final class LegacyImporter {
          * @throws RowRejectedException or {@link ComplaintsException} if the row or one of its commands is refused
          */
         private void add(Row row) throws IOException {
-            if (inFlight != null && inFlight.holdsTheOriginalOf(row)) {
-                settle(); // the original is stored, or decided again into this batch, before its duplicate
+            if (writer.storingTheOriginalOf(row)) {
+                writer.settle(); // the original is stored, or decided again into this batch, before its duplicate
             }
             record Decided(RowPlan plan, Complaint complaint) {
             }
-            Decided decided = batch.allOrNone(b -> {
+            Decided decided = writer.batch().allOrNone(b -> {
                 RowPlan plan = planner.plan(row.number(), row.fields(), this::idOf, row.likelyOriginal());
                 return new Decided(plan, plan.applyTo(b));
             });
-            pending.add(new Pending(row, decided.plan().commands()));
+            writer.added(row, decided.plan().commands());
             ids.put(decided.plan().reference(), decided.complaint().id());
         }
 
-        /**
-         * Hands the batch to the writer thread to be stored while the next rows are decided, once the batch before
-         * it is stored (one batch in flight at a time, so at most two in memory).
-         */
-        void flush() throws IOException {
-            settle();
-            if (pending.isEmpty()) {
-                return;
-            }
-            Stored stored = new Stored(List.copyOf(pending), writer.submit(batch::commit));
-            pending.clear();
-            batch = complaints.batch();
-            inFlight = stored;
+        @Override
+        public void refused(Row row, String reason) throws IOException {
+            ids.remove(row.reference());
+            reject(row.number(), reason, row.cells());
         }
 
-        /**
-         * Waits for the batch in flight and counts its rows. Every row in it passed the library's rules, so only a
-         * concurrent change can fail it, and then nothing of it is stored: the row holding the failed command is
-         * rejected, and the others, with the rows decided meanwhile (which may name them), are decided again
-         * into a new batch, which {@link #flush} then stores. Any other failure of the store stops the import.
-         */
-        void settle() throws IOException {
-            if (inFlight == null) {
-                return;
-            }
-            Stored stored = inFlight;
-            inFlight = null;
-            BatchFailedException e;
-            try {
-                Uninterruptibles.getUninterruptibly(stored.done());
-                imported += stored.rows().size();
-                return;
-            } catch (ExecutionException failed) {
-                if (!(failed.getCause() instanceof BatchFailedException refused)) {
-                    Throwables.throwIfUnchecked(failed.getCause());
-                    throw new IllegalStateException(failed.getCause());
-                }
-                e = refused;
-            }
-            List<Row> again = new ArrayList<>();
-            int start = 0;
-            for (Pending p : stored.rows()) {
-                Row row = p.row();
-                int end = start + p.commands();
+        @Override
+        public void decideAgain(List<Row> again) throws IOException {
+            for (Row row : again) {
                 ids.remove(row.reference());
-                if (start <= e.index() && e.index() < end) {
-                    reject(row.number(), "refused while storing, after it passed the checks (" + e.getMessage() + ")",
-                            row.cells());
-                } else {
-                    again.add(row);
-                }
-                start = end;
             }
-            for (Pending p : pending) {
-                ids.remove(p.row().reference());
-                again.add(p.row());
-            }
-            pending.clear();
-            batch = complaints.batch();
-            batch.referencesUsed(again.stream().map(Row::reference).toList());
+            writer.batch().referencesUsed(again.stream().map(Row::reference).toList());
             for (Row row : again) {
                 try {
                     add(row);
@@ -462,24 +384,10 @@ public final class LegacyImporter {
             }
         }
 
-        /**
-         * After the import failed for another reason: waits for the batch in flight, if any, counting its rows if
-         * it was stored, and stops the writer thread.
-         */
+        /** Waits for the batch in flight, if any, and stops the writer thread. */
         @Override
         public void close() {
-            try {
-                if (inFlight != null) {
-                    try {
-                        Uninterruptibles.getUninterruptibly(inFlight.done());
-                        imported += inFlight.rows().size();
-                    } catch (ExecutionException ignored) {
-                        // the failure already reported is the one that stopped the import
-                    }
-                }
-            } finally {
-                writer.shutdown();
-            }
+            writer.close();
         }
 
         /**
@@ -519,7 +427,7 @@ public final class LegacyImporter {
         }
 
         String soFar() {
-            return rows == 0 ? "" : " (after " + rows + " rows: imported " + imported + ", already present " + present
+            return rows == 0 ? "" : " (after " + rows + " rows: imported " + imported() + ", already present " + present
                     + ", rejected " + rejected + ")";
         }
     }
