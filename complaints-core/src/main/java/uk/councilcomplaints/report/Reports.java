@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -44,16 +45,11 @@ public final class Reports {
 
     /**
      * How well the timescales were kept for the contacts received and stages started from {@code from} to
-     * {@code to}, taken at the end of {@code asOf}.
+     * {@code to}, taken at the end of {@code asOf}, counting the events {@code knownAt} says.
      */
-    public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf) {
-        return slaPerformance(from, to, asOf, Instant.MAX);
-    }
-
-    /** {@link #slaPerformance(LocalDate, LocalDate, LocalDate)} counting only events recorded by {@code knownAt}. */
-    public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+    public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf, KnownAt knownAt) {
         requireNonNull(knownAt, "knownAt");
-        SlaPerformanceFold fold = new SlaPerformanceFold(sla, from, to, asOf, knownAt);
+        SlaPerformanceFold fold = new SlaPerformanceFold(sla, from, to, asOf, knownAt.limit());
         try (Stream<ComplaintHistory> histories = store.histories(fold.wanted())) {
             return fold.fold(histories);
         }
@@ -79,21 +75,14 @@ public final class Reports {
         return new BurnDown(asOfEachDay.get(0), points.build());
     }
 
-    /** Of the contacts received from {@code from} to {@code to}, how many were not complaints as of {@code asOf}. */
-    public NonComplaintShare nonComplaintShare(LocalDate from, LocalDate to, LocalDate asOf) {
-        return nonComplaintShare(ReportQuery.builder(Population.receivedBetween(from, to), Grouping.CLASSIFICATION,
-                asOf), from, asOf);
-    }
-
-    /** {@link #nonComplaintShare(LocalDate, LocalDate, LocalDate)} counting only events recorded by {@code knownAt}. */
-    public NonComplaintShare nonComplaintShare(LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
-        return nonComplaintShare(ReportQuery.builder(Population.receivedBetween(from, to), Grouping.CLASSIFICATION,
-                asOf).knownAt(knownAt), from, asOf);
-    }
-
-    private NonComplaintShare nonComplaintShare(ReportQuery.Builder query, LocalDate from, LocalDate asOf) {
+    /**
+     * Of the contacts received from {@code from} to {@code to}, how many were not complaints as of
+     * {@code asOf}, counting the events {@code knownAt} says.
+     */
+    public NonComplaintShare nonComplaintShare(LocalDate from, LocalDate to, LocalDate asOf, KnownAt knownAt) {
         checkArgument(!asOf.isBefore(from), "the as-of day %s is before the period starts on %s", asOf, from);
-        ReportQuery q = query.build();
+        ReportQuery q = known(ReportQuery.builder(Population.receivedBetween(from, to), Grouping.CLASSIFICATION,
+                asOf), knownAt).build();
         ReportTable t = table(q);
         return new NonComplaintShare(from, q.population().to(), asOf, t.total().total(),
                 rowTotal(t, Classification.SERVICE_REQUEST), rowTotal(t, Classification.NOT_COUNCIL_COMPLAINT));
@@ -103,30 +92,30 @@ public final class Reports {
         return table.row(classification.label()).map(ReportTable.Row::total).orElse(0L);
     }
 
-    /** The cases open as of the end of {@code asOf} per officer and bucket; officers with none are left out. */
-    public ReportTable officerWorkload(LocalDate asOf) {
-        return table(ReportQuery.builder(Population.all(), Grouping.OFFICER, asOf).stillOpen().build())
-                .withoutEmptyRows();
-    }
-
-    /** {@link #officerWorkload(LocalDate)} counting only events recorded by {@code knownAt}. */
-    public ReportTable officerWorkload(LocalDate asOf, Instant knownAt) {
-        return table(ReportQuery.builder(Population.all(), Grouping.OFFICER, asOf).stillOpen().knownAt(knownAt)
+    /**
+     * The cases open as of the end of {@code asOf} per officer and bucket, counting the events {@code knownAt}
+     * says; officers with none are left out.
+     */
+    public ReportTable officerWorkload(LocalDate asOf, KnownAt knownAt) {
+        return table(known(ReportQuery.builder(Population.all(), Grouping.OFFICER, asOf).stillOpen(), knownAt)
                 .build()).withoutEmptyRows();
     }
 
-    /** The statutory annual figures for the year ending on {@code yearEnding}, a 31 March. */
-    public StatutoryAnnualReport statutoryAnnual(LocalDate yearEnding) {
-        return statutoryAnnual(yearEnding, Instant.MAX);
+    private static ReportQuery.Builder known(ReportQuery.Builder query, KnownAt knownAt) {
+        requireNonNull(knownAt, "knownAt").instant().ifPresent(query::knownAt);
+        return query;
     }
 
-    /** {@link #statutoryAnnual(LocalDate)} counting only events recorded by {@code knownAt}. */
-    public StatutoryAnnualReport statutoryAnnual(LocalDate yearEnding, Instant knownAt) {
+    /**
+     * The statutory annual figures for the year ending on {@code yearEnding}, a 31 March, counting the events
+     * {@code knownAt} says.
+     */
+    public StatutoryAnnualReport statutoryAnnual(LocalDate yearEnding, KnownAt knownAt) {
         Days.check(yearEnding, "the last day of the year");
         checkArgument(yearEnding.getMonth() == Month.MARCH && yearEnding.getDayOfMonth() == 31,
                 "the statutory year ends on 31 March, not %s", yearEnding);
         requireNonNull(knownAt, "knownAt");
-        StatutoryAggregation aggregation = new StatutoryAggregation(yearEnding, knownAt, sla);
+        StatutoryAggregation aggregation = new StatutoryAggregation(yearEnding, knownAt.limit(), sla);
         try (Stream<ComplaintHistory> histories = store.histories(aggregation.wanted())) {
             return aggregation.report(histories);
         }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
@@ -216,15 +217,14 @@ public final class Complaints {
         return store.history(id);
     }
 
-    /** The complaint as it stood at {@code asOf}, from everything known now; empty before it was received. */
-    public Optional<Complaint> stateAsOf(ComplaintId id, Instant asOf) {
-        return stateAsOf(id, asOf, Instant.MAX);
-    }
-
-    /** The complaint as it stood at {@code asOf}, counting only events recorded by {@code knownAt}. */
-    public Optional<Complaint> stateAsOf(ComplaintId id, Instant asOf, Instant knownAt) {
+    /**
+     * The complaint as it stood at {@code asOf}, counting the events {@code knownAt} says; empty before it was
+     * received.
+     */
+    public Optional<Complaint> stateAsOf(ComplaintId id, Instant asOf, KnownAt knownAt) {
+        requireNonNull(knownAt, "knownAt");
         List<ComplaintEvent> events = store.history(id);
-        return events.isEmpty() ? Optional.empty() : new ComplaintHistory(events).stateAsOf(asOf, knownAt);
+        return events.isEmpty() ? Optional.empty() : new ComplaintHistory(events).stateAsOf(asOf, knownAt.limit());
     }
 
     /** The SLA evaluator built from this facade's policy and calendar. */
@@ -232,27 +232,20 @@ public final class Complaints {
         return sla;
     }
 
-    /** The complaint's clocks at {@code asOf}, from everything known now. */
-    public Optional<SlaStatus> slaStatus(ComplaintId id, Instant asOf) {
-        return slaStatus(id, asOf, Instant.MAX);
-    }
-
-    /** The complaint's clocks at {@code asOf}, as known at {@code knownAt} ({@link Instant#MAX}: everything). */
-    public Optional<SlaStatus> slaStatus(ComplaintId id, Instant asOf, Instant knownAt) {
+    /** The complaint's clocks at {@code asOf}, counting the events {@code knownAt} says. */
+    public Optional<SlaStatus> slaStatus(ComplaintId id, Instant asOf, KnownAt knownAt) {
+        requireNonNull(knownAt, "knownAt");
         List<ComplaintEvent> events = store.history(id);
-        return events.isEmpty() ? Optional.empty() : sla.evaluate(new ComplaintHistory(events), asOf, knownAt);
+        return events.isEmpty() ? Optional.empty()
+                : sla.evaluate(new ComplaintHistory(events), asOf, knownAt.limit());
     }
 
-    /** The complaints with a breached or at-risk clock at {@code asOf}, from everything known now. */
-    public List<SlaStatus> breachedOrAtRisk(Instant asOf) {
-        return breachedOrAtRisk(asOf, Instant.MAX);
-    }
-
-    /** The complaints with a breached or at-risk clock at {@code asOf}, as known at {@code knownAt}. */
-    public List<SlaStatus> breachedOrAtRisk(Instant asOf, Instant knownAt) {
+    /** The complaints with a breached or at-risk clock at {@code asOf}, counting the events {@code knownAt} says. */
+    public List<SlaStatus> breachedOrAtRisk(Instant asOf, KnownAt knownAt) {
+        requireNonNull(knownAt, "knownAt");
         // only an open complaint has a clock still running, so the store reads no closed history
-        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.openAt(asOf, knownAt))) {
-            return sla.breachedOrAtRisk(histories, asOf, knownAt);
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.openAt(asOf, knownAt.limit()))) {
+            return sla.breachedOrAtRisk(histories, asOf, knownAt.limit());
         }
     }
 

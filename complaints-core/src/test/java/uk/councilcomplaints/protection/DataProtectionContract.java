@@ -36,6 +36,7 @@ import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventType;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
@@ -159,13 +160,13 @@ public abstract class DataProtectionContract {
                     Grouping.SERVICE_AREA.dimensions(), days, knownAt)));
             LocalDate asOf = pick(random, days);
             Instant known = knownAt.orElse(Instant.MAX);
-            answers.add(reports.officerWorkload(asOf, known));
+            answers.add(reports.officerWorkload(asOf, KnownAt.of(known)));
             LocalDate shareTo = asOf.isBefore(FIRST_DAY) ? FIRST_DAY : asOf;
-            answers.add(reports.nonComplaintShare(FIRST_DAY, shareTo, shareTo, known));
+            answers.add(reports.nonComplaintShare(FIRST_DAY, shareTo, shareTo, KnownAt.of(known)));
             LocalDate from = pick(random, days);
             LocalDate to = from.plusDays(random.nextInt(90));
-            answers.add(reports.slaPerformance(from, to, to.plusDays(random.nextInt(5)), known));
-            answers.add(reports.statutoryAnnual(LocalDate.of(2022 + random.nextInt(2), 3, 31), known));
+            answers.add(reports.slaPerformance(from, to, to.plusDays(random.nextInt(5)), KnownAt.of(known)));
+            answers.add(reports.statutoryAnnual(LocalDate.of(2022 + random.nextInt(2), 3, 31), KnownAt.of(known)));
             return answers;
         }
     }

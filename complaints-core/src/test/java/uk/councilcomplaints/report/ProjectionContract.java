@@ -26,6 +26,7 @@ import org.quicktheories.core.Gen;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
@@ -273,10 +274,10 @@ public abstract class ProjectionContract {
                     ReportQuery workload = ReportQuery.builder(Population.all(), Grouping.OFFICER, asOf).stillOpen()
                             .build();
                     assertEquals(workload.aggregate(histories.stream()).withoutEmptyRows(),
-                            reports.officerWorkload(asOf));
+                            reports.officerWorkload(asOf, KnownAt.latest()));
                     ReportTable byClassification = ReportQuery.builder(Population.receivedBetween(FIRST_DAY, asOf),
                             Grouping.CLASSIFICATION, asOf).build().aggregate(histories.stream());
-                    NonComplaintShare share = reports.nonComplaintShare(FIRST_DAY, asOf, asOf);
+                    NonComplaintShare share = reports.nonComplaintShare(FIRST_DAY, asOf, asOf, KnownAt.latest());
                     assertEquals(byClassification.total().total(), share.contacts());
                     assertEquals(byClassification.row("Service request").map(ReportTable.Row::total).orElse(0L),
                             share.serviceRequests());
@@ -332,19 +333,19 @@ public abstract class ProjectionContract {
                 assertTrue(wanted.containsAll(histories.stream().filter(open::matches).toList()),
                         "a store may return more histories than wanted, never fewer");
                 assertEquals(ids(sla.breachedOrAtRisk(histories.stream(), at, known)),
-                        ids(w.complaints.breachedOrAtRisk(at, known)));
+                        ids(w.complaints.breachedOrAtRisk(at, KnownAt.of(known))));
 
                 LocalDate from = days.get(random.nextInt(days.size()));
                 LocalDate to = from.plusDays(random.nextInt(20));
                 LocalDate asOf = to.plusDays(random.nextInt(5));
                 assertEquals(SlaPerformance.of(sla, histories.stream(), from, to, asOf, known),
-                        Reports.over(w.store, sla).slaPerformance(from, to, asOf, known));
+                        Reports.over(w.store, sla).slaPerformance(from, to, asOf, KnownAt.of(known)));
                 HistoryFilter active = HistoryFilter.activeBetween(LondonDays.startOf(from), LondonDays.endOf(to));
                 assertTrue(filtered(w.store, active).containsAll(histories.stream().filter(active::matches).toList()));
 
                 LocalDate yearEnding = LocalDate.of(2022 + random.nextInt(2), 3, 31);
                 assertEquals(new StatutoryAggregation(yearEnding, known, sla).report(histories.stream()),
-                        Reports.over(w.store, sla).statutoryAnnual(yearEnding, known));
+                        Reports.over(w.store, sla).statutoryAnnual(yearEnding, KnownAt.of(known)));
             }
         });
     }

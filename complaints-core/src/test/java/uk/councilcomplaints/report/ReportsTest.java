@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
@@ -53,13 +54,13 @@ class ReportsTest {
         LocalDate from = LocalDate.of(2022, 1, 1);
         LocalDate to = LocalDate.of(2022, 1, 31);
         assertEquals(new NonComplaintShare(from, to, LocalDate.of(2022, 3, 1), 3, 1, 1),
-                reports.nonComplaintShare(from, to, LocalDate.of(2022, 3, 1)));
+                reports.nonComplaintShare(from, to, LocalDate.of(2022, 3, 1), KnownAt.latest()));
         assertEquals(new NonComplaintShare(from, to, LocalDate.of(2022, 1, 5), 3, 1, 0),
-                reports.nonComplaintShare(from, to, LocalDate.of(2022, 1, 5)));
-        assertEquals(2.0 / 3, reports.nonComplaintShare(from, to, LocalDate.of(2022, 3, 1)).share(), 1e-9);
+                reports.nonComplaintShare(from, to, LocalDate.of(2022, 1, 5), KnownAt.latest()));
+        assertEquals(2.0 / 3, reports.nonComplaintShare(from, to, LocalDate.of(2022, 3, 1), KnownAt.latest()).share(), 1e-9);
         assertEquals(new NonComplaintShare(from, to, LocalDate.of(2022, 3, 1), 0, 0, 0),
-                reports.nonComplaintShare(from, to, LocalDate.of(2022, 3, 1), Instant.parse("2022-01-01T00:00:00Z")));
-        assertThrows(IllegalArgumentException.class, () -> reports.nonComplaintShare(from, to, from.minusDays(1)));
+                reports.nonComplaintShare(from, to, LocalDate.of(2022, 3, 1), KnownAt.of(Instant.parse("2022-01-01T00:00:00Z"))));
+        assertThrows(IllegalArgumentException.class, () -> reports.nonComplaintShare(from, to, from.minusDays(1), KnownAt.latest()));
     }
 
     @Test
@@ -77,11 +78,11 @@ class ReportsTest {
         HandHistory waiting = received("2022-01-04T09:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE);
         Reports reports = Reports.over(HandHistory.store(jo1, jo2, samDone, waiting));
         assertEquals(ReportTable.of("Officer", List.of(Row.of("jo", 0, 1, 1, 0, 0),
-                Row.of("Not allocated", 1, 0, 0, 0, 0))), reports.officerWorkload(LocalDate.of(2022, 1, 4)));
+                Row.of("Not allocated", 1, 0, 0, 0, 0))), reports.officerWorkload(LocalDate.of(2022, 1, 4), KnownAt.latest()));
         assertEquals(ReportTable.of("Officer", List.of(Row.of("jo", 0, 2, 0, 0, 0), Row.of("sam", 0, 1, 0, 0, 0))),
-                reports.officerWorkload(LocalDate.of(2022, 1, 3)));
+                reports.officerWorkload(LocalDate.of(2022, 1, 3), KnownAt.latest()));
         assertEquals(ReportTable.of("Officer", List.of(Row.of("jo", 0, 2, 0, 0, 0), Row.of("sam", 0, 1, 0, 0, 0))),
-                reports.officerWorkload(LocalDate.of(2022, 1, 4), Instant.parse("2022-01-03T23:00:00Z")));
+                reports.officerWorkload(LocalDate.of(2022, 1, 4), KnownAt.of(Instant.parse("2022-01-03T23:00:00Z"))));
     }
 
     @Test
@@ -117,7 +118,7 @@ class ReportsTest {
         Reports reports = Reports.over(HandHistory.store(adultUpheld, adultFromLastYear, adultNotUpheld,
                 adultServiceRequest, child, childNextYear));
 
-        StatutoryAnnualReport r = reports.statutoryAnnual(LocalDate.of(2022, 3, 31));
+        StatutoryAnnualReport r = reports.statutoryAnnual(LocalDate.of(2022, 3, 31), KnownAt.latest());
         assertEquals(LocalDate.of(2021, 4, 1), r.yearStarting());
         assertEquals(new StatutoryAnnualReport.Adults(2, 2, 1, 1), r.adults(),
                 "within timescale: 20 working days; the one from last year was due on 30 April 2021");
@@ -132,9 +133,9 @@ class ReportsTest {
         assertEquals(1, r.childrens().responses(Stage.STAGE_2));
 
         assertEquals(new StatutoryAnnualReport.Adults(1, 2, 0, 1),
-                reports.statutoryAnnual(LocalDate.of(2022, 3, 31), Instant.parse("2021-06-01T00:00:00Z")).adults());
+                reports.statutoryAnnual(LocalDate.of(2022, 3, 31), KnownAt.of(Instant.parse("2021-06-01T00:00:00Z"))).adults());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> reports.statutoryAnnual(LocalDate.of(2022, 4, 30)));
+                () -> reports.statutoryAnnual(LocalDate.of(2022, 4, 30), KnownAt.latest()));
         assertEquals("the statutory year ends on 31 March, not 2022-04-30", e.getMessage());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Procedure;
@@ -59,15 +60,15 @@ class ReadingComplaintsTest {
         clock.advance(Duration.ofHours(2));
         complaints.execute(c.id(), Command.Triage.asReceived(), Fixtures.OFFICER);
         Instant triagedAt = clock.instant();
-        assertEquals(Optional.empty(), complaints.stateAsOf(c.id(), MONDAY.minusNanos(1000)), "not received yet");
-        assertEquals(Status.RECEIVED, complaints.stateAsOf(c.id(), triagedAt.minusNanos(1000)).orElseThrow().status());
-        assertEquals(Status.TRIAGED, complaints.stateAsOf(c.id(), triagedAt).orElseThrow().status());
+        assertEquals(Optional.empty(), complaints.stateAsOf(c.id(), MONDAY.minusNanos(1000), KnownAt.latest()), "not received yet");
+        assertEquals(Status.RECEIVED, complaints.stateAsOf(c.id(), triagedAt.minusNanos(1000), KnownAt.latest()).orElseThrow().status());
+        assertEquals(Status.TRIAGED, complaints.stateAsOf(c.id(), triagedAt, KnownAt.latest()).orElseThrow().status());
         assertEquals(Status.RECEIVED,
-                complaints.stateAsOf(c.id(), triagedAt, triagedAt.minusNanos(1000)).orElseThrow().status(),
+                complaints.stateAsOf(c.id(), triagedAt, KnownAt.of(triagedAt.minusNanos(1000))).orElseThrow().status(),
                 "as known before the triage was recorded");
-        assertEquals(Optional.empty(), complaints.stateAsOf(unknown, triagedAt));
-        assertEquals(Optional.empty(), complaints.slaStatus(unknown, triagedAt));
-        assertEquals(Optional.empty(), complaints.slaStatus(c.id(), MONDAY.minusNanos(1000)));
+        assertEquals(Optional.empty(), complaints.stateAsOf(unknown, triagedAt, KnownAt.latest()));
+        assertEquals(Optional.empty(), complaints.slaStatus(unknown, triagedAt, KnownAt.latest()));
+        assertEquals(Optional.empty(), complaints.slaStatus(c.id(), MONDAY.minusNanos(1000), KnownAt.latest()));
     }
 
     @Test
@@ -111,13 +112,13 @@ class ReadingComplaintsTest {
         assertSame(policy, council.sla().policy());
         assertSame(calendar, council.sla().calendar());
         Complaint c = Fixtures.receive(council, Procedure.CORPORATE, ServiceArea.CORPORATE);
-        var status = council.slaStatus(c.id(), MONDAY.plusSeconds(60)).orElseThrow();
+        var status = council.slaStatus(c.id(), MONDAY.plusSeconds(60), KnownAt.latest()).orElseThrow();
         assertEquals(Instant.parse("2022-01-11T09:00:00Z"),
                 status.clock(ClockKind.TRIAGE, Stage.STAGE_1).orElseThrow().due(), "24 calendar hours");
         assertEquals(LocalDate.of(2022, 1, 18),
                 status.clock(ClockKind.ACKNOWLEDGEMENT, Stage.STAGE_1).orElseThrow().dueDate(),
                 "5 working days without the closure day: 11, 13, 14, 17, 18 January");
-        var defaults = complaints.slaStatus(c.id(), MONDAY.plusSeconds(60)).orElseThrow();
+        var defaults = complaints.slaStatus(c.id(), MONDAY.plusSeconds(60), KnownAt.latest()).orElseThrow();
         assertEquals(LocalDate.of(2022, 1, 17),
                 defaults.clock(ClockKind.ACKNOWLEDGEMENT, Stage.STAGE_1).orElseThrow().dueDate());
     }

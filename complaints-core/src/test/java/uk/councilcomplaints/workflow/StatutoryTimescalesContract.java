@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Outcome;
@@ -89,11 +90,11 @@ public abstract class StatutoryTimescalesContract {
     }
 
     private SlaClock clock(Complaint c, ClockKind kind, Stage stage) {
-        return complaints.slaStatus(c.id(), clock.instant()).orElseThrow().clock(kind, stage).orElseThrow();
+        return complaints.slaStatus(c.id(), clock.instant(), KnownAt.latest()).orElseThrow().clock(kind, stage).orElseThrow();
     }
 
     private Optional<SlaStatus> listed(Complaint c) {
-        return complaints.breachedOrAtRisk(clock.instant()).stream().filter(s -> s.id().equals(c.id())).findFirst();
+        return complaints.breachedOrAtRisk(clock.instant(), KnownAt.latest()).stream().filter(s -> s.id().equals(c.id())).findFirst();
     }
 
     /** A corporate complaint acknowledged on Tuesday 4 January 2022: its response is due by the end of 18 January. */
@@ -148,7 +149,7 @@ public abstract class StatutoryTimescalesContract {
             assertTrue(response.stretchedLate());
             assertTrue(listed(c).orElseThrow().breached());
             // known before the entries, the same breach; nothing stretched yet
-            SlaClock before = complaints.slaStatus(c.id(), clock.instant(), recorded.minusSeconds(1)).orElseThrow()
+            SlaClock before = complaints.slaStatus(c.id(), clock.instant(), KnownAt.of(recorded.minusSeconds(1))).orElseThrow()
                     .clock(ClockKind.RESPONSE, Stage.STAGE_1).orElseThrow();
             assertEquals(ClockState.BREACHED, before.state());
             assertFalse(before.stretchedLate());
@@ -319,9 +320,9 @@ public abstract class StatutoryTimescalesContract {
         assertTrue(listed(other).orElseThrow().breached());
         Reports reports = Reports.over(store);
         SlaPerformance performance = reports.slaPerformance(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 3, 31),
-                LocalDate.of(2022, 3, 31));
+                LocalDate.of(2022, 3, 31), KnownAt.latest());
         assertEquals(2, performance.triage().received());
-        StatutoryAnnualReport annual = reports.statutoryAnnual(LocalDate.of(2022, 3, 31));
+        StatutoryAnnualReport annual = reports.statutoryAnnual(LocalDate.of(2022, 3, 31), KnownAt.latest());
         assertEquals(1, annual.adults().received());
     }
 
@@ -348,8 +349,8 @@ public abstract class StatutoryTimescalesContract {
         assertTrue(listed(c).orElseThrow().breached(), "48 working hours: 31 December, 2 January, 3 January 10:00");
         Reports reports = Reports.over(store);
         assertEquals(1, reports.slaPerformance(LocalDate.of(2035, 12, 1), LocalDate.of(2035, 12, 31),
-                LocalDate.of(2036, 1, 3)).triage().received());
-        reports.statutoryAnnual(LocalDate.of(2036, 3, 31));
+                LocalDate.of(2036, 1, 3), KnownAt.latest()).triage().received());
+        reports.statutoryAnnual(LocalDate.of(2036, 3, 31), KnownAt.latest());
     }
 
     @Test
@@ -358,10 +359,10 @@ public abstract class StatutoryTimescalesContract {
         at("2199-12-31T10:00");
         ComplaintId atTheEnd = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE).id();
         at("2199-12-31T12:00");
-        List<ComplaintId> listed = complaints.breachedOrAtRisk(clock.instant()).stream().map(SlaStatus::id).toList();
+        List<ComplaintId> listed = complaints.breachedOrAtRisk(clock.instant(), KnownAt.latest()).stream().map(SlaStatus::id).toList();
         assertEquals(List.of(breached.id()), listed, "the other complaint is left out, with a warning");
-        assertEquals(Optional.empty(), complaints.slaStatus(atTheEnd, clock.instant()));
+        assertEquals(Optional.empty(), complaints.slaStatus(atTheEnd, clock.instant(), KnownAt.latest()));
         Reports.over(store).slaPerformance(LocalDate.of(2199, 12, 1), LocalDate.of(2199, 12, 31),
-                LocalDate.of(2199, 12, 31));
+                LocalDate.of(2199, 12, 31), KnownAt.latest());
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.Population;
@@ -228,10 +229,10 @@ public final class LoadBenchmark {
                     LondonDays.dayOf(clock.instant())).build()));
             reports.put("by service", () -> over.table(ReportQuery.builder(Population.all(), Grouping.SERVICE_AREA,
                     LondonDays.dayOf(clock.instant())).build()));
-            reports.put("SLA listing", () -> complaints.breachedOrAtRisk(clock.instant()));
+            reports.put("SLA listing", () -> complaints.breachedOrAtRisk(clock.instant(), KnownAt.latest()));
             reports.put("SLA performance, 30 days", () -> {
                 LocalDate today = LondonDays.dayOf(clock.instant());
-                over.slaPerformance(today.minusDays(30), today, today);
+                over.slaPerformance(today.minusDays(30), today, today, KnownAt.latest());
             });
         }
 

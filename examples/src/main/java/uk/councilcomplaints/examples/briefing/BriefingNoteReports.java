@@ -3,6 +3,7 @@ package uk.councilcomplaints.examples.briefing;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.report.RenderOptions;
 import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportFormat;
@@ -58,18 +59,18 @@ public final class BriefingNoteReports {
                         reports.table(BriefingNoteDataSet.receivedByType()), false),
                 new Section("non-complaints", "Contacts that were not complaints",
                         reports.nonComplaintShare(BriefingNoteDataSet.PERIOD_FROM, BriefingNoteDataSet.PERIOD_TO,
-                                BriefingNoteDataSet.PERIOD_TO), false),
+                                BriefingNoteDataSet.PERIOD_TO, KnownAt.latest()), false),
                 new Section("burn-down", "The original backlog, burning down",
                         reports.burnDown(december, List.of(LocalDate.of(2021, 11, 30), LocalDate.of(2021, 12, 15),
                                 LocalDate.of(2021, 12, 31), BriefingNoteDataSet.JANUARY_14, LocalDate.of(2022, 2, 1),
                                 BriefingNoteDataSet.MARCH_2)), false),
                 new Section("workload", "Open cases per officer on 28 February 2022",
-                        reports.officerWorkload(BriefingNoteDataSet.PERIOD_TO), true),
+                        reports.officerWorkload(BriefingNoteDataSet.PERIOD_TO, KnownAt.latest()), true),
                 new Section("sla-performance", "Timescales for contacts received 30 November 2021 to 28 February 2022",
                         reports.slaPerformance(BriefingNoteDataSet.PERIOD_FROM, BriefingNoteDataSet.PERIOD_TO,
-                                BriefingNoteDataSet.PERIOD_TO), false),
+                                BriefingNoteDataSet.PERIOD_TO, KnownAt.latest()), false),
                 new Section("statutory-annual", "Statutory annual figures",
-                        reports.statutoryAnnual(LocalDate.of(2022, 3, 31)), false));
+                        reports.statutoryAnnual(LocalDate.of(2022, 3, 31), KnownAt.latest()), false));
     }
 
     /** Prints every report of the story to {@code out}. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.RenderOptions;
@@ -87,6 +88,11 @@ final class ReportCommand implements Callable<Integer> {
 
         String knownAtSuffix() {
             return knownAt == null ? "" : ", as known at " + knownAt;
+        }
+
+        /** What {@code --known-at} says: every event recorded, unless given. */
+        KnownAt known() {
+            return knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt);
         }
     }
 
@@ -240,7 +246,7 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         Report report(Reports reports) {
             day = asOf.orToday(this);
-            return knownAt == null ? reports.officerWorkload(day) : reports.officerWorkload(day, knownAt);
+            return reports.officerWorkload(day, known());
         }
 
         @Override
@@ -262,8 +268,7 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         Report report(Reports reports) {
             LocalDate day = asOf.orToday(this);
-            return knownAt == null ? reports.slaPerformance(period.from, period.to, day)
-                    : reports.slaPerformance(period.from, period.to, day, knownAt);
+            return reports.slaPerformance(period.from, period.to, day, known());
         }
 
         @Override
@@ -285,7 +290,7 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         Report report(Reports reports) {
             day = yearEnding != null ? yearEnding : latestYearEnd(today());
-            return knownAt == null ? reports.statutoryAnnual(day) : reports.statutoryAnnual(day, knownAt);
+            return reports.statutoryAnnual(day, known());
         }
 
         @Override
@@ -312,8 +317,7 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         Report report(Reports reports) {
             LocalDate day = asOf.orToday(this);
-            return knownAt == null ? reports.nonComplaintShare(period.from, period.to, day)
-                    : reports.nonComplaintShare(period.from, period.to, day, knownAt);
+            return reports.nonComplaintShare(period.from, period.to, day, known());
         }
 
         @Override

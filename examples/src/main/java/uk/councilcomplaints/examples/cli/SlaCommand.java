@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
@@ -60,7 +61,7 @@ final class SlaCommand implements Callable<Integer> {
     public Integer call() {
         // the last microsecond of the day: events are whole microseconds, and "as of" includes its instant
         Instant at = asOf == null ? root.clock().instant() : LondonDays.endOf(asOf).minus(1, ChronoUnit.MICROS);
-        Instant known = knownAt == null ? Instant.MAX : knownAt;
+        KnownAt known = knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt);
         try (OpenStore open = root.open(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
             List<Line> lines = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.report.Grouping;
@@ -84,7 +85,7 @@ class BriefingNoteDataSetTest {
     @Test
     void thirtyPercentOfContactsWereNotComplaints() {
         NonComplaintShare share = reports.nonComplaintShare(BriefingNoteDataSet.PERIOD_FROM,
-                BriefingNoteDataSet.PERIOD_TO, BriefingNoteDataSet.PERIOD_TO);
+                BriefingNoteDataSet.PERIOD_TO, BriefingNoteDataSet.PERIOD_TO, KnownAt.latest());
         assertEquals(379, share.contacts());
         assertEquals(116, share.nonComplaints());
         assertEquals(30, (int) (100 * share.share()));
@@ -117,9 +118,9 @@ class BriefingNoteDataSetTest {
         Complaint example = data.complaints().findByReference(BriefingNoteDataSet.EXAMPLE_CASE).orElseThrow();
         Instant endOf30November = LocalDate.of(2021, 11, 30).plusDays(1).atStartOfDay(ZoneId.of("Europe/London"))
                 .toInstant().minusNanos(1);
-        Complaint thenKnown = data.complaints().stateAsOf(example.id(), endOf30November, DECEMBER_KNOWN_AT)
+        Complaint thenKnown = data.complaints().stateAsOf(example.id(), endOf30November, KnownAt.of(DECEMBER_KNOWN_AT))
                 .orElseThrow();
-        Complaint nowKnown = data.complaints().stateAsOf(example.id(), endOf30November).orElseThrow();
+        Complaint nowKnown = data.complaints().stateAsOf(example.id(), endOf30November, KnownAt.latest()).orElseThrow();
         assertEquals(StatusBucket.UNALLOCATED, thenKnown.bucket());
         assertEquals(StatusBucket.COMPLETE, nowKnown.bucket());
         assertTrue(nowKnown.respondedAt().orElseThrow().isBefore(endOf30November), "answered in November");

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.ComplaintQuery;
+import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.testing.HostileInputs;
 import uk.councilcomplaints.testing.HostileInputs.Field;
@@ -197,7 +198,7 @@ class HostileImportTest {
                     Complaint complaint = stored.orElseThrow(() -> new AssertionError(c.what() + " not stored"));
                     Stored s = new Stored(complaint, target.store().personalData(complaint.id()));
                     assertEquals(c.expected(), c.read().apply(s), c.what());
-                    assertEquals(complaint, complaints.stateAsOf(complaint.id(), complaint.lastOccurredAt())
+                    assertEquals(complaint, complaints.stateAsOf(complaint.id(), complaint.lastOccurredAt(), KnownAt.latest())
                             .orElseThrow(), c.what() + ": whole");
                     imported++;
                 } else {
