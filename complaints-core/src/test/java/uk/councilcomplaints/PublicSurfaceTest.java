@@ -54,4 +54,12 @@ class PublicSurfaceTest {
                 .filter(f -> Modifier.isPublic(f.getModifiers())).map(f -> f.getName()).toList(),
                 "Status.open() says which statuses are open");
     }
+
+    @Test
+    void theStoreSpiHasAtMostNineMethodsAndNoStaticOnes() {
+        Method[] methods = uk.councilcomplaints.store.ComplaintStore.class.getDeclaredMethods();
+        assertEquals(List.of(), Arrays.stream(methods).filter(m -> Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName).toList(), "policy lives in core, not in the SPI");
+        assertTrue(methods.length <= 9, Arrays.stream(methods).map(Method::getName).sorted().toList().toString());
+    }
 }
