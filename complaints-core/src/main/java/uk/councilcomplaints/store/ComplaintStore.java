@@ -19,9 +19,9 @@ import uk.councilcomplaints.model.PersonalData;
  * <ol>
  *   <li>{@link #appendAll}: stores a batch of {@link Commit}s, all or nothing. For each commit, under the same
  *       lock or transaction as the write, it calls {@link Commit#checkFollows} with the complaint's latest
- *       event (stored, or earlier in the batch); it refuses a new complaint whose reference is used; it closes
- *       the complaint's previous last projection row with the first new event's times and keeps the commit's
- *       {@link ProjectionRow}s; it replaces the personal data and its {@link Commit#subjectKeys() keys}, or on
+ *       event (stored, or earlier in the batch); it refuses a new complaint whose reference is used; a store that
+ *       answers {@link #count} from the projection closes the complaint's previous last row with the first new
+ *       event's times and keeps the commit's {@link ProjectionRow}s; it replaces the personal data and its {@link Commit#subjectKeys() keys}, or on
  *       erasure drops both and keeps the reasons of the complaint's earlier events as
  *       {@link ComplaintEvent#ERASED_REASON}.
  *   <li>{@link #append}: one commit; by default {@code appendAll} of one, its failure's cause thrown as is.
