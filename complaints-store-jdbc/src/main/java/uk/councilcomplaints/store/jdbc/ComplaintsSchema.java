@@ -15,11 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,7 +240,12 @@ public final class ComplaintsSchema {
      * rows. Logs each council, and every {@value #PROGRESS_EVERY} complaints.
      */
     static void buildProjection(Connection connection) throws SQLException {
-        Map<String, Long> councils = new java.util.LinkedHashMap<>();
+        buildProjection(connection, PROGRESS_EVERY, LOG::info);
+    }
+
+    /** As {@link #buildProjection(Connection)}, telling {@code progress} every {@code every} complaints. */
+    static void buildProjection(Connection connection, int every, Consumer<String> progress) throws SQLException {
+        Map<String, Long> councils = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT council_id, COUNT(*) FROM complaints GROUP BY council_id ORDER BY council_id")) {
             while (rs.next()) {
@@ -250,24 +257,27 @@ public final class ComplaintsSchema {
         if (total == 0) {
             return;
         }
-        LOG.info("Complaints schema: building the report projection of {} stored complaints in {} councils, a council"
-                + " at a time", total, councils.size());
+        progress.accept(String.format(Locale.ROOT, "Complaints schema: building the report projection of %,d stored"
+                + " complaints in %d councils, a council at a time", total, councils.size()));
         long[] built = {0};
         int council = 0;
         long rows = 0;
         for (Map.Entry<String, Long> c : councils.entrySet()) {
             council++;
             int written = ProjectionRows.rebuild(connection, Optional.of(c.getKey()), () -> {
-                if (++built[0] % PROGRESS_EVERY == 0) {
-                    LOG.info("Complaints schema: report projection: {} complaints built so far", built[0]);
+                if (++built[0] % every == 0) {
+                    progress.accept(String.format(Locale.ROOT, "Complaints schema: report projection: %,d"
+                            + " complaints built so far", built[0]));
                 }
             });
             connection.commit();
             rows += written;
-            LOG.info("Complaints schema: report projection of council {} committed ({} of {} councils, {} rows; {}"
-                    + " complaints stored there)", c.getKey(), council, councils.size(), written, c.getValue());
+            progress.accept(String.format(Locale.ROOT, "Complaints schema: report projection of council %s committed"
+                    + " (%d of %d councils): %,d rows; %,d complaints stored there", c.getKey(), council,
+                    councils.size(), written, c.getValue()));
         }
-        LOG.info("Complaints schema: {} report projection rows built from the stored events", rows);
+        progress.accept(String.format(Locale.ROOT, "Complaints schema: %,d report projection rows built from the"
+                + " stored events of %,d complaints", rows, built[0]));
     }
 
     /** Checks that every script was applied, by {@link #migrate} or by Flyway; the dialect is detected. */

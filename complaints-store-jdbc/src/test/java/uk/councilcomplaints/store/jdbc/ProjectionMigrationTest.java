@@ -98,6 +98,35 @@ class ProjectionMigrationTest {
         assertCountsAsTheHistories(other, clock);
     }
 
+    /** The backfill after version 2 tells each council it committed, and every so many complaints. */
+    @Test
+    void theBackfillReportsItsProgressPerCouncilAndEveryNComplaints() throws SQLException {
+        DataSource db = TestDatabases.newH2Memory();
+        ComplaintsSchema.migrate(db);
+        JdbcComplaintStore one = ContractStores.fresh(db);
+        JdbcComplaintStore two = ContractStores.fresh(db);
+        play(one);
+        play(two);
+        long complaints = count(db, "SELECT COUNT(*) FROM complaints");
+        long events = events(one) + events(two);
+        execute(db, "DELETE FROM report_projection");
+
+        List<String> progress = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            ComplaintsSchema.buildProjection(c, 5, progress::add);
+        }
+
+        assertEquals(events, count(db, "SELECT COUNT(*) FROM report_projection"));
+        List<String> councils = progress.stream().filter(line -> line.contains("committed")).toList();
+        assertEquals(2, councils.size(), progress.toString());
+        assertTrue(councils.get(0).contains("(1 of 2 councils)"), councils.get(0));
+        assertTrue(councils.get(1).contains("(2 of 2 councils)"), councils.get(1));
+        long every5 = progress.stream().filter(line -> line.endsWith("complaints built so far")).count();
+        assertEquals(complaints / 5, every5, progress.toString());
+        assertTrue(progress.get(0).contains(complaints + " stored complaints in 2 councils"), progress.get(0));
+    }
+
     private static SettableClock play(JdbcComplaintStore store) {
         SettableClock clock = new SettableClock(RandomHistories.START);
         Random random = new Random(7);
