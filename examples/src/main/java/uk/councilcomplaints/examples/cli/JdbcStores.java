@@ -47,8 +47,8 @@ final class JdbcStores {
             pool.close();
             if (e instanceof IllegalStateException) {
                 throw new CliException("cannot use the database " + masked(options.url()) + ": "
-                        + masked(rootMessage(e)) + " Run 'complaints migrate' with the same --db, --user and "
-                        + "--password to create or update its tables.", e);
+                        + masked(rootMessage(e)).replaceAll("[.\\s]+$", "") + ". Run 'complaints migrate' with the"
+                        + " same --db, --user and --password to create or update its tables.", e);
             }
             if (e instanceof JdbcStoreException || e instanceof IllegalArgumentException) {
                 throw new CliException("cannot use the database " + masked(options.url()) + ": "
