@@ -38,17 +38,17 @@ import org.slf4j.LoggerFactory;
  * where it stopped by the next {@link #migrate}, with nothing lost:
  * <ul>
  * <li>On PostgreSQL every statement is transactional: the scripts run in one transaction, which commits at the
- * end, so a failure leaves the database as it was. The only exception is a backfill: the scripts up to the
- * backfill's own commit first (its script marked in {@code complaints_schema_progress} as having run every statement),
- * then the backfill commits a council at a time, so a long rebuild neither holds one huge transaction nor
+ * end, so a failure leaves the database as it was. The only exception is a backfill: the scripts up to and
+ * including the backfill's own commit first (its script marked in {@code complaints_schema_progress} as having run
+ * every statement), then the backfill commits a council at a time, so a long rebuild neither holds one huge transaction nor
  * starts again from nothing; the remaining scripts run in a last transaction. Nodes migrating at once take
  * turns through a session-level advisory lock, held by the migrating connection from start to end (across
  * those commits) and released at the end, or by the server when the session is lost: a second node waits and
  * then finds every script applied. Applications keep appending meanwhile; the backfill locks the complaints it
  * builds rows for, as {@link JdbcComplaintStore#rebuildProjection} does.</li>
  * <li>On H2 every DDL statement commits on its own, so a script cannot be one transaction. The statements of a
- * script are therefore recorded one at a time in {@code complaints_schema_progress}: after each statement its number is
- * written there and committed (a DML statement, such as version 3's copy of the reasons, commits together with
+ * script are therefore recorded one at a time in {@code complaints_schema_progress}: after each statement its
+ * number is written there and committed (a DML statement, such as version 3's copy of the reasons, commits together with
  * its record, so it is never run twice), and the next migrate starts from the first statement not recorded;
  * when the last statement (and backfill) is done the script's row in {@value #HISTORY_TABLE} is written and its
  * progress row deleted in one transaction. This was chosen over checking the catalog before each statement
@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * shipped scripts and their checksums unchanged. What it does not cover: a process killed in the instant
  * between a DDL statement's own commit and the commit of its record; the next migrate then fails on that
  * statement (for example "table already exists"), and the DBA either undoes it or raises the
- * {@code statements_done} of the script's row in {@code complaints_schema_progress} by one. Nodes take turns through a
- * lock in this JVM, so migrate a shared H2 server from one process.</li>
+ * {@code statements_done} of the script's row in {@code complaints_schema_progress} by one. Nodes take turns
+ * through a lock in this JVM, so migrate a shared H2 server from one process.</li>
  * </ul>
  */
 public final class ComplaintsSchema {

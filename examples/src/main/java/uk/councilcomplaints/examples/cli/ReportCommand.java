@@ -23,8 +23,8 @@ import uk.councilcomplaints.report.Reports;
 /** {@code complaints report}: the library's reports over whatever the store holds, in text, CSV or Markdown. */
 @Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "REPORT",
         description = "Prints a report over whatever the store holds, computed from the complaints' histories "
-                + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at). Reads only: the database's tables "
-                + "must be up to date (complaints migrate); they are never changed.",
+                + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at). "
+                + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.",
         subcommands = {ReportCommand.ByService.class, ReportCommand.ByType.class, ReportCommand.BurnDownReport.class,
                 ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
                 ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class})

@@ -26,8 +26,8 @@ import uk.councilcomplaints.workflow.Complaints;
 /** {@code complaints sla}: the cases with a clock breached or at risk, with how far over or how much is left. */
 @Command(name = "sla", mixinStandardHelpOptions = true,
         description = "Lists the clocks (triage, acknowledgement, response) breached or at risk, with the case, "
-                + "its clock, due date and working days over or left; breached first, most overdue first. Reads only: the database's tables "
-                + "must be up to date (complaints migrate); they are never changed.")
+                + "its clock, due date and working days over or left; breached first, most overdue first. "
+                + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.")
 final class SlaCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);

@@ -18,8 +18,8 @@ import uk.councilcomplaints.workflow.Complaints;
                 + "request): each of their complaints in the store's council with its facts, the complainant's "
                 + "details and summary, and every event (who, when, why). Found by email address or by name, "
                 + "whole values, the letters A-Z in any case. Complaints whose personal data was erased are "
-                + "no longer found. Reads only: the database's tables "
-                + "must be up to date (complaints migrate); they are never changed.")
+                + "no longer found. Reads only: the database's tables must be up to date (complaints migrate); they "
+                + "are never changed.")
 final class SubjectAccessCommand implements Callable<Integer> {
 
     @ParentCommand
