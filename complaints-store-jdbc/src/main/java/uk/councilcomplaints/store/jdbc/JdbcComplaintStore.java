@@ -275,7 +275,14 @@ public final class JdbcComplaintStore implements ComplaintStore {
             return this;
         }
 
-        /** What {@link #build()} does about the tables: {@link SchemaMode#MIGRATE} unless set. */
+        /**
+         * What {@link #build()} does about the tables: {@link SchemaMode#MIGRATE} unless set. The default suits an
+         * embedded H2 file owned by one process: the store brings its own tables up to date when it starts. On a
+         * shared database (PostgreSQL), migrate once as a deployment step, with Flyway
+         * ({@link ComplaintsSchema#flywayLocations}) or {@link ComplaintsSchema#migrate}, and build the stores with
+         * {@link SchemaMode#VALIDATE}, so that starting an application never changes the schema (nor waits for a
+         * long backfill) behind the DBA's back.
+         */
         public Builder schema(SchemaMode value) {
             schema = requireNonNull(value, "schema");
             return this;

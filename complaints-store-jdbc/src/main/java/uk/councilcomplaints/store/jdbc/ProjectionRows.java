@@ -74,6 +74,11 @@ final class ProjectionRows {
      * from its events, first deleting any rows it has; returns how many rows were written.
      */
     static int rebuild(Connection connection, Optional<String> council) throws SQLException {
+        return rebuild(connection, council, () -> { });
+    }
+
+    /** As {@link #rebuild(Connection, Optional)}, telling {@code complaintBuilt} of each complaint whose rows it adds. */
+    static int rebuild(Connection connection, Optional<String> council, Runnable complaintBuilt) throws SQLException {
         // first the locks, so that the events read below are every event those complaints will have until commit
         try (PreparedStatement lock = connection.prepareStatement(LOCK_WITHOUT_FIRST_ROW
                 + (council.isPresent() ? " AND e.council_id = ?" : "") + " FOR UPDATE")) {
@@ -111,6 +116,7 @@ final class ProjectionRows {
                     if (!events.isEmpty() && (!rowCouncil.equals(owner)
                             || !event.complaintId().equals(events.get(0).complaintId()))) {
                         written += addHistory(insert, owner, events);
+                        complaintBuilt.run();
                         if (written - flushed >= 1000) {
                             insert.executeBatch();
                             flushed = written;
@@ -121,6 +127,7 @@ final class ProjectionRows {
                 }
                 if (!events.isEmpty()) {
                     written += addHistory(insert, owner, events);
+                    complaintBuilt.run();
                 }
             }
             if (written > flushed) {

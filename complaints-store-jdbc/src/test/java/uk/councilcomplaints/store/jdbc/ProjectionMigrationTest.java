@@ -55,15 +55,7 @@ class ProjectionMigrationTest {
         long reasons = before.values().stream().flatMap(List::stream).filter(e -> e.reason().isPresent()).count();
         assertTrue(reasons > 0, "played no event with a reason");
         // back to version 1: reasons in the events table, the projection and later history entries gone
-        execute(db, "ALTER TABLE complaint_events ADD COLUMN reason VARCHAR(2000)",
-                "UPDATE complaint_events SET reason = (SELECT r.reason FROM event_reasons r"
-                        + " WHERE r.council_id = complaint_events.council_id"
-                        + " AND r.complaint_id = complaint_events.complaint_id AND r.version = complaint_events.version)",
-                "DROP TABLE event_reasons", "DROP TABLE report_projection",
-                "DROP INDEX complainants_name_key", "DROP INDEX complainants_plain_name_key",
-                "DROP INDEX complainants_email_key", "ALTER TABLE complainants DROP COLUMN name_key",
-                "ALTER TABLE complainants DROP COLUMN plain_name_key", "ALTER TABLE complainants DROP COLUMN email_key",
-                "DELETE FROM " + ComplaintsSchema.HISTORY_TABLE + " WHERE version NOT IN ('1', '1.1')");
+        SchemaAtVersion11.restore(db);
         assertEquals(2, count(db, "SELECT COUNT(*) FROM " + ComplaintsSchema.HISTORY_TABLE));
         assertEquals(reasons, count(db, "SELECT COUNT(*) FROM complaint_events WHERE reason IS NOT NULL"));
 
@@ -114,6 +106,35 @@ class ProjectionMigrationTest {
         assertEquals(events + otherRows, count(db, "SELECT COUNT(*) FROM report_projection"));
         assertCountsAsTheHistories(store, clock);
         assertCountsAsTheHistories(other, clock);
+    }
+
+    /** The backfill after version 2 tells each council it committed, and every so many complaints. */
+    @Test
+    void theBackfillReportsItsProgressPerCouncilAndEveryNComplaints() throws SQLException {
+        DataSource db = TestDatabases.newH2Memory();
+        ComplaintsSchema.migrate(db);
+        JdbcComplaintStore one = ContractStores.fresh(db);
+        JdbcComplaintStore two = ContractStores.fresh(db);
+        play(one);
+        play(two);
+        long complaints = count(db, "SELECT COUNT(*) FROM complaints");
+        long events = events(one) + events(two);
+        execute(db, "DELETE FROM report_projection");
+
+        List<String> progress = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            ComplaintsSchema.buildProjection(c, 5, progress::add);
+        }
+
+        assertEquals(events, count(db, "SELECT COUNT(*) FROM report_projection"));
+        List<String> councils = progress.stream().filter(line -> line.contains("committed")).toList();
+        assertEquals(2, councils.size(), progress.toString());
+        assertTrue(councils.get(0).contains("(1 of 2 councils)"), councils.get(0));
+        assertTrue(councils.get(1).contains("(2 of 2 councils)"), councils.get(1));
+        long every5 = progress.stream().filter(line -> line.endsWith("complaints built so far")).count();
+        assertEquals(complaints / 5, every5, progress.toString());
+        assertTrue(progress.get(0).contains(complaints + " stored complaints in 2 councils"), progress.get(0));
     }
 
     private static SettableClock play(JdbcComplaintStore store) {

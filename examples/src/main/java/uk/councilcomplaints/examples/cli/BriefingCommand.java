@@ -26,7 +26,9 @@ import uk.councilcomplaints.report.Reports;
                 + "1 December 2021 beside the same table as known after the data cleansing, the original backlog on "
                 + "14 January and 2 March 2022, contacts by type, the share that were not complaints, the burn-down, "
                 + "workload, timescales and statutory figures.",
-                "With --format html, writes one self-contained HTML file (tables and charts) for a committee paper."})
+                "With --format html, writes one self-contained HTML file (tables and charts) for a committee paper.",
+                "An embedded H2 database (such as the default) has its tables created or updated first; any other "
+                        + "(PostgreSQL) must be up to date: run complaints migrate."})
 final class BriefingCommand implements Callable<Integer> {
 
     /** What {@code briefing} writes. */

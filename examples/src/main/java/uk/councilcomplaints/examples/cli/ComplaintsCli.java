@@ -34,7 +34,8 @@ import uk.councilcomplaints.model.LondonDays;
         description = "Council complaints from the command line: the briefing note's reports, importing a legacy "
                 + "tracker spreadsheet, report tables and the cases breaching their timescales.",
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
-                SubjectAccessCommand.class, RetentionCommand.class, CommandLine.HelpCommand.class},
+                SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {
 
@@ -80,7 +81,7 @@ public final class ComplaintsCli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "give a command: briefing, import, report, sla, subject-access or retention");
+                "give a command: briefing, import, report, sla, subject-access, retention or migrate");
     }
 
     /** The clock that says what "today" and "now" are. */
@@ -93,7 +94,18 @@ public final class ComplaintsCli implements Callable<Integer> {
         return LondonDays.dayOf(clock.instant());
     }
 
-    /** Opens the store the options name, with the briefing note's data set loaded first if they ask. */
+    /**
+     * Opens the store the options name for a command that only reads: the schema is validated, never changed
+     * (unless {@code --with-briefing-data} asks to load the data set, a write: then as {@link #open}).
+     */
+    OpenStore openForReading(StoreOptions options, PrintWriter err) {
+        return open(options.withBriefingData() ? options : options.validatingSchema(), err);
+    }
+
+    /**
+     * Opens the store the options name, with the briefing note's data set loaded first if they ask; an embedded H2
+     * database's schema is migrated first, any other's validated ({@link StoreOptions#schema}).
+     */
     OpenStore open(StoreOptions options, PrintWriter err) {
         OpenStore open = stores.open(options);
         if (options.withBriefingData()) {

@@ -31,7 +31,9 @@ import uk.councilcomplaints.examples.cli.legacy.LegacyImporter;
                 + "responded_on is an administrative close: the case stays complete.",
             "A row is stored whole or not at all; the reference is the key, so a second import of the same file "
                 + "imports nothing. Rejected rows go with their reasons to FILE.rejected.csv; possible duplicates "
-                + "are listed. With --store memory, a check run: nothing is kept."})
+                + "are listed. With --store memory, a check run: nothing is kept.",
+            "An embedded H2 database (such as the default) has its tables created or updated first; any other "
+                + "(PostgreSQL) must be up to date: run complaints migrate."})
 final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand

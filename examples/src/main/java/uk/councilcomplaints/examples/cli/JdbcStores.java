@@ -2,35 +2,106 @@ package uk.councilcomplaints.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.councilcomplaints.store.jdbc.ComplaintsSchema;
 import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 import uk.councilcomplaints.store.jdbc.JdbcStoreException;
+import uk.councilcomplaints.store.jdbc.SchemaMode;
 
 /**
  * Opens the JDBC store for {@code --db}, {@code --user} and {@code --password}: H2 (the default file under
- * {@code ./complaints-data/}) or PostgreSQL, through a small connection pool, migrating the schema first. The
- * only class that knows the JDBC store module.
+ * {@code ./complaints-data/}) or PostgreSQL, through a small connection pool, its schema migrated or validated as
+ * the options say ({@link StoreOptions#schema}); and migrates a database for {@code complaints migrate}. The only
+ * class that knows the JDBC store module. Every URL or message it prints has its passwords masked ({@link #masked}).
  */
 final class JdbcStores {
+
+    /**
+     * A password in a URL: a {@code password} parameter (any case) after {@code ?}, {@code &} or {@code ;} (as H2
+     * writes its settings), up to the next {@code &} or {@code ;}; or the password of {@code //user:password@host}.
+     */
+    private static final Pattern PASSWORD = Pattern.compile(
+            "(?i)([?&;]\\s*password\\s*=)[^&;]*|(//[^/@:\\s]*:)[^/@\\s]*(@)");
 
     private JdbcStores() {
     }
 
     static OpenStore open(StoreOptions options) {
-        HikariConfig config = poolConfig(options);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new CliException("cannot open the database " + options.url() + ": " + rootMessage(e), e);
-        }
+        return open(options, HikariDataSource::new);
+    }
+
+    /** As {@link #open(StoreOptions)}, the pool made by {@code pools}: for tests. */
+    static OpenStore open(StoreOptions options, Function<HikariConfig, HikariDataSource> pools) {
+        HikariDataSource pool = pool(options, pools);
         try {
             // The command line is one writer that may load a story recorded in the past (briefing), so it does
             // not wait for a settle window; applications with several nodes keep the library's default.
-            JdbcComplaintStore store = JdbcComplaintStore.builder(pool).noSettleWindow().build();
+            JdbcComplaintStore store = JdbcComplaintStore.builder(pool).schema(schemaMode(options)).noSettleWindow()
+                    .build();
             return new OpenStore(store, pool::close);
-        } catch (JdbcStoreException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             pool.close();
-            throw new CliException("cannot use the database " + options.url() + ": " + rootMessage(e), e);
+            if (e instanceof IllegalStateException) {
+                throw new CliException("cannot use the database " + masked(options.url()) + ": "
+                        + masked(rootMessage(e)).replaceAll("[.\\s]+$", "") + ". Run 'complaints migrate' with the"
+                        + " same --db, --user and --password to create or update its tables.", e);
+            }
+            if (e instanceof JdbcStoreException || e instanceof IllegalArgumentException) {
+                throw new CliException("cannot use the database " + masked(options.url()) + ": "
+                        + masked(rootMessage(e)), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies the schema scripts the database lacks ({@code complaints migrate}).
+     *
+     * @return the scripts applied, in order; empty when the schema was up to date
+     */
+    static List<String> migrate(StoreOptions options) {
+        try (HikariDataSource pool = pool(options, HikariDataSource::new)) {
+            return ComplaintsSchema.migrate(pool);
+        } catch (JdbcStoreException | IllegalStateException e) {
+            throw new CliException("cannot migrate the database " + masked(options.url()) + ": "
+                    + masked(rootMessage(e)), e);
+        }
+    }
+
+    /** {@code text} (a URL, or a message that may quote one) with every password in it replaced by {@code ***}. */
+    static String masked(String text) {
+        Matcher m = PASSWORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) != null ? m.group(1) + "***"
+                    : m.group(2) + "***" + m.group(3)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** MIGRATE for an embedded H2 database when the options allow it; VALIDATE otherwise. */
+    static SchemaMode schemaMode(StoreOptions options) {
+        return options.schema() == StoreOptions.Schema.MIGRATE_EMBEDDED && embeddedH2(options.url())
+                ? SchemaMode.MIGRATE : SchemaMode.VALIDATE;
+    }
+
+    /** Whether {@code url} is an H2 database in this process (a file or memory), not an H2 server's. */
+    static boolean embeddedH2(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+    }
+
+    private static HikariDataSource pool(StoreOptions options, Function<HikariConfig, HikariDataSource> pools) {
+        try {
+            return pools.apply(poolConfig(options));
+        } catch (RuntimeException e) {
+            throw new CliException("cannot open the database " + masked(options.url()) + ": "
+                    + masked(rootMessage(e)), e);
         }
     }
 

@@ -24,7 +24,8 @@ import uk.councilcomplaints.report.Reports;
 /** {@code complaints report}: the library's reports over whatever the store holds, in text, CSV or Markdown. */
 @Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "REPORT",
         description = "Prints a report over whatever the store holds, computed from the complaints' histories "
-                + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at).",
+                + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at). "
+                + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.",
         subcommands = {ReportCommand.ByService.class, ReportCommand.ByType.class, ReportCommand.BurnDownReport.class,
                 ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
                 ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class})
@@ -66,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (OpenStore open = parent.root.open(storeOptions, spec.commandLine().getErr())) {
+            try (OpenStore open = parent.root.openForReading(storeOptions, spec.commandLine().getErr())) {
                 Report report = report(Reports.over(open.store()));
                 RenderOptions options = format == TableFormat.CSV ? RenderOptions.defaults()
                         : RenderOptions.defaults().withTitle(title());

@@ -26,7 +26,9 @@ import uk.councilcomplaints.workflow.Complaints;
                 + "retention period (6 years after closure unless --period says otherwise): erases the "
                 + "complainant's details, the summary and the events' reasons, recorded as an event with who, "
                 + "when and why; every report stays the same. Prints how many, per procedure. Running it "
-                + "again anonymises nothing more.")
+                + "again anonymises nothing more. An embedded H2 database (such as the default) has its tables "
+                + "created or updated first, any other must be up to date (complaints migrate); with --dry-run the "
+                + "tables must be up to date and are never changed.")
 final class RetentionCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -63,7 +65,8 @@ final class RetentionCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--as-of': " + day
                     + " is after today (" + root.today() + ")");
         }
-        try (OpenStore open = root.open(storeOptions, spec.commandLine().getErr())) {
+        try (OpenStore open = dryRun ? root.openForReading(storeOptions, spec.commandLine().getErr())
+                : root.open(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).retentionPolicy(policy)
                     .build();
             List<Complaint> done = dryRun ? complaints.expired(day) : complaints.anonymiseExpired(day, actor);

@@ -27,7 +27,8 @@ import uk.councilcomplaints.workflow.Complaints;
 /** {@code complaints sla}: the cases with a clock breached or at risk, with how far over or how much is left. */
 @Command(name = "sla", mixinStandardHelpOptions = true,
         description = "Lists the clocks (triage, acknowledgement, response) breached or at risk, with the case, "
-                + "its clock, due date and working days over or left; breached first, most overdue first.")
+                + "its clock, due date and working days over or left; breached first, most overdue first. "
+                + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.")
 final class SlaCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);
@@ -62,7 +63,7 @@ final class SlaCommand implements Callable<Integer> {
         // the last microsecond of the day: events are whole microseconds, and "as of" includes its instant
         Instant at = asOf == null ? root.clock().instant() : LondonDays.endOf(asOf).minus(1, ChronoUnit.MICROS);
         KnownAt known = knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt);
-        try (OpenStore open = root.open(storeOptions, spec.commandLine().getErr())) {
+        try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
             List<Line> lines = new ArrayList<>();
             for (SlaStatus status : complaints.breachedOrAtRisk(at, known)) {

@@ -37,6 +37,22 @@ public final class StoreOptions {
     @Option(names = "--password", paramLabel = "PASSWORD", description = "The database user's password.")
     private String password;
 
+    /**
+     * What opening the database may do to its tables: set by the command (read commands validate), not on the
+     * command line.
+     */
+    public enum Schema {
+        /** Fail, naming {@code complaints migrate}, unless every schema script was applied. */
+        VALIDATE,
+        /**
+         * Apply the missing scripts first on an embedded H2 database (a file or memory, such as the default); any
+         * other database (PostgreSQL, an H2 server) is validated: it is migrated by {@code complaints migrate}.
+         */
+        MIGRATE_EMBEDDED
+    }
+
+    private Schema schema = Schema.MIGRATE_EMBEDDED;
+
     @Option(names = "--with-briefing-data",
             description = "Load the briefing note's data set (the 282-case backlog and 379 new contacts) first, "
                     + "unless the store already holds it.")
@@ -49,6 +65,28 @@ public final class StoreOptions {
         options.url = url;
         options.withBriefingData = withBriefingData;
         return options;
+    }
+
+    /** Options for the database at {@code url} as {@code user} with {@code password} (either may be null). */
+    static StoreOptions database(String url, String user, String password) {
+        StoreOptions options = of(Kind.JDBC, url, false);
+        options.user = user;
+        options.password = password;
+        return options;
+    }
+
+    /** These options, the schema validated only: for commands that only read. */
+    StoreOptions validatingSchema() {
+        StoreOptions copy = database(url, user, password);
+        copy.kind = kind;
+        copy.withBriefingData = withBriefingData;
+        copy.schema = Schema.VALIDATE;
+        return copy;
+    }
+
+    /** What opening the database may do to its tables: {@link Schema#MIGRATE_EMBEDDED} unless a command says. */
+    public Schema schema() {
+        return schema;
     }
 
     public Kind kind() {

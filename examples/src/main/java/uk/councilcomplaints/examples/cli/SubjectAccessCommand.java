@@ -18,7 +18,8 @@ import uk.councilcomplaints.workflow.Complaints;
                 + "request): each of their complaints in the store's council with its facts, the complainant's "
                 + "details and summary, and every event (who, when, why). Found by email address or by name, "
                 + "whole values, the letters A-Z in any case. Complaints whose personal data was erased are "
-                + "no longer found.")
+                + "no longer found. Reads only: the database's tables must be up to date (complaints migrate); they "
+                + "are never changed.")
 final class SubjectAccessCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,7 +47,7 @@ final class SubjectAccessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataSubject subject = subject();
-        try (OpenStore open = root.open(storeOptions, spec.commandLine().getErr())) {
+        try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
             SubjectAccessReport report = complaints.subjectAccess(subject);
             spec.commandLine().getOut().print(SubjectAccessJson.of(report));

@@ -10,6 +10,6 @@ class BriefingOnPostgresTest {
 
     @Test
     void postgresKeepsTheStoryAndGivesTheSameTablesAsMemory() {
-        BriefingOnH2Test.keepsTheStoryAndGivesTheSameTablesAsMemory(TestPostgres.newDatabaseUrl());
+        BriefingOnH2Test.keepsTheStoryAndGivesTheSameTablesAsMemory(TestPostgres.newMigratedDatabaseUrl());
     }
 }

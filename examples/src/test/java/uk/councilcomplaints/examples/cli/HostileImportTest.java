@@ -367,7 +367,7 @@ class HostileImportTest {
                 return new Target(kind, Optional.empty(), new InMemoryComplaintStore(), () -> { });
             }
             String url = kind.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
-                    : TestPostgres.newDatabaseUrl();
+                    : TestPostgres.newMigratedDatabaseUrl();
             OpenStore open = JdbcStores.open(StoreOptions.of(StoreOptions.Kind.JDBC, url, false));
             return new Target(kind, Optional.of(url), open.store(), open);
         }

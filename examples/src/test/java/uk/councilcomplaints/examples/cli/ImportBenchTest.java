@@ -33,7 +33,7 @@ class ImportBenchTest {
         Path csv = dir.resolve("generated.csv");
         LegacyCsvGenerator.write(csv, rows);
         for (String db : List.of("jdbc:h2:file:" + dir.resolve("complaints").toAbsolutePath(),
-                TestPostgres.newDatabaseUrl())) {
+                TestPostgres.newMigratedDatabaseUrl())) {
             Cli.Result run = Cli.run(CLOCK, StoreFactory.standard(), "import", "--db", db, csv.toString());
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("imported " + rows + ", already present 0, rejected 0, possible duplicates 0",

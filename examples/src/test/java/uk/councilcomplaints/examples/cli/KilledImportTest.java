@@ -55,7 +55,7 @@ class KilledImportTest {
         Path csv = dir.resolve("tracker.csv");
         LegacyCsvGenerator.write(csv, ROWS);
         String url = database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
-                : TestPostgres.newDatabaseUrl();
+                : TestPostgres.newMigratedDatabaseUrl();
 
         int readWhenKilled = killPartWay(csv, url);
         assertTrue(readWhenKilled >= KILL_AFTER && readWhenKilled < ROWS, "killed after " + readWhenKilled);

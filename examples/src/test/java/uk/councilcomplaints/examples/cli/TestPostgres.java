@@ -29,6 +29,19 @@ public final class TestPostgres {
         return Server.INSTANCE.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * The JDBC URL of a new database whose tables {@code complaints migrate} created, as a DBA does before the
+     * command line's other commands use a PostgreSQL database.
+     */
+    public static String newMigratedDatabaseUrl() {
+        String url = newDatabaseUrl();
+        Cli.Result migrate = Cli.run("migrate", "--db", url);
+        if (migrate.exitCode() != 0) {
+            throw new IllegalStateException("complaints migrate failed: " + migrate.err());
+        }
+        return url;
+    }
+
     /** Started when first named. */
     private static final class Server {
         static final EmbeddedPostgres INSTANCE = start();
