@@ -27,7 +27,7 @@ final class FindStatement {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
-    private final StringBuilder sql = new StringBuilder(Sql.SELECT_COMPLAINT);
+    private final StringBuilder sql = new StringBuilder(ComplaintsTable.SELECT);
     private final List<Parameter> parameters = new ArrayList<>();
 
     /**
@@ -60,7 +60,7 @@ final class FindStatement {
         f.in("classification", names(q.classifications()));
         f.in("procedure_code", names(q.procedures()));
         if (!q.stages().isEmpty()) {
-            f.condition("stage IN (" + Sql.marks(q.stages().size()) + ")");
+            f.condition("stage IN (" + Values.marks(q.stages().size()) + ")");
             for (Stage stage : q.stages()) {
                 f.parameters.add((ps, i) -> ps.setInt(i, stage.number()));
             }
@@ -131,7 +131,7 @@ final class FindStatement {
         if (values.isEmpty()) {
             return;
         }
-        condition(column + " IN (" + Sql.marks(values.size()) + ")");
+        condition(column + " IN (" + Values.marks(values.size()) + ")");
         for (String value : values) {
             parameters.add((ps, i) -> ps.setString(i, value));
         }

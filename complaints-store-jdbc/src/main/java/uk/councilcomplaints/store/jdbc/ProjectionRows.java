@@ -20,7 +20,7 @@ final class ProjectionRows {
 
     static final String INSERT = "INSERT INTO report_projection (council_id, complaint_id, version, occurred_at,"
             + " recorded_at, next_occurred_at, next_recorded_at, status, bucket, classification, procedure_code, stage,"
-            + " service_area_code, service_area_name, officer, team, received_day) VALUES (" + Sql.marks(17) + ")";
+            + " service_area_code, service_area_name, officer, team, received_day) VALUES (" + Values.marks(17) + ")";
 
     static final String CLOSE = "UPDATE report_projection SET next_occurred_at = ?, next_recorded_at = ?"
             + " WHERE council_id = ? AND complaint_id = ? AND version = ?";

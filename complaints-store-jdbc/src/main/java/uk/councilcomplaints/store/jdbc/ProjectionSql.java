@@ -289,7 +289,7 @@ final class ProjectionSql {
     }
 
     private void in(String column, Collection<String> values) {
-        sql.append(" AND ").append(column).append(" IN (").append(Sql.marks(values.size())).append(')');
+        sql.append(" AND ").append(column).append(" IN (").append(Values.marks(values.size())).append(')');
         for (String v : values) {
             params.add((ps, i) -> ps.setString(i, v));
         }
