@@ -233,8 +233,8 @@ final class CommitWriter {
             complaint.addAll(added);
         }
         boolean closing = false;
-        try (PreparedStatement close = connection.prepareStatement(ProjectionRows.CLOSE);
-                RowWriter insert = inserts.prepare(connection, ProjectionRows.INSERT)) {
+        try (PreparedStatement close = connection.prepareStatement(ProjectionTable.CLOSE);
+                RowWriter insert = inserts.prepare(connection, ProjectionTable.INSERT)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
                 if (!first.creates()) {

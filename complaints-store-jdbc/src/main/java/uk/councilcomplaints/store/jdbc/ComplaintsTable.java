@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL of {@code complaints}, a complaint's current state a row ({@link ComplaintColumns}): load, insert,
  * the update checked against the expected version, and the look-ups of a clashing key. A {@code find} is built
- * by {@link FindStatement} from {@link #SELECT}, its sort by reference on {@link Dialect#referenceOrder()}.
+ * by {@link FindStatement} from {@link #SELECT}, its sort by reference on {@link Dialect#referenceOrder()}. The
+ * report projection's rebuild locks rows of this table with {@link ProjectionTable}'s statements.
  */
 final class ComplaintsTable {
 

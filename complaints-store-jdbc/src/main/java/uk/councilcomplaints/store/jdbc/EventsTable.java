@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 /**
  * The SQL of {@code complaint_events} ({@link EventColumns}) and {@code event_reasons}: inserting events and
  * their reasons, and reading histories (each event with its reason). {@code complaint_events} is only ever
- * inserted into.
+ * inserted into. The report projection's rebuild reads events with {@link ProjectionTable}'s statements.
  */
 final class EventsTable {
 
