@@ -4,8 +4,9 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL of {@code complaint_events} ({@link EventColumns}) and {@code event_reasons}: inserting events and
- * their reasons, and reading histories (each event with its reason). {@code complaint_events} is only ever
- * inserted into. The report projection's rebuild reads events with {@link ProjectionTable}'s statements.
+ * their reasons, reading histories (each event with its reason), and erasing the reasons with a complaint's
+ * personal data ({@link DataProtectionSql} runs it). {@code complaint_events} is only ever inserted into. The
+ * report projection's rebuild reads events with {@link ProjectionTable}'s statements.
  */
 final class EventsTable {
 
@@ -45,4 +46,12 @@ final class EventsTable {
         return SELECT_EVENT + " WHERE e.council_id = ? AND e.complaint_id IN (" + complaintIds
                 + ") ORDER BY e.complaint_id, e.version";
     }
+
+    /**
+     * The reasons of a complaint's events up to a version replaced (by {@link
+     * uk.councilcomplaints.event.ComplaintEvent#ERASED_REASON}): an update of {@code event_reasons} only, so the
+     * audit trail in {@code complaint_events} cannot be rewritten through the store.
+     */
+    static final String ERASE_REASONS = "UPDATE event_reasons SET reason = ?"
+            + " WHERE council_id = ? AND complaint_id = ? AND version <= ?";
 }

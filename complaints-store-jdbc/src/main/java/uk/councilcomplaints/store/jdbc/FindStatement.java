@@ -77,8 +77,7 @@ final class FindStatement {
             f.parameters.add((ps, i) -> ps.setBoolean(i, v));
         });
         q.subject().ifPresent(subject -> {
-            f.condition("id IN (SELECT complaint_id FROM complainants WHERE council_id = ? AND "
-                    + DataProtectionSql.keyColumn(subject.key()) + " = ?)");
+            f.condition("id IN (" + ComplainantsTable.withKey(subject.key()) + ")");
             f.parameters.add((ps, i) -> ps.setString(i, council));
             f.parameters.add((ps, i) -> ps.setString(i, subject.keyValue()));
         });
