@@ -71,8 +71,8 @@ final class EventColumns {
     }
 
     /**
-     * Adds the {@code event_reasons} row of {@code event} to {@code insert}'s batch ({@link EventsTable#INSERT_REASON});
-     * returns whether it had a reason to add.
+     * Adds the {@code event_reasons} row of {@code event} to {@code insert}'s batch
+     * ({@link EventsTable#INSERT_REASON}); returns whether it had a reason to add.
      */
     static boolean addReason(RowWriter insert, String council, ComplaintEvent event) throws SQLException {
         if (event.reason().isEmpty()) {

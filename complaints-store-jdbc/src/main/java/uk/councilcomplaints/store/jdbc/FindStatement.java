@@ -17,7 +17,8 @@ import uk.councilcomplaints.store.Cursor;
 /**
  * A {@link ComplaintQuery} as one SELECT: every filter a condition with bound parameters, the whitelisted
  * sort column then the id (both reversed when descending), the cursor as a row-value comparison on those two,
- * and one row more than the page to tell whether there is a next page.
+ * and one row more than the page to tell whether there is a next page. It starts from
+ * {@link ComplaintsTable#SELECT}; subject access's sub-select is {@link ComplainantsTable#withKey}.
  */
 final class FindStatement {
 

@@ -31,7 +31,7 @@ import uk.councilcomplaints.store.HistoryFilter;
  * the end of each of its days (ranges of indexes), or a {@link HistoryFilter} as the ids of the complaints it
  * wants. The text depends only on the
  * query's shape (column names from a fixed map, a mark per day and per filter value); every value is a
- * bound parameter.
+ * bound parameter. The table's fixed statements are {@link ProjectionTable}'s.
  */
 final class ProjectionSql {
 
