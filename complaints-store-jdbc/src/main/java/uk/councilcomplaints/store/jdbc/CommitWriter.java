@@ -145,8 +145,8 @@ final class CommitWriter {
             Map<ComplaintId, Span> spans) throws SQLException {
         List<Span> updated = new ArrayList<>();
         boolean inserting = false;
-        try (RowWriter insert = inserts.prepare(connection, Sql.INSERT_COMPLAINT);
-                RowWriter update = StatementRows.prepare(connection, Sql.UPDATE_COMPLAINT)) {
+        try (RowWriter insert = inserts.prepare(connection, ComplaintsTable.INSERT);
+                RowWriter update = StatementRows.prepare(connection, ComplaintsTable.UPDATE)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
                 Commit last = commits.get(span.last);
@@ -198,8 +198,8 @@ final class CommitWriter {
     private void writeEvents(Connection connection, Inserts inserts, List<Commit> commits,
             PlannerStatistics statistics) throws SQLException {
         boolean reasoned = false;
-        try (RowWriter insert = inserts.prepare(connection, Sql.INSERT_EVENT);
-                RowWriter reasons = inserts.prepare(connection, Sql.INSERT_REASON)) {
+        try (RowWriter insert = inserts.prepare(connection, EventsTable.INSERT);
+                RowWriter reasons = inserts.prepare(connection, EventsTable.INSERT_REASON)) {
             for (Commit commit : commits) {
                 for (ComplaintEvent event : commit.events()) {
                     insert.setString(council);
@@ -233,8 +233,8 @@ final class CommitWriter {
             complaint.addAll(added);
         }
         boolean closing = false;
-        try (PreparedStatement close = connection.prepareStatement(ProjectionRows.CLOSE);
-                RowWriter insert = inserts.prepare(connection, ProjectionRows.INSERT)) {
+        try (PreparedStatement close = connection.prepareStatement(ProjectionTable.CLOSE);
+                RowWriter insert = inserts.prepare(connection, ProjectionTable.INSERT)) {
             for (Span span : spans.values()) {
                 Commit first = commits.get(span.first);
                 if (!first.creates()) {
@@ -273,8 +273,8 @@ final class CommitWriter {
         if (outcome.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = connection.prepareStatement(Sql.DELETE_PERSONAL_DATA);
-                RowWriter insert = inserts.prepare(connection, Sql.INSERT_PERSONAL_DATA)) {
+        try (PreparedStatement delete = connection.prepareStatement(ComplainantsTable.DELETE);
+                RowWriter insert = inserts.prepare(connection, ComplainantsTable.INSERT)) {
             boolean deleting = false;
             boolean inserting = false;
             for (Map.Entry<ComplaintId, Optional<PersonalData>> e : outcome.entrySet()) {
@@ -336,7 +336,7 @@ final class CommitWriter {
             if (stored.isPresent()) {
                 return Optional.of(failed(commits, i, new VersionConflictException(c.id(), 0, stored.getAsLong())));
             }
-            try (PreparedStatement ps = connection.prepareStatement(Sql.WITH_REFERENCE)) {
+            try (PreparedStatement ps = connection.prepareStatement(ComplaintsTable.WITH_REFERENCE)) {
                 ps.setString(1, council);
                 ps.setString(2, c.state().reference());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -355,7 +355,7 @@ final class CommitWriter {
      */
     private void checkFollowsStored(Connection connection, List<Commit> commits, int index) throws SQLException {
         Commit first = commits.get(index);
-        try (PreparedStatement ps = connection.prepareStatement(Sql.EVENT_AT)) {
+        try (PreparedStatement ps = connection.prepareStatement(EventsTable.EVENT_AT)) {
             ps.setString(1, council);
             Values.setUuid(ps, 2, first.id().value());
             ps.setLong(3, first.expectedVersion());
@@ -372,7 +372,7 @@ final class CommitWriter {
     }
 
     private OptionalLong version(Connection connection, ComplaintId id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(Sql.VERSION)) {
+        try (PreparedStatement ps = connection.prepareStatement(ComplaintsTable.VERSION)) {
             ps.setString(1, council);
             Values.setUuid(ps, 2, id.value());
             try (ResultSet rs = ps.executeQuery()) {

@@ -17,7 +17,10 @@ import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 
-/** A complaint's current state as a row of {@code complaints}: one typed column per field. */
+/**
+ * A complaint's current state as a row of {@code complaints}: one typed column per field. Its SQL is
+ * {@link ComplaintsTable}'s.
+ */
 final class ComplaintColumns {
 
     /** The state's columns after the key and version, in the order {@link #bind} sets them; reference first. */

@@ -10,12 +10,7 @@ import java.util.Locale;
 public enum Dialect {
     /** H2 2.x, embedded or server. */
     H2("h2", "reference_order",
-            "SELECT last_number FROM FINAL TABLE (MERGE INTO reference_sequences t"
-                    + " USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INTEGER))) s (council_id, reference_year)"
-                    + " ON t.council_id = s.council_id AND t.reference_year = s.reference_year"
-                    + " WHEN MATCHED THEN UPDATE SET last_number = t.last_number + 1"
-                    + " WHEN NOT MATCHED THEN INSERT (council_id, reference_year, last_number)"
-                    + " VALUES (s.council_id, s.reference_year, 1))") {
+            ReferenceSequencesTable.H2_NEXT_NUMBER) {
         @Override
         void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException {
             ps.setBytes(index, reference.getBytes(StandardCharsets.UTF_8));
@@ -23,9 +18,7 @@ public enum Dialect {
     },
     /** PostgreSQL 12 or later. */
     POSTGRESQL("postgresql", "reference",
-            "INSERT INTO reference_sequences (council_id, reference_year, last_number) VALUES (?, ?, 1)"
-                    + " ON CONFLICT (council_id, reference_year)"
-                    + " DO UPDATE SET last_number = reference_sequences.last_number + 1 RETURNING last_number") {
+            ReferenceSequencesTable.POSTGRESQL_NEXT_NUMBER) {
         @Override
         void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException {
             ps.setString(index, reference);
@@ -63,7 +56,10 @@ public enum Dialect {
         return referenceOrder;
     }
 
-    /** One statement taking council and year, returning the next number of that sequence. */
+    /**
+     * One statement taking council and year, returning the next number of that sequence
+     * ({@link ReferenceSequencesTable}).
+     */
     String nextReferenceNumber() {
         return nextReferenceNumber;
     }

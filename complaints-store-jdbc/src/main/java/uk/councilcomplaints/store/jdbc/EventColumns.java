@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.event.EventType;
@@ -27,7 +26,7 @@ import uk.councilcomplaints.model.Status;
  * and the typed columns that hold its data; the event's reason, if any, is a row of {@code event_reasons}. Writing the data goes through an
  * {@link EventData.Visitor} and reading through an exhaustive switch on {@link EventType}, so a new type of
  * event does not compile until its columns are decided here (and, if it needs new ones, a migration adds
- * them).
+ * them). Its SQL is {@link EventsTable}'s.
  */
 final class EventColumns {
 
@@ -37,13 +36,6 @@ final class EventColumns {
             "service_area_name", "channel", "matter_date", "classification", "officer", "team", "outcome", "remedies",
             "stage", "closure_reason", "duplicate_of", "working_days", "agreed_response_date",
             "late_request_accepted");
-
-    /** The select list {@link #readRow} reads: every column of {@link #ROW} of the event {@code e}, and its reason. */
-    static final String SELECTED = ROW.stream().map(c -> "e." + c).collect(Collectors.joining(", ")) + ", r.reason";
-
-    /** The events {@code e}, each with its reason {@code r} if it has one; a query's conditions name {@code e}. */
-    static final String WITH_REASONS = " FROM complaint_events e LEFT JOIN event_reasons r ON r.council_id = e.council_id"
-            + " AND r.complaint_id = e.complaint_id AND r.version = e.version";
 
     private String reference;
     private Procedure procedure;
@@ -79,8 +71,8 @@ final class EventColumns {
     }
 
     /**
-     * Adds the {@code event_reasons} row of {@code event} to {@code insert}'s batch ({@link Sql#INSERT_REASON});
-     * returns whether it had a reason to add.
+     * Adds the {@code event_reasons} row of {@code event} to {@code insert}'s batch
+     * ({@link EventsTable#INSERT_REASON}); returns whether it had a reason to add.
      */
     static boolean addReason(RowWriter insert, String council, ComplaintEvent event) throws SQLException {
         if (event.reason().isEmpty()) {
@@ -94,7 +86,7 @@ final class EventColumns {
         return true;
     }
 
-    /** The event in the current row, which holds the columns of {@link #SELECTED}. */
+    /** The event in the current row, which holds the columns of {@link EventsTable#SELECTED}. */
     static ComplaintEvent readRow(ResultSet rs) throws SQLException {
         return read(rs, Optional.ofNullable(rs.getString("reason")));
     }

@@ -17,7 +17,8 @@ import uk.councilcomplaints.store.Cursor;
 /**
  * A {@link ComplaintQuery} as one SELECT: every filter a condition with bound parameters, the whitelisted
  * sort column then the id (both reversed when descending), the cursor as a row-value comparison on those two,
- * and one row more than the page to tell whether there is a next page.
+ * and one row more than the page to tell whether there is a next page. It starts from
+ * {@link ComplaintsTable#SELECT}; subject access's sub-select is {@link ComplainantsTable#withKey}.
  */
 final class FindStatement {
 
@@ -27,7 +28,7 @@ final class FindStatement {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
-    private final StringBuilder sql = new StringBuilder(Sql.SELECT_COMPLAINT);
+    private final StringBuilder sql = new StringBuilder(ComplaintsTable.SELECT);
     private final List<Parameter> parameters = new ArrayList<>();
 
     /**
@@ -60,7 +61,7 @@ final class FindStatement {
         f.in("classification", names(q.classifications()));
         f.in("procedure_code", names(q.procedures()));
         if (!q.stages().isEmpty()) {
-            f.condition("stage IN (" + Sql.marks(q.stages().size()) + ")");
+            f.condition("stage IN (" + Values.marks(q.stages().size()) + ")");
             for (Stage stage : q.stages()) {
                 f.parameters.add((ps, i) -> ps.setInt(i, stage.number()));
             }
@@ -77,8 +78,7 @@ final class FindStatement {
             f.parameters.add((ps, i) -> ps.setBoolean(i, v));
         });
         q.subject().ifPresent(subject -> {
-            f.condition("id IN (SELECT complaint_id FROM complainants WHERE council_id = ? AND "
-                    + DataProtectionSql.keyColumn(subject.key()) + " = ?)");
+            f.condition("id IN (" + ComplainantsTable.withKey(subject.key()) + ")");
             f.parameters.add((ps, i) -> ps.setString(i, council));
             f.parameters.add((ps, i) -> ps.setString(i, subject.keyValue()));
         });
@@ -131,7 +131,7 @@ final class FindStatement {
         if (values.isEmpty()) {
             return;
         }
-        condition(column + " IN (" + Sql.marks(values.size()) + ")");
+        condition(column + " IN (" + Values.marks(values.size()) + ")");
         for (String value : values) {
             parameters.add((ps, i) -> ps.setString(i, value));
         }

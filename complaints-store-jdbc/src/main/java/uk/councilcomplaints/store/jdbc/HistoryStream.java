@@ -45,7 +45,7 @@ final class HistoryStream implements Iterator<ComplaintHistory> {
 
     /** Every history of {@code council}. */
     static Stream<ComplaintHistory> open(DataSource dataSource, String council, int fetchSize) {
-        return open(dataSource, Sql.HISTORIES, ps -> ps.setString(1, council), fetchSize);
+        return open(dataSource, EventsTable.HISTORIES, ps -> ps.setString(1, council), fetchSize);
     }
 
     /** The histories {@code sql} selects: events ordered by complaint and version, its parameters bound by {@code binder}. */

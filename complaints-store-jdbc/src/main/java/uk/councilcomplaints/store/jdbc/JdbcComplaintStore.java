@@ -107,7 +107,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public Optional<Complaint> load(ComplaintId id) {
         requireNonNull(id, "id");
         return jdbc.inTransaction("load a complaint", connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(Sql.LOAD)) {
+            try (PreparedStatement ps = connection.prepareStatement(ComplaintsTable.LOAD)) {
                 ps.setString(1, council);
                 Values.setUuid(ps, 2, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -121,7 +121,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public List<ComplaintEvent> history(ComplaintId id) {
         requireNonNull(id, "id");
         return jdbc.inTransaction("read a history", connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(Sql.HISTORY)) {
+            try (PreparedStatement ps = connection.prepareStatement(EventsTable.HISTORY)) {
                 ps.setString(1, council);
                 Values.setUuid(ps, 2, id.value());
                 List<ComplaintEvent> events = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
             return HistoryStream.open(reports, council, fetchSize);
         }
         ProjectionSql wanted = ProjectionSql.wanted(filter, council);
-        return HistoryStream.open(reports, Sql.historiesOf(wanted.sql()), ps -> {
+        return HistoryStream.open(reports, EventsTable.historiesOf(wanted.sql()), ps -> {
             ps.setString(1, council);
             wanted.bind(ps, 2);
         }, fetchSize);
@@ -209,7 +209,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public Optional<PersonalData> personalData(ComplaintId id) {
         requireNonNull(id, "id");
         return jdbc.inTransaction("read personal data", connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(Sql.PERSONAL_DATA)) {
+            try (PreparedStatement ps = connection.prepareStatement(ComplainantsTable.SELECT)) {
                 ps.setString(1, council);
                 Values.setUuid(ps, 2, id.value());
                 try (ResultSet rs = ps.executeQuery()) {

@@ -14,35 +14,10 @@ import uk.councilcomplaints.store.ProjectionRow;
  * The rows of {@code report_projection}: written with each append, closed when the complaint's next events
  * come, and rebuilt from the events for complaints that lack their first row (stored before the table
  * existed, or appended to before it was filled). A rebuild locks those complaints' rows in {@code complaints}
- * first, so appends to them on any node wait for it, or it for them.
+ * first, so appends to them on any node wait for it, or it for them. The statements are
+ * {@link ProjectionTable}'s.
  */
 final class ProjectionRows {
-
-    static final String INSERT = "INSERT INTO report_projection (council_id, complaint_id, version, occurred_at,"
-            + " recorded_at, next_occurred_at, next_recorded_at, status, bucket, classification, procedure_code, stage,"
-            + " service_area_code, service_area_name, officer, team, received_day) VALUES (" + Sql.marks(17) + ")";
-
-    static final String CLOSE = "UPDATE report_projection SET next_occurred_at = ?, next_recorded_at = ?"
-            + " WHERE council_id = ? AND complaint_id = ? AND version = ?";
-
-    private static final String WITHOUT_FIRST_ROW = " NOT EXISTS (SELECT 1 FROM report_projection p"
-            + " WHERE p.council_id = e.council_id AND p.complaint_id = e.complaint_id AND p.version = 1)";
-
-    /**
-     * Locks the complaints a rebuild builds rows for, as an append's version update does: an append to one of
-     * them waits for the rebuild to commit, and the rebuild waits for an append in flight.
-     */
-    private static final String LOCK_WITHOUT_FIRST_ROW = "SELECT e.id FROM complaints e WHERE NOT EXISTS (SELECT 1"
-            + " FROM report_projection p WHERE p.council_id = e.council_id AND p.complaint_id = e.id AND p.version = 1)";
-
-    private static final String DELETE_PARTIAL = "DELETE FROM report_projection WHERE NOT EXISTS (SELECT 1"
-            + " FROM report_projection p WHERE p.council_id = report_projection.council_id"
-            + " AND p.complaint_id = report_projection.complaint_id AND p.version = 1)";
-
-    private static final String EVENTS_WITHOUT_ROWS = "SELECT e.council_id, " + String.join(", ",
-            EventColumns.ROW.stream().map(c -> "e." + c).toList()) + " FROM complaint_events e WHERE" + WITHOUT_FIRST_ROW;
-
-    private static final String ORDER = " ORDER BY e.council_id, e.complaint_id, e.version";
 
     private ProjectionRows() {
     }
@@ -80,8 +55,8 @@ final class ProjectionRows {
     /** As {@link #rebuild(Connection, Optional)}, telling {@code complaintBuilt} of each complaint whose rows it adds. */
     static int rebuild(Connection connection, Optional<String> council, Runnable complaintBuilt) throws SQLException {
         // first the locks, so that the events read below are every event those complaints will have until commit
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_WITHOUT_FIRST_ROW
-                + (council.isPresent() ? " AND e.council_id = ?" : "") + " FOR UPDATE")) {
+        try (PreparedStatement lock = connection.prepareStatement(
+                ProjectionTable.lockWithoutFirstRow(council.isPresent()))) {
             if (council.isPresent()) {
                 lock.setString(1, council.get());
             }
@@ -91,8 +66,8 @@ final class ProjectionRows {
                 }
             }
         }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_PARTIAL
-                + (council.isPresent() ? " AND council_id = ?" : ""))) {
+        try (PreparedStatement delete = connection.prepareStatement(
+                ProjectionTable.deletePartial(council.isPresent()))) {
             if (council.isPresent()) {
                 delete.setString(1, council.get());
             }
@@ -100,9 +75,9 @@ final class ProjectionRows {
         }
         int written = 0;
         int flushed = 0;
-        try (PreparedStatement select = connection.prepareStatement(EVENTS_WITHOUT_ROWS
-                + (council.isPresent() ? " AND e.council_id = ?" : "") + ORDER);
-                RowWriter insert = StatementRows.prepare(connection, INSERT)) {
+        try (PreparedStatement select = connection.prepareStatement(
+                ProjectionTable.eventsWithoutRows(council.isPresent()));
+                RowWriter insert = StatementRows.prepare(connection, ProjectionTable.INSERT)) {
             if (council.isPresent()) {
                 select.setString(1, council.get());
             }

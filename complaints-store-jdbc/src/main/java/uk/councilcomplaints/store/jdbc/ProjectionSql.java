@@ -31,7 +31,7 @@ import uk.councilcomplaints.store.HistoryFilter;
  * the end of each of its days (ranges of indexes), or a {@link HistoryFilter} as the ids of the complaints it
  * wants. The text depends only on the
  * query's shape (column names from a fixed map, a mark per day and per filter value); every value is a
- * bound parameter.
+ * bound parameter. The table's fixed statements are {@link ProjectionTable}'s.
  */
 final class ProjectionSql {
 
@@ -289,7 +289,7 @@ final class ProjectionSql {
     }
 
     private void in(String column, Collection<String> values) {
-        sql.append(" AND ").append(column).append(" IN (").append(Sql.marks(values.size())).append(')');
+        sql.append(" AND ").append(column).append(" IN (").append(Values.marks(values.size())).append(')');
         for (String v : values) {
             params.add((ps, i) -> ps.setString(i, v));
         }

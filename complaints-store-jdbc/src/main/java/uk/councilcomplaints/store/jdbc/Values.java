@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -92,5 +93,10 @@ final class Values {
             throw new IllegalStateException("Column " + column + " is empty in a stored " + kind + " row");
         }
         return value;
+    }
+
+    /** {@code n} parameter marks separated by commas. */
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

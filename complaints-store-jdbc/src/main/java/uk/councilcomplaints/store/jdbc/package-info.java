@@ -2,5 +2,15 @@
  * The JDBC {@link uk.councilcomplaints.store.ComplaintStore}: {@link uk.councilcomplaints.store.jdbc.JdbcComplaintStore}
  * over H2 or PostgreSQL, its schema scripts ({@link uk.councilcomplaints.store.jdbc.ComplaintsSchema}) and its
  * options.
+ *
+ * <p>The SQL of each table is in one class, named after it: {@code complaints} in {@code ComplaintsTable} (its
+ * {@code find} built by {@code FindStatement}), {@code complaint_events} and {@code event_reasons} in
+ * {@code EventsTable} (the erasing of reasons too), {@code complainants} in {@code ComplainantsTable},
+ * {@code report_projection} in {@code ProjectionTable} (its counts and wanted complaints built by
+ * {@code ProjectionSql}), and {@code reference_sequences} in {@code ReferenceSequencesTable}, one statement a
+ * {@link uk.councilcomplaints.store.jdbc.Dialect}. The classes that run the statements (such as
+ * {@code CommitWriter}, {@code ProjectionRows}, {@code DataProtectionSql}) take them from there. The schema is
+ * the migration scripts' and {@code ComplaintsSchema}'s; {@code PlannerStatistics} asks PostgreSQL's catalog,
+ * and {@code CopyBatch} turns an insert into a {@code COPY}.
  */
 package uk.councilcomplaints.store.jdbc;
