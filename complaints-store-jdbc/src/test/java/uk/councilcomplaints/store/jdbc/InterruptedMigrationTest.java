@@ -156,7 +156,7 @@ class InterruptedMigrationTest {
             SchemaAtVersion11.restore(db.ds());
 
             FaultyDataSource faulty = new FaultyDataSource(db.ds());
-            Predicate<String> insertRows = sql -> sql.equals(ProjectionRows.INSERT);
+            Predicate<String> insertRows = sql -> sql.equals(ProjectionTable.INSERT);
             faulty.failAt(2, FaultyDataSource.Fault.STATEMENT_FAILS, insertRows);
             assertThrows(JdbcStoreException.class, () -> ComplaintsSchema.migrate(faulty, dialect));
             assertTrue(faulty.failedStep().isPresent(), "the fault was injected");
