@@ -80,9 +80,18 @@ public record ComplaintQuery(
      */
     static void checkLookup(String field, String value) {
         requireNonNull(value, field);
-        CleanTextValidator.problem(value, Integer.MAX_VALUE, false).ifPresent(p -> {
+        lookupProblem(value).ifPresent(p -> {
             throw new IllegalArgumentException(field + ": " + p);
         });
+    }
+
+    /** Whether a stored value could hold {@code text}: no control character, no unpaired surrogate, not blank. */
+    public static boolean canMatch(String text) {
+        return lookupProblem(text).isEmpty();
+    }
+
+    private static Optional<String> lookupProblem(String text) {
+        return CleanTextValidator.problem(text, Integer.MAX_VALUE, false);
     }
 
     /**

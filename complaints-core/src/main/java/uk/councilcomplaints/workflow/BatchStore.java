@@ -149,6 +149,9 @@ final class BatchStore implements ComplaintStore {
      */
     Set<String> referencesUsed(Collection<String> wanted) {
         List<String> unknown = wanted.stream().distinct().filter(r -> !stored.containsKey(r)).toList();
+        // text no stored reference can hold is held by none, and is not asked of the store
+        unknown.stream().filter(r -> !ComplaintQuery.canMatch(r)).forEach(r -> stored.put(r, false));
+        unknown = unknown.stream().filter(ComplaintQuery::canMatch).toList();
         if (!unknown.isEmpty()) {
             Set<String> used = referencesUsed(store, unknown);
             unknown.forEach(r -> stored.put(r, used.contains(r)));

@@ -115,6 +115,17 @@ class BatchTest {
         assertEquals(1, store.reads.size(), "answers are kept: " + store.reads);
     }
 
+    /** An importer asks about every row's reference, a malformed one too: no stored reference holds it. */
+    @Test
+    void aReferenceNoStoredValueCanHoldIsNotUsedAndNotAskedOfTheStore() {
+        complaints.receive(contact("OLD-1"), OFFICER);
+        Batch batch = complaints.batch();
+        store.reads.clear();
+
+        assertEquals(Set.of("OLD-1"), batch.referencesUsed(List.of("OLD\n1", "OLD-1", "\u0000", "")));
+        assertEquals(List.of("find [OLD-1]"), store.reads);
+    }
+
     @Test
     void aCommandAtAnExpectedVersionIsDecidedOnlyAtThatVersion() {
         Complaint existing = Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "jo");
