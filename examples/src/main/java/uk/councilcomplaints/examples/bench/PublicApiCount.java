@@ -1,5 +1,6 @@
 package uk.councilcomplaints.examples.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -7,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,8 +33,13 @@ public final class PublicApiCount {
         int topLevel = 0;
         int nested = 0;
         int methods = 0;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()},
-                PublicApiCount.class.getClassLoader())) {
+        // the folder first, then this program's class path for the dependencies, so its classes are the ones read
+        List<URL> path = new ArrayList<>(List.of(root.toUri().toURL()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            path.add(Path.of(entry).toUri().toURL());
+        }
+        try (URLClassLoader loader = new URLClassLoader(path.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
             for (String name : names) {
                 Class<?> type = Class.forName(name, false, loader);
                 if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass() || !publicAllTheWay(type)) {
