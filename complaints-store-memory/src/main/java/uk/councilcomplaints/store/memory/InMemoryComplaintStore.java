@@ -35,6 +35,7 @@ import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.CountQuery;
+import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.GroupCounts;
 import uk.councilcomplaints.store.HistoryFilter;
@@ -55,16 +56,33 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     /**
      * One complaint, replaced whole by each append: its current state, its personal data (encoded; null when
-     * erased or never given) and the keys it is found by (null with it), its number among the complaints and
-     * its first and last rows.
+     * erased or never given), the hashes of the {@link SubjectKeys} it is found by (an index: a match is checked
+     * against the keys of the decoded personal data), its number among the complaints and its first and last
+     * rows.
      */
-    private record Entry(Complaint state, byte[] personalData, SubjectKeys keys, int number, int firstRow,
-            int lastRow) {
+    private record Entry(Complaint state, byte[] personalData, int nameHash, int plainNameHash, int emailHash,
+            int number, int firstRow, int lastRow) {
 
-        Optional<SubjectKeys> subjectKeys() {
-            return Optional.ofNullable(keys);
+        /**
+         * The keys of this complaint's personal data when their hash says it may be {@code subject}'s (decoded
+         * only then); empty when it cannot be.
+         */
+        Optional<SubjectKeys> keysIfMaybeOf(DataSubject subject) {
+            if (personalData == null) {
+                return Optional.empty();
+            }
+            int hash = subject.keyValue().hashCode();
+            boolean candidate = switch (subject.key()) {
+                case NAME -> hash == nameHash;
+                case PLAIN_NAME -> hash == plainNameHash;
+                case EMAIL -> hash == emailHash;
+            };
+            return candidate ? Optional.of(SubjectKeys.of(PersonalDataCodec.decode(personalData).complainant()))
+                    : Optional.empty();
         }
     }
+
+    private static final int NO_EMAIL = 0;
 
     private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicLong> sequences = new ConcurrentHashMap<>();
@@ -160,20 +178,21 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         if (entry == null) {
             columns.addComplaint(id, first, Math.toIntExact(commit.projection().get(0).receivedDay().toEpochDay()));
         }
+        Entry keys = entry;
         byte[] personal;
-        SubjectKeys keys;
         if (commit.erasePersonalData()) {
             personal = null;
-            keys = null;
         } else if (newPersonalData != null) {
             personal = newPersonalData;
-            keys = commit.subjectKeys().orElseThrow();
+            SubjectKeys k = commit.subjectKeys().orElseThrow();
+            keys = new Entry(null, null, k.name().hashCode(), k.plainName().hashCode(),
+                    k.email().map(String::hashCode).orElse(NO_EMAIL), 0, 0, 0);
         } else {
             personal = entry == null ? null : entry.personalData();
-            keys = entry == null ? null : entry.keys();
         }
         view = columns.view(areas.size(), holders.size());
-        complaints.put(id, new Entry(commit.state(), personal, keys, number,
+        complaints.put(id, new Entry(commit.state(), personal, keys == null ? 0 : keys.nameHash(),
+                keys == null ? 0 : keys.plainNameHash(), keys == null ? NO_EMAIL : keys.emailHash(), number,
                 entry == null ? first : entry.firstRow(), previous));
         if (entry == null) {
             references.put(commit.state().reference(), id);
@@ -266,7 +285,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     public Page<Complaint> find(ComplaintQuery query) {
         requireNonNull(query, "query");
         return Page.of(complaints.values().stream()
-                .filter(e -> query.matches(e.state(), e.subjectKeys()))
+                .filter(e -> query.matches(e.state(), query.subject().flatMap(e::keysIfMaybeOf)))
                 .map(Entry::state)
                 .filter(query::isAfterCursor)
                 .collect(Comparators.least(query.limit() + 1, query.order())), query.limit());
