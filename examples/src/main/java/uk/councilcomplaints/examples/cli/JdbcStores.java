@@ -2,7 +2,6 @@ package uk.councilcomplaints.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Locale;
 import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 import uk.councilcomplaints.store.jdbc.JdbcStoreException;
 
@@ -47,12 +46,6 @@ final class JdbcStores {
             // messages, which the command line prints. A setting in the URL wins over either.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.addDataSourceProperty("logServerErrorDetail", "false");
-        } else if (options.url().startsWith("jdbc:h2:")
-                && !options.url().toUpperCase(Locale.ROOT).contains("WRITE_DELAY=")) {
-            // H2's background writer (every WRITE_DELAY ms) saved files while the import's writer thread was
-            // committing, so that a process killed then left a batch half stored; with 0 there is no background
-            // writer and each commit is saved by the thread that made it, once it is whole (see README, Faults).
-            config.addDataSourceProperty("WRITE_DELAY", "0");
         }
         config.setMaximumPoolSize(4);
         config.setPoolName("complaints-cli");
