@@ -1,0 +1,108 @@
+package uk.councilcomplaints.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.councilcomplaints.examples.cli.legacy.LegacyCsvGenerator;
+
+/**
+ * Not a test: kills {@code complaints import} of 8,000 generated rows into a new H2 file at random points (after
+ * 2,000, 4,000 or 6,000 rows read and up to 2.5 s more), then counts each table's rows on reopening, and says
+ * which runs left a batch torn (complaints without their personal data or report rows, or unreadable). Arguments:
+ * {@code RUNS [URL_SUFFIX [SEED]]}, e.g. {@code 40 ";WRITE_DELAY=0" 6}; see README, Faults.
+ */
+public final class KilledImportHarness {
+
+    private static final Pattern PROGRESS = Pattern.compile(": ([0-9,]+) rows, ");
+    private static final List<String> TABLES = List.of("complaints", "complaint_events", "event_reasons",
+            "report_projection", "complainants");
+
+    private KilledImportHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(args[0]);
+        String suffix = args.length > 1 ? args[1] : "";
+        Random random = new Random(args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime());
+        Path base = Files.createTempDirectory("killed-import");
+        Path csv = base.resolve("tracker.csv");
+        LegacyCsvGenerator.write(csv, 8_000);
+        int torn = 0;
+        for (int i = 0; i < runs; i++) {
+            String url = "jdbc:h2:file:" + base.resolve("run" + i).resolve("db").toAbsolutePath() + suffix;
+            int after = 2_000 * (1 + random.nextInt(3));
+            int waitMillis = random.nextInt(2_501);
+            kill(csv, url, after, waitMillis);
+            String counts = counts(url);
+            boolean whole = whole(counts);
+            torn += whole ? 0 : 1;
+            System.out.printf("run %d killed after %d rows + %d ms: %s%s%n", i, after, waitMillis, counts,
+                    whole ? "" : "  TORN");
+        }
+        System.out.printf("%d of %d runs torn (%s)%n", torn, runs, base);
+    }
+
+    /** Runs the import in a child JVM and kills it (SIGKILL) {@code waitMillis} after it read {@code after} rows. */
+    private static void kill(Path csv, String url, int after, int waitMillis) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                ComplaintsCli.class.getName(), "import", "--db", url, csv.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                Matcher m = PROGRESS.matcher(line);
+                if (m.find() && Integer.parseInt(m.group(1).replace(",", "")) >= after) {
+                    child.waitFor(waitMillis, TimeUnit.MILLISECONDS);
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Each table's rows, or the first line of the error reading it. */
+    private static String counts(String url) {
+        StringBuilder counts = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url + ";LOCK_TIMEOUT=2000")) {
+            for (String table : TABLES) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.append(table).append(' ').append(rs.getLong(1)).append(", ");
+                } catch (SQLException e) {
+                    counts.append(table).append(" FAILED ").append(e.getMessage().lines().findFirst().orElse(""))
+                            .append(", ");
+                }
+            }
+        } catch (SQLException e) {
+            counts.append("cannot open: ").append(e.getMessage());
+        }
+        return counts.toString();
+    }
+
+    /** Every generated row has personal data, and each event one report row. */
+    private static boolean whole(String counts) {
+        if (counts.contains("FAILED") || counts.startsWith("cannot open")) {
+            return false;
+        }
+        long[] n = Pattern.compile("[a-z_]+ (\\d+)").matcher(counts).results()
+                .mapToLong(r -> Long.parseLong(r.group(1))).toArray();
+        return n[0] == n[4] && n[1] == n[2] && n[1] == n[3];
+    }
+}
