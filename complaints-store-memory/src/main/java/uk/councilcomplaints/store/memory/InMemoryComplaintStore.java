@@ -248,8 +248,11 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     @Override
     public List<ComplaintEvent> history(ComplaintId id) {
-        Entry entry = complaints.get(id);
-        return entry == null ? List.of() : read(() -> events(entry, view));
+        // the entry is read within the read, so an append or erasure after it shows as an overlapping write
+        return read(() -> {
+            Entry entry = complaints.get(id);
+            return entry == null ? List.of() : events(entry, view);
+        });
     }
 
     /** The latest event of a complaint; under the write lock. */
@@ -308,9 +311,10 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                 .mapToObj(n -> complaints.get(rows.id(n))).filter(Objects::nonNull).map(this::historyOf);
     }
 
-    /** The history of a complaint as its entry has it. */
+    /** The history of a complaint, its entry read again within the read (see {@link #history}). */
     private ComplaintHistory historyOf(Entry entry) {
-        return new ComplaintHistory(read(() -> events(entry, view)));
+        ComplaintId id = entry.state().id();
+        return new ComplaintHistory(read(() -> events(complaints.get(id), view)));
     }
 
     /** Counted from the projection's columns in one pass (two for a cohort). */
