@@ -3,6 +3,8 @@ package uk.councilcomplaints.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.councilcomplaints.store.jdbc.MigrationSql.count;
+import static uk.councilcomplaints.store.jdbc.MigrationSql.execute;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -153,7 +155,7 @@ class InterruptedMigrationTest {
             String second = first.equals(one.council()) ? two.council() : one.council();
             long firstEvents = count(db.ds(), "SELECT COUNT(*) FROM complaint_events WHERE council_id = '" + first + "'");
             // back to version 1.1: reasons in the events table, no projection
-            SchemaAtVersion11.restore(db.ds());
+            MigrationSql.backToVersion11(db.ds());
 
             FaultyDataSource faulty = new FaultyDataSource(db.ds());
             Predicate<String> insertRows = sql -> sql.equals(ProjectionTable.INSERT);
@@ -197,21 +199,6 @@ class InterruptedMigrationTest {
     private static Map<ComplaintId, List<ComplaintEvent>> histories(JdbcComplaintStore store) {
         try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
             return all.collect(Collectors.toMap(ComplaintHistory::id, ComplaintHistory::events));
-        }
-    }
-
-    private static void execute(DataSource db, String... statements) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    private static long count(DataSource db, String query) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -3,6 +3,8 @@ package uk.councilcomplaints.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.councilcomplaints.store.jdbc.MigrationSql.count;
+import static uk.councilcomplaints.store.jdbc.MigrationSql.execute;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,7 +57,7 @@ class ProjectionMigrationTest {
         long reasons = before.values().stream().flatMap(List::stream).filter(e -> e.reason().isPresent()).count();
         assertTrue(reasons > 0, "played no event with a reason");
         // back to version 1: reasons in the events table, the projection and later history entries gone
-        SchemaAtVersion11.restore(db);
+        MigrationSql.backToVersion11(db);
         assertEquals(2, count(db, "SELECT COUNT(*) FROM " + ComplaintsSchema.HISTORY_TABLE));
         assertEquals(reasons, count(db, "SELECT COUNT(*) FROM complaint_events WHERE reason IS NOT NULL"));
 
@@ -171,21 +173,6 @@ class ProjectionMigrationTest {
             CountQuery q = CountQuery.of(new CountQuery.All(Optional.empty()), java.util.Set.of(d), days,
                     Optional.empty());
             assertEquals(q.count(histories.stream()), store.count(q), q.toString());
-        }
-    }
-
-    private static void execute(DataSource db, String... statements) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    private static long count(DataSource db, String query) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }
