@@ -24,6 +24,12 @@ public final class BatchFailedException extends ComplaintsException {
         this.index = index;
     }
 
+    /** Commit {@code index} of a batch failed, for {@code cause}; named by its complaint and expected version. */
+    public static BatchFailedException of(int index, Commit commit, RuntimeException cause) {
+        return new BatchFailedException(index, "complaint " + commit.id() + " after version "
+                + commit.expectedVersion(), cause);
+    }
+
     /** The failed item's position in the batch, from 0. */
     public int index() {
         return index;

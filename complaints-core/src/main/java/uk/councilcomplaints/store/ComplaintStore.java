@@ -58,7 +58,7 @@ public interface ComplaintStore {
         try {
             appendAll(List.of(commit));
         } catch (BatchFailedException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw (RuntimeException) e.getCause(); // a BatchFailedException's cause is a RuntimeException
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.KnownAt;
 
 /**
  * Which histories a reader needs, so a store can leave the others unread (see
@@ -23,9 +24,8 @@ public sealed interface HistoryFilter permits HistoryFilter.All, HistoryFilter.O
     }
 
     /** The complaints open at {@code at} (inclusive) counting only the events recorded by {@code knownAt}. */
-    static HistoryFilter openAt(Instant at, Instant knownAt) {
-        requireNonNull(knownAt, "knownAt");
-        return new OpenAt(at, knownAt.equals(Instant.MAX) ? Optional.empty() : Optional.of(knownAt));
+    static HistoryFilter openAt(Instant at, KnownAt knownAt) {
+        return new OpenAt(at, requireNonNull(knownAt, "knownAt").instant());
     }
 
     /** The complaints with an event that happened from {@code from} (inclusive) to {@code before} (exclusive). */

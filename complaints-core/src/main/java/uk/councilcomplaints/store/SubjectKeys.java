@@ -41,8 +41,8 @@ public record SubjectKeys(String name, String plainName, Optional<String> email)
 
     /** The keys of {@code complainant}'s name and email address. */
     public static SubjectKeys of(Complainant complainant) {
-        return new SubjectKeys(nameKey(complainant.name()), plainNameKey(complainant.name()),
-                complainant.email().map(SubjectKeys::emailKey));
+        String name = spaced(fold(complainant.name()));
+        return new SubjectKeys(cut(name), cut(withoutMarks(name)), complainant.email().map(SubjectKeys::emailKey));
     }
 
     /** The key {@code what} is compared by, as {@link DataSubject#key()} names it. */

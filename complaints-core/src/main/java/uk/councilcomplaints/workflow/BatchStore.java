@@ -96,8 +96,7 @@ final class BatchStore implements ComplaintStore {
                 append(commit);
             } catch (RuntimeException e) {
                 rollback(mark);
-                throw new BatchFailedException(i, "complaint " + commit.id() + " after version "
-                        + commit.expectedVersion(), e);
+                throw BatchFailedException.of(i, commit, e);
             }
         }
     }

@@ -244,7 +244,7 @@ public final class Complaints {
     public List<SlaStatus> breachedOrAtRisk(Instant asOf, KnownAt knownAt) {
         requireNonNull(knownAt, "knownAt");
         // only an open complaint has a clock still running, so the store reads no closed history
-        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.openAt(asOf, knownAt.limit()))) {
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.openAt(asOf, knownAt))) {
             return sla.breachedOrAtRisk(histories, asOf, knownAt.limit());
         }
     }

@@ -328,7 +328,7 @@ public abstract class ProjectionContract {
             Instant at = w.clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
             for (Optional<Instant> knownAt : w.knownAts(random)) {
                 Instant known = knownAt.orElse(Instant.MAX);
-                HistoryFilter open = HistoryFilter.openAt(at, known);
+                HistoryFilter open = HistoryFilter.openAt(at, KnownAt.of(known));
                 List<ComplaintHistory> wanted = filtered(w.store, open);
                 assertTrue(wanted.containsAll(histories.stream().filter(open::matches).toList()),
                         "a store may return more histories than wanted, never fewer");

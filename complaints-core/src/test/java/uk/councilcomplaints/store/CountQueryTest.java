@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.StatusBucket;
@@ -118,10 +119,10 @@ class CountQueryTest {
         ComplaintHistory withdrawn = received("2022-06-30T10:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE)
                 .withdrawn("2022-07-05T10:00:00Z").build();
         Instant closedAt = Instant.parse("2022-07-05T10:00:00Z");
-        assertTrue(HistoryFilter.openAt(closedAt.minusNanos(1000), Instant.MAX).matches(withdrawn));
-        assertFalse(HistoryFilter.openAt(closedAt, Instant.MAX).matches(withdrawn));
-        assertTrue(HistoryFilter.openAt(closedAt, closedAt.minusNanos(1000)).matches(withdrawn), "not yet recorded");
-        assertFalse(HistoryFilter.openAt(Instant.parse("2022-06-30T09:59:59Z"), Instant.MAX).matches(withdrawn),
+        assertTrue(HistoryFilter.openAt(closedAt.minusNanos(1000), KnownAt.latest()).matches(withdrawn));
+        assertFalse(HistoryFilter.openAt(closedAt, KnownAt.latest()).matches(withdrawn));
+        assertTrue(HistoryFilter.openAt(closedAt, KnownAt.of(closedAt.minusNanos(1000))).matches(withdrawn), "not yet recorded");
+        assertFalse(HistoryFilter.openAt(Instant.parse("2022-06-30T09:59:59Z"), KnownAt.latest()).matches(withdrawn),
                 "not yet received");
         assertTrue(HistoryFilter.activeBetween(closedAt, closedAt.plusSeconds(1)).matches(withdrawn));
         assertFalse(HistoryFilter.activeBetween(closedAt.minusSeconds(1), closedAt).matches(withdrawn));

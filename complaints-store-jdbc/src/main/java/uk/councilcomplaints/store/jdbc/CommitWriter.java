@@ -382,8 +382,6 @@ final class CommitWriter {
     }
 
     private static BatchFailedException failed(List<Commit> commits, int index, RuntimeException cause) {
-        Commit c = commits.get(index);
-        return new BatchFailedException(index, "complaint " + c.id() + " after version " + c.expectedVersion(),
-                cause);
+        return BatchFailedException.of(index, commits.get(index), cause);
     }
 }

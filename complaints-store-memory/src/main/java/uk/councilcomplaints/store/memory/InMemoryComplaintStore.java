@@ -56,22 +56,34 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
     /**
      * One complaint, replaced whole by each append: its current state, its personal data (encoded; null when
-     * erased or never given), the hashes of the {@link SubjectKeys} it is found by (an index: a match is checked
-     * against the keys of the decoded personal data), its number among the complaints and its first and last
-     * rows.
+     * erased or never given), the hashes of the {@link SubjectKeys} it is found by (an index: a candidate is
+     * checked against the keys of its decoded personal data), its number among the complaints and its first and
+     * last rows.
      */
     private record Entry(Complaint state, byte[] personalData, int nameHash, int plainNameHash, int emailHash,
             int number, int firstRow, int lastRow) {
 
+        /** An entry holding {@code personalData} (null: none) and the hashes of its {@code keys}. */
+        static Entry of(Complaint state, byte[] personalData, Optional<SubjectKeys> keys, int number, int firstRow,
+                int lastRow) {
+            return new Entry(state, personalData, keys.map(k -> k.name().hashCode()).orElse(0),
+                    keys.map(k -> k.plainName().hashCode()).orElse(0),
+                    keys.flatMap(SubjectKeys::email).map(String::hashCode).orElse(0), number, firstRow, lastRow);
+        }
+
+        /** This complaint at {@code next}, its last row {@code lastRow}, its personal data unchanged. */
+        Entry advancedTo(Complaint next, int lastRow) {
+            return new Entry(next, personalData, nameHash, plainNameHash, emailHash, number, firstRow, lastRow);
+        }
+
         /**
-         * The keys of this complaint's personal data when their hash says it may be {@code subject}'s (decoded
-         * only then); empty when it cannot be.
+         * The keys of this complaint's personal data when their hash ({@code hash} of the value of
+         * {@code subject}'s key) says it may be the subject's, decoded only then; empty when it cannot be.
          */
-        Optional<SubjectKeys> keysIfMaybeOf(DataSubject subject) {
+        Optional<SubjectKeys> keysIfMaybeOf(DataSubject subject, int hash) {
             if (personalData == null) {
                 return Optional.empty();
             }
-            int hash = subject.keyValue().hashCode();
             boolean candidate = switch (subject.key()) {
                 case NAME -> hash == nameHash;
                 case PLAIN_NAME -> hash == plainNameHash;
@@ -81,8 +93,6 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                     : Optional.empty();
         }
     }
-
-    private static final int NO_EMAIL = 0;
 
     private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicLong> sequences = new ConcurrentHashMap<>();
@@ -146,8 +156,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                 facts.add(facts(commit.projection()));
                 last.put(commit.id(), commit.events().get(commit.events().size() - 1));
             } catch (RuntimeException e) {
-                throw new BatchFailedException(i, "complaint " + commit.id() + " after version "
-                        + commit.expectedVersion(), e);
+                throw BatchFailedException.of(i, commit, e);
             }
         }
         return facts;
@@ -178,22 +187,12 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         if (entry == null) {
             columns.addComplaint(id, first, Math.toIntExact(commit.projection().get(0).receivedDay().toEpochDay()));
         }
-        Entry keys = entry;
-        byte[] personal;
-        if (commit.erasePersonalData()) {
-            personal = null;
-        } else if (newPersonalData != null) {
-            personal = newPersonalData;
-            SubjectKeys k = commit.subjectKeys().orElseThrow();
-            keys = new Entry(null, null, k.name().hashCode(), k.plainName().hashCode(),
-                    k.email().map(String::hashCode).orElse(NO_EMAIL), 0, 0, 0);
-        } else {
-            personal = entry == null ? null : entry.personalData();
-        }
         view = columns.view(areas.size(), holders.size());
-        complaints.put(id, new Entry(commit.state(), personal, keys == null ? 0 : keys.nameHash(),
-                keys == null ? 0 : keys.plainNameHash(), keys == null ? NO_EMAIL : keys.emailHash(), number,
-                entry == null ? first : entry.firstRow(), previous));
+        // a commit stores new personal data, erases it (neither data nor keys), or leaves it as it was
+        boolean sameData = entry != null && newPersonalData == null && !commit.erasePersonalData();
+        complaints.put(id, sameData ? entry.advancedTo(commit.state(), previous)
+                : Entry.of(commit.state(), newPersonalData, commit.subjectKeys(), number,
+                        entry == null ? first : entry.firstRow(), previous));
         if (entry == null) {
             references.put(commit.state().reference(), id);
         }
@@ -287,8 +286,9 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     @Override
     public Page<Complaint> find(ComplaintQuery query) {
         requireNonNull(query, "query");
+        int subjectHash = query.subject().map(subject -> subject.keyValue().hashCode()).orElse(0);
         return Page.of(complaints.values().stream()
-                .filter(e -> query.matches(e.state(), query.subject().flatMap(e::keysIfMaybeOf)))
+                .filter(e -> query.matches(e.state(), query.subject().flatMap(s -> e.keysIfMaybeOf(s, subjectHash))))
                 .map(Entry::state)
                 .filter(query::isAfterCursor)
                 .collect(Comparators.least(query.limit() + 1, query.order())), query.limit());

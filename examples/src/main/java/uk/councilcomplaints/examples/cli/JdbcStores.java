@@ -43,17 +43,15 @@ final class JdbcStores {
             JdbcComplaintStore store = JdbcComplaintStore.builder(pool).schema(schemaMode(options)).noSettleWindow()
                     .build();
             return new OpenStore(store, pool::close);
+        } catch (IllegalStateException e) {
+            pool.close();
+            throw failed("use", options, e, ". Run 'complaints migrate' with the same --db, --user and --password to"
+                    + " create or update its tables.");
+        } catch (JdbcStoreException | IllegalArgumentException e) {
+            pool.close();
+            throw failed("use", options, e, "");
         } catch (RuntimeException e) {
             pool.close();
-            if (e instanceof IllegalStateException) {
-                throw new CliException("cannot use the database " + masked(options.url()) + ": "
-                        + masked(rootMessage(e)).replaceAll("[.\\s]+$", "") + ". Run 'complaints migrate' with the"
-                        + " same --db, --user and --password to create or update its tables.", e);
-            }
-            if (e instanceof JdbcStoreException || e instanceof IllegalArgumentException) {
-                throw new CliException("cannot use the database " + masked(options.url()) + ": "
-                        + masked(rootMessage(e)), e);
-            }
             throw e;
         }
     }
@@ -67,9 +65,18 @@ final class JdbcStores {
         try (HikariDataSource pool = pool(options, HikariDataSource::new)) {
             return ComplaintsSchema.migrate(pool);
         } catch (JdbcStoreException | IllegalStateException e) {
-            throw new CliException("cannot migrate the database " + masked(options.url()) + ": "
-                    + masked(rootMessage(e)), e);
+            throw failed("migrate", options, e, "");
         }
+    }
+
+    /**
+     * "cannot {@code doing} the database" and why, with {@code advice} after it; every password masked. A message
+     * that ends a sentence loses its full stop when advice follows.
+     */
+    private static CliException failed(String doing, StoreOptions options, RuntimeException e, String advice) {
+        String why = masked(rootMessage(e));
+        return new CliException("cannot " + doing + " the database " + masked(options.url()) + ": "
+                + (advice.isEmpty() ? why : why.replaceAll("[.\\s]+$", "") + advice), e);
     }
 
     /** {@code text} (a URL, or a message that may quote one) with every password in it replaced by {@code ***}. */
@@ -100,8 +107,7 @@ final class JdbcStores {
         try {
             return pools.apply(poolConfig(options));
         } catch (RuntimeException e) {
-            throw new CliException("cannot open the database " + masked(options.url()) + ": "
-                    + masked(rootMessage(e)), e);
+            throw failed("open", options, e, "");
         }
     }
 
