@@ -3,37 +3,26 @@ package uk.councilcomplaints.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.councilcomplaints.store.jdbc.MigrationSql.count;
-import static uk.councilcomplaints.store.jdbc.MigrationSql.execute;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.count;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.execute;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.histories;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.play;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.store.HistoryFilter;
-import uk.councilcomplaints.testing.RandomHistories;
-import uk.councilcomplaints.workflow.Complaints;
 
 /**
  * A migration stopped half-way (a statement refused) is taken up by the next one after a restart: on an H2 file,
@@ -43,7 +32,6 @@ import uk.councilcomplaints.workflow.Complaints;
  */
 class InterruptedMigrationTest {
 
-    private static final int EVENTS_PLAYED = 60;
 
     @TempDir
     Path dir;
@@ -155,7 +143,7 @@ class InterruptedMigrationTest {
             String second = first.equals(one.council()) ? two.council() : one.council();
             long firstEvents = count(db.ds(), "SELECT COUNT(*) FROM complaint_events WHERE council_id = '" + first + "'");
             // back to version 1.1: reasons in the events table, no projection
-            MigrationSql.backToVersion11(db.ds());
+            MigrationFixtures.backToVersion11(db.ds());
 
             FaultyDataSource faulty = new FaultyDataSource(db.ds());
             Predicate<String> insertRows = sql -> sql.equals(ProjectionTable.INSERT);
@@ -185,20 +173,6 @@ class InterruptedMigrationTest {
                 assertEquals(0, after.rebuildProjection(), "no complaint is left without its rows");
             }
             assertEquals(before.size(), count(db.ds(), "SELECT COUNT(*) FROM complaints"));
-        }
-    }
-
-    private static void play(JdbcComplaintStore store) {
-        SettableClock clock = new SettableClock(RandomHistories.START);
-        Random random = new Random(7);
-        List<Integer> steps = IntStream.range(0, EVENTS_PLAYED).mapToObj(i -> random.nextInt(Integer.MAX_VALUE - 1))
-                .toList();
-        new RandomHistories(Complaints.builder(store).clock(clock).build(), clock).play(steps, true);
-    }
-
-    private static Map<ComplaintId, List<ComplaintEvent>> histories(JdbcComplaintStore store) {
-        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
-            return all.collect(Collectors.toMap(ComplaintHistory::id, ComplaintHistory::events));
         }
     }
 }

@@ -3,8 +3,11 @@ package uk.councilcomplaints.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.councilcomplaints.store.jdbc.MigrationSql.count;
-import static uk.councilcomplaints.store.jdbc.MigrationSql.execute;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.EVENTS_PLAYED;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.count;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.execute;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.histories;
+import static uk.councilcomplaints.store.jdbc.MigrationFixtures.play;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,9 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,6 @@ import uk.councilcomplaints.workflow.Complaints;
  */
 class ProjectionMigrationTest {
 
-    private static final int EVENTS_PLAYED = 60;
 
     @Test
     void aVersion1DatabaseMigratesWithRowsForItsStoredComplaintsAndTheirReasons() throws SQLException {
@@ -57,7 +57,7 @@ class ProjectionMigrationTest {
         long reasons = before.values().stream().flatMap(List::stream).filter(e -> e.reason().isPresent()).count();
         assertTrue(reasons > 0, "played no event with a reason");
         // back to version 1: reasons in the events table, the projection and later history entries gone
-        MigrationSql.backToVersion11(db);
+        MigrationFixtures.backToVersion11(db);
         assertEquals(2, count(db, "SELECT COUNT(*) FROM " + ComplaintsSchema.HISTORY_TABLE));
         assertEquals(reasons, count(db, "SELECT COUNT(*) FROM complaint_events WHERE reason IS NOT NULL"));
 
@@ -137,21 +137,6 @@ class ProjectionMigrationTest {
         long every5 = progress.stream().filter(line -> line.endsWith("complaints built so far")).count();
         assertEquals(complaints / 5, every5, progress.toString());
         assertTrue(progress.get(0).contains(complaints + " stored complaints in 2 councils"), progress.get(0));
-    }
-
-    private static SettableClock play(JdbcComplaintStore store) {
-        SettableClock clock = new SettableClock(RandomHistories.START);
-        Random random = new Random(7);
-        List<Integer> steps = IntStream.range(0, EVENTS_PLAYED).mapToObj(i -> random.nextInt(Integer.MAX_VALUE - 1))
-                .toList();
-        new RandomHistories(Complaints.builder(store).clock(clock).build(), clock).play(steps, true);
-        return clock;
-    }
-
-    private static Map<ComplaintId, List<ComplaintEvent>> histories(JdbcComplaintStore store) {
-        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
-            return all.collect(Collectors.toMap(ComplaintHistory::id, ComplaintHistory::events));
-        }
     }
 
     private static long events(JdbcComplaintStore store) {

@@ -5,10 +5,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.store.HistoryFilter;
+import uk.councilcomplaints.testing.RandomHistories;
+import uk.councilcomplaints.workflow.Complaints;
 
-/** SQL the migration tests send by hand: taking a database back to version 1.1, statements, counts. */
-final class MigrationSql {
+/**
+ * What the migration tests share: stored histories to migrate, a way back to schema version 1.1, and the
+ * statements and counts they send by hand.
+ */
+final class MigrationFixtures {
+
+    /** How many random steps {@link #play} takes. */
+    static final int EVENTS_PLAYED = 60;
 
     private static final List<String> STATEMENTS = List.of(
             "ALTER TABLE complaint_events ADD COLUMN reason VARCHAR(4000)",
@@ -21,7 +39,24 @@ final class MigrationSql {
             "ALTER TABLE complainants DROP COLUMN plain_name_key", "ALTER TABLE complainants DROP COLUMN email_key",
             "DELETE FROM " + ComplaintsSchema.HISTORY_TABLE + " WHERE version NOT IN ('1', '1.1')");
 
-    private MigrationSql() {
+    private MigrationFixtures() {
+    }
+
+    /** Plays the same random histories into {@code store}; returns the clock they were recorded on. */
+    static SettableClock play(JdbcComplaintStore store) {
+        SettableClock clock = new SettableClock(RandomHistories.START);
+        Random random = new Random(7);
+        List<Integer> steps = IntStream.range(0, EVENTS_PLAYED).mapToObj(i -> random.nextInt(Integer.MAX_VALUE - 1))
+                .toList();
+        new RandomHistories(Complaints.builder(store).clock(clock).build(), clock).play(steps, true);
+        return clock;
+    }
+
+    /** Every complaint's events, by complaint. */
+    static Map<ComplaintId, List<ComplaintEvent>> histories(JdbcComplaintStore store) {
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
+            return all.collect(Collectors.toMap(ComplaintHistory::id, ComplaintHistory::events));
+        }
     }
 
     /**
