@@ -156,16 +156,18 @@ public final class ComplaintsSchema {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(dialect, "dialect");
         IN_THIS_JVM.lock();
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
+            if (dialect == Dialect.POSTGRESQL) {
+                advisoryLock(connection, "pg_advisory_lock");
+            }
             try {
-                return migrate(connection, dialect);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
+                List<String> done = migrate(connection, dialect);
+                tx.commit();
+                return done;
             } finally {
-                release(connection, dialect, autoCommit);
+                if (dialect == Dialect.POSTGRESQL) {
+                    unlockQuietly(connection);
+                }
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("Could not migrate the complaints schema", e);
@@ -174,14 +176,30 @@ public final class ComplaintsSchema {
         }
     }
 
+    /** Takes or gives back the migration's session lock on PostgreSQL ({@code function} of {@link #LOCK_KEY}). */
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT " + function + "(?)")) {
+            lock.setLong(1, LOCK_KEY);
+            lock.execute();
+        }
+    }
+
+    /**
+     * Gives back the session lock, which outlives transactions (and a pooled connection's use): after a failure
+     * the open transaction is rolled back first, so the unlock can run.
+     */
+    private static void unlockQuietly(Connection connection) {
+        try {
+            connection.rollback();
+            advisoryLock(connection, "pg_advisory_unlock");
+            connection.commit();
+        } catch (SQLException e) {
+            LOG.warn("Complaints schema: could not give back the migration's lock", e);
+        }
+    }
+
     private static List<String> migrate(Connection connection, Dialect dialect) throws SQLException {
         boolean stepwise = dialect == Dialect.H2;
-        if (dialect == Dialect.POSTGRESQL) {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                lock.setLong(1, LOCK_KEY);
-                lock.execute();
-            }
-        }
         try (Statement s = connection.createStatement()) {
             s.execute(CREATE_HISTORY);
             s.execute(CREATE_PROGRESS);
@@ -234,7 +252,6 @@ public final class ComplaintsSchema {
             LOG.info("Complaints schema: applied {}", script.resource(dialect));
             done.add(script.resource(dialect));
         }
-        connection.commit();
         return List.copyOf(done);
     }
 
@@ -395,33 +412,6 @@ public final class ComplaintsSchema {
                 + " WHERE version = ?")) {
             delete.setString(1, script.version());
             delete.executeUpdate();
-        }
-    }
-
-    /**
-     * Releases PostgreSQL's advisory lock and gives the connection back its autocommit. A connection that fails here
-     * is lost, and the server released the lock with its session: logged, not thrown over what happened before.
-     */
-    private static void release(Connection connection, Dialect dialect, boolean autoCommit) {
-        try {
-            if (dialect == Dialect.POSTGRESQL) {
-                try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, LOCK_KEY);
-                    unlock.execute();
-                }
-                connection.commit();
-            }
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException e) {
-            LOG.warn("Complaints schema: could not release the migration's connection cleanly", e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 
