@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
@@ -147,10 +148,11 @@ final class BatchStore implements ComplaintStore {
      * before; the answers are kept, so receiving a contact with one of them reads nothing more.
      */
     Set<String> referencesUsed(Collection<String> wanted) {
-        List<String> unknown = wanted.stream().distinct().filter(r -> !stored.containsKey(r)).toList();
         // text no stored reference can hold is held by none, and is not asked of the store
-        unknown.stream().filter(r -> !ComplaintQuery.canMatch(r)).forEach(r -> stored.put(r, false));
-        unknown = unknown.stream().filter(ComplaintQuery::canMatch).toList();
+        Map<Boolean, List<String>> askable = wanted.stream().distinct().filter(r -> !stored.containsKey(r))
+                .collect(Collectors.partitioningBy(ComplaintQuery::canMatch));
+        askable.get(false).forEach(r -> stored.put(r, false));
+        List<String> unknown = askable.get(true);
         if (!unknown.isEmpty()) {
             Set<String> used = referencesUsed(store, unknown);
             unknown.forEach(r -> stored.put(r, used.contains(r)));
