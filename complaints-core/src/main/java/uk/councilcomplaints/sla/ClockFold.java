@@ -47,6 +47,12 @@ final class ClockFold implements EventData.Visitor<Void> {
         return reference;
     }
 
+    /** When the response clock of {@code stage} was paused, if {@link #clocks} found it paused. */
+    Optional<Instant> pausedSince(Stage stage) {
+        return stages.stream().filter(s -> s.stage == stage).map(s -> s.pausedSince).filter(p -> p != null)
+                .reduce((a, b) -> b);
+    }
+
     /** Applies the next event of the history. */
     void apply(ComplaintEvent e) {
         event = e;
@@ -287,6 +293,7 @@ final class ClockFold implements EventData.Visitor<Void> {
         clock.stretchedLate = stretchedLate;
         if (pausedSince != null && clock.state.open()) {
             clock.state = ClockState.PAUSED;
+            s.pausedSince = pausedSince;
         }
         return clock.build();
     }
@@ -365,6 +372,8 @@ final class ClockFold implements EventData.Visitor<Void> {
         Instant respondedAt;
         Instant panelMetAt;
         Instant panelReportedAt;
+        /** When the response clock's counted pause began, if it is paused at the last evaluation. */
+        Instant pausedSince;
         final List<Stretch> stretches = new ArrayList<>();
 
         StageTrack(Stage stage, Instant start) {

@@ -11,10 +11,14 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.sla.ClockRows;
+import uk.councilcomplaints.sla.DueClock;
 
 /**
  * What one command stores, all or nothing: new events after {@code expectedVersion}, the state they lead to,
- * any change to the personal data, and the events' rows of the report projection. The constructor checks the
+ * any change to the personal data, the events' rows of the report projection, and the complaint's clocks still
+ * running after them (the work queues' rows). A commit of {@link #clocksOf clocks only}, with no event, replaces
+ * the clock rows of a complaint still at {@code expectedVersion} (after a calendar change). The constructor checks the
  * new events among themselves (one complaint, consecutive versions, neither happened nor recorded out of order,
  * whole microseconds) and against the state and the rows; a store checks them against what it holds with
  * {@link #checkFollows(Optional)}.
@@ -29,6 +33,8 @@ import uk.councilcomplaints.model.PersonalData;
  *     commit's own reasons (why the data was erased) stay
  * @param projection one {@link ProjectionRow} per event, in order; each closed by the next event's times, the
  *     last one open (a store closes its complaint's previous last row with the first one's times)
+ * @param clocks the complaint's running and paused clocks after the commit, which replace its stored ones
+ *     ({@link ClockRows#NONE} when the commit was built without an evaluator: no queue lists the complaint then)
  */
 public record Commit(
         ComplaintId id,
@@ -37,15 +43,37 @@ public record Commit(
         Complaint state,
         Optional<PersonalData> personalData,
         boolean erasePersonalData,
-        List<ProjectionRow> projection) {
+        List<ProjectionRow> projection,
+        ClockRows clocks) {
 
     public Commit {
         requireNonNull(id, "id");
         events = ImmutableList.copyOf(events);
         requireNonNull(state, "state");
         requireNonNull(personalData, "personalData");
+        requireNonNull(clocks, "clocks");
         checkArgument(expectedVersion >= 0, "expectedVersion must be >= 0, was %s", expectedVersion);
-        checkArgument(!events.isEmpty(), "a commit has at least one event");
+        for (DueClock c : clocks.clocks()) {
+            checkArgument(c.id().equals(id) && c.reference().equals(state.reference()),
+                    "clock rows of %s (%s) in a commit for %s", c.id(), c.reference(), id);
+        }
+        if (events.isEmpty()) {
+            checkArgument(expectedVersion >= 1 && state.id().equals(id) && state.version() == expectedVersion,
+                    "a commit of clocks only is of an existing complaint's state at the expected version");
+            checkArgument(personalData.isEmpty() && !erasePersonalData && projection.isEmpty(),
+                    "a commit of clocks only changes nothing but the clock rows");
+            projection = List.of();
+        } else {
+            checkEvents(id, expectedVersion, events, state);
+            checkArgument(!(erasePersonalData && personalData.isPresent()),
+                    "cannot both store and erase personal data");
+            projection = ImmutableList.copyOf(projection);
+            checkProjection(events, state, projection);
+        }
+    }
+
+    private static void checkEvents(ComplaintId id, long expectedVersion, List<ComplaintEvent> events,
+            Complaint state) {
         ComplaintEvent first = events.get(0);
         checkArgument(first.complaintId().equals(id), "event version %s is of complaint %s, in a commit for %s",
                 first.version(), first.complaintId(), id);
@@ -65,9 +93,19 @@ public record Commit(
             checkArgument(state.equals(new ComplaintHistory(events).current()),
                     "the state of new complaint %s must be the fold of its events", id);
         }
-        checkArgument(!(erasePersonalData && personalData.isPresent()), "cannot both store and erase personal data");
-        projection = ImmutableList.copyOf(projection);
-        checkProjection(events, state, projection);
+    }
+
+    /** A commit whose projection rows core computes (see the constructor without clocks), with its clock rows. */
+    public Commit(ComplaintId id, long expectedVersion, List<ComplaintEvent> events, Complaint state,
+            Optional<PersonalData> personalData, boolean erasePersonalData, ClockRows clocks) {
+        this(id, expectedVersion, events, state, personalData, erasePersonalData,
+                ProjectionRow.forCommit(expectedVersion, events, state), clocks);
+    }
+
+    /** A commit with the given projection rows and no clock rows. */
+    public Commit(ComplaintId id, long expectedVersion, List<ComplaintEvent> events, Complaint state,
+            Optional<PersonalData> personalData, boolean erasePersonalData, List<ProjectionRow> projection) {
+        this(id, expectedVersion, events, state, personalData, erasePersonalData, projection, ClockRows.NONE);
     }
 
     /**
@@ -96,6 +134,24 @@ public record Commit(
         ComplaintEvent last = events.get(events.size() - 1);
         checkArgument(rows.get(rows.size() - 1).equals(ProjectionRow.of(last, state)),
                 "the last projection row must hold the state after the last event");
+    }
+
+    /**
+     * A commit of clock rows only, with no event: replaces the clocks of the complaint at {@code state}, if it is
+     * still at that version (how clocks are recomputed after a calendar change).
+     */
+    public static Commit clocksOf(Complaint state, ClockRows clocks) {
+        return new Commit(state.id(), state.version(), List.of(), state, Optional.empty(), false, List.of(), clocks);
+    }
+
+    /** This commit with {@code value} as its clock rows. */
+    public Commit withClocks(ClockRows value) {
+        return new Commit(id, expectedVersion, events, state, personalData, erasePersonalData, projection, value);
+    }
+
+    /** Whether this commit stores events (false for a commit of {@link #clocksOf clocks only}). */
+    public boolean hasEvents() {
+        return !events.isEmpty();
     }
 
     /** A commit of events only. */
@@ -135,6 +191,8 @@ public record Commit(
         if (actual != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, actual);
         }
-        lastStored.ifPresent(last -> ComplaintHistory.checkFollows(last, events.get(0)));
+        if (hasEvents()) {
+            lastStored.ifPresent(last -> ComplaintHistory.checkFollows(last, events.get(0)));
+        }
     }
 }

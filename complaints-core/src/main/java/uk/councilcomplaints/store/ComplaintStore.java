@@ -23,7 +23,9 @@ import uk.councilcomplaints.model.PersonalData;
  *       answers {@link #count} from the projection closes the complaint's previous last row with the first new
  *       event's times and keeps the commit's {@link ProjectionRow}s; it replaces the personal data and its {@link Commit#subjectKeys() keys}, or on
  *       erasure drops both and keeps the reasons of the complaint's earlier events as
- *       {@link ComplaintEvent#ERASED_REASON}.
+ *       {@link ComplaintEvent#ERASED_REASON}; it replaces the complaint's clock rows with the commit's
+ *       {@link Commit#clocks()} and keeps their {@link uk.councilcomplaints.sla.ClockRows#basis() basis}. A commit
+ *       with no events ({@link Commit#clocksOf}) replaces the clock rows only, after the same version check.
  *   <li>{@link #append}: one commit; by default {@code appendAll} of one, its failure's cause thrown as is.
  *   <li>{@link #load}, {@link #history}, {@link #personalData}: one complaint's state, events, personal data.
  *   <li>{@link #find}: current states matching a {@link ComplaintQuery}, in its {@link ComplaintQuery#order()},
@@ -32,6 +34,8 @@ import uk.councilcomplaints.model.PersonalData;
  *   <li>{@link #histories}: the histories a {@link HistoryFilter} wants, or more.
  *   <li>{@link #count}: raw counts for a report; by default folded from every history.
  *   <li>{@link #nextReferenceNumber}: a per-year sequence.
+ *   <li>{@link #clocks}: the kept clock rows matching a {@link ClockQuery}, in {@link ClockQuery#ORDER}, a page at
+ *       a time ({@link ClockPage#of}), or counted per group; filters as {@link ClockQuery#matches} defines them.
  * </ol>
  * Times are kept to the microsecond, as events have them. Implementations are thread-safe: a read sees each
  * complaint's state, history and personal data as one value, the fold of a prefix of its history.
@@ -93,4 +97,10 @@ public interface ComplaintStore {
 
     /** The next number of a per-year sequence used for generated references; never the same twice. */
     long nextReferenceNumber(int year);
+
+    /**
+     * The work queues: the clock rows kept from the commits matching {@code query}, a page at a time in
+     * {@link ClockQuery#ORDER}, or their number per group when it {@linkplain ClockQuery#countBy() counts}.
+     */
+    ClockPage clocks(ClockQuery query);
 }

@@ -19,6 +19,8 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -209,5 +211,11 @@ final class BatchStore implements ComplaintStore {
     @Override
     public long nextReferenceNumber(int year) {
         return store.nextReferenceNumber(year);
+    }
+
+    /** The store's clock rows: a batch's commits are not in the queues until it is stored. */
+    @Override
+    public ClockPage clocks(ClockQuery query) {
+        return store.clocks(query);
     }
 }

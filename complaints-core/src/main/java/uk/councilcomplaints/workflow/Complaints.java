@@ -29,6 +29,7 @@ import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.protection.RetentionPolicy;
 import uk.councilcomplaints.protection.SubjectAccessReport;
+import uk.councilcomplaints.queue.WorkQueues;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.SlaStatus;
@@ -69,6 +70,7 @@ public final class Complaints {
     private final SlaEvaluator sla;
     private final CommandValidator validator;
     private final RetentionPolicy retention;
+    private final WorkQueues queues;
 
     private Complaints(Builder b) {
         this.store = b.store;
@@ -77,6 +79,7 @@ public final class Complaints {
         this.sla = SlaEvaluator.of(b.slaPolicy, b.calendar);
         this.validator = new CommandValidator(clock, b.calendar);
         this.retention = b.retention;
+        this.queues = WorkQueues.of(store, sla, clock);
     }
 
     /** The same rules over another store: how a {@link Batch} decides its commands. */
@@ -87,6 +90,7 @@ public final class Complaints {
         this.sla = rules.sla;
         this.validator = rules.validator;
         this.retention = rules.retention;
+        this.queues = WorkQueues.of(store, sla, clock);
     }
 
     /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
@@ -119,9 +123,11 @@ public final class Complaints {
                     command.channel(), command.matterDate());
             ComplaintEvent event = new ComplaintEvent(id, 1, Status.RECEIVED, occurredAt, recordedAt, audit.actor(),
                     audit.reason(), data);
-            Complaint state = new ComplaintHistory(List.of(event)).current();
+            ComplaintHistory history = new ComplaintHistory(List.of(event));
+            Complaint state = history.current();
             try {
-                store.append(new Commit(id, 0, List.of(event), state, Optional.of(personal), false));
+                store.append(new Commit(id, 0, List.of(event), state, Optional.of(personal), false,
+                        sla.clockRows(history)));
                 LOG.debug("received {} ({}) as {}", reference, id, command.procedure());
                 return state;
             } catch (DuplicateReferenceException e) {
@@ -175,10 +181,12 @@ public final class Complaints {
         Decider.Decision decision = Decider.decide(guards);
         ComplaintEvent event = new ComplaintEvent(id, current.version() + 1, decision.to(), occurredAt, recordedAt,
                 audit.actor(), audit.reason(), decision.data());
-        Complaint next = new ComplaintHistory(ImmutableList.<ComplaintEvent>builder()
-                .addAll(events).add(event).build()).current();
+        ComplaintHistory after = new ComplaintHistory(ImmutableList.<ComplaintEvent>builder()
+                .addAll(events).add(event).build());
+        Complaint next = after.current();
         boolean erase = command.type() == CommandType.ERASE_PERSONAL_DATA;
-        store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase));
+        store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase,
+                sla.clockRows(after)));
         LOG.debug("{} {}: {} -> {}", current.reference(), command.type(), current.status(), next.status());
         return next;
     }
@@ -240,7 +248,20 @@ public final class Complaints {
                 : sla.evaluate(new ComplaintHistory(events), asOf, knownAt.limit());
     }
 
-    /** The complaints with a breached or at-risk clock at {@code asOf}, counting the events {@code knownAt} says. */
+    /**
+     * The work queues: clocks running or paused now, from the rows the store keeps with every commit (one indexed
+     * read, not a fold of every history).
+     */
+    public WorkQueues queues() {
+        return queues;
+    }
+
+    /**
+     * The complaints with a breached or at-risk clock at {@code asOf}, counting the events {@code knownAt} says,
+     * with all their clocks: a fold of the histories of the complaints open then. For the clocks at risk now, a
+     * page at a time, read {@link #queues()}: at an instant at or after every recorded event the two list the same
+     * clocks.
+     */
     public List<SlaStatus> breachedOrAtRisk(Instant asOf, KnownAt knownAt) {
         requireNonNull(knownAt, "knownAt");
         // only an open complaint has a clock still running, so the store reads no closed history

@@ -10,6 +10,8 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -64,5 +66,10 @@ public class ForwardingStore implements ComplaintStore {
     @Override
     public long nextReferenceNumber(int year) {
         return store.nextReferenceNumber(year);
+    }
+
+    @Override
+    public ClockPage clocks(ClockQuery query) {
+        return store.clocks(query);
     }
 }

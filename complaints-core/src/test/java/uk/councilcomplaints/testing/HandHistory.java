@@ -24,6 +24,8 @@ import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -180,6 +182,11 @@ public final class HandHistory {
 
             @Override
             public void appendAll(List<Commit> commits) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ClockPage clocks(ClockQuery query) {
                 throw new UnsupportedOperationException();
             }
 

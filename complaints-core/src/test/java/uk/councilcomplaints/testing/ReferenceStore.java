@@ -23,7 +23,11 @@ import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable;
 import uk.councilcomplaints.report.ReportTable.Row;
+import uk.councilcomplaints.sla.ClockRows;
+import uk.councilcomplaints.sla.DueClock;
 import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -69,7 +73,11 @@ public final class ReferenceStore implements ComplaintStore {
         /** Stores a batch one commit at a time: a failure leaves the commits before it stored. */
         STORES_A_PREFIX,
         /** Keeps the keys of erased personal data, so a subject access query still finds the complaint. */
-        KEEPS_SUBJECT_KEYS_AFTER_ERASURE
+        KEEPS_SUBJECT_KEYS_AFTER_ERASURE,
+        /** Adds a commit's clock rows to the complaint's earlier ones: a clock that stopped stays in the queues. */
+        KEEPS_STOPPED_CLOCKS,
+        /** Keeps the clock rows of a complaint's first commit only: later commits leave stale due dates. */
+        KEEPS_STALE_CLOCK_ROWS
     }
 
     private record Entry(Complaint state, List<ComplaintEvent> events) {
@@ -81,6 +89,8 @@ public final class ReferenceStore implements ComplaintStore {
     private final Map<ComplaintId, PersonalData> personalData = new HashMap<>();
     private final Map<ComplaintId, SubjectKeys> keys = new HashMap<>();
     private final Map<Integer, Long> sequences = new HashMap<>();
+    /** Each complaint's clock rows, with the basis they were kept under. */
+    private final Map<ComplaintId, Map<DueClock, Long>> clocks = new HashMap<>();
 
     private ReferenceStore(Set<Flaw> flaws) {
         this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
@@ -107,6 +117,7 @@ public final class ReferenceStore implements ComplaintStore {
         Map<String, ComplaintId> referencesBefore = new HashMap<>(references);
         Map<ComplaintId, PersonalData> personalDataBefore = new HashMap<>(personalData);
         Map<ComplaintId, SubjectKeys> keysBefore = new HashMap<>(keys);
+        Map<ComplaintId, Map<DueClock, Long>> clocksBefore = new HashMap<>(clocks);
         for (int i = 0; i < commits.size(); i++) {
             try {
                 store(commits.get(i));
@@ -118,6 +129,7 @@ public final class ReferenceStore implements ComplaintStore {
                         restore(personalData, personalDataBefore);
                     }
                     restore(keys, keysBefore);
+                    restore(clocks, clocksBefore);
                 }
                 throw new BatchFailedException(i, "commit " + i, e);
             }
@@ -171,6 +183,26 @@ public final class ReferenceStore implements ComplaintStore {
         }
         commit.personalData().ifPresent(p -> personalData.put(id, p));
         commit.subjectKeys().ifPresent(k -> keys.put(id, k));
+        keepClocks(id, commit.clocks(), commit.creates());
+    }
+
+    private void keepClocks(ComplaintId id, ClockRows rows, boolean creates) {
+        if (has(Flaw.KEEPS_STALE_CLOCK_ROWS) && !creates) {
+            return;
+        }
+        Map<DueClock, Long> kept = new HashMap<>(has(Flaw.KEEPS_STOPPED_CLOCKS)
+                ? clocks.getOrDefault(id, Map.of()) : Map.of());
+        rows.clocks().forEach(c -> kept.put(c, rows.basis()));
+        clocks.put(id, kept);
+    }
+
+    @Override
+    public synchronized ClockPage clocks(ClockQuery query) {
+        Map<DueClock, Long> basis = new HashMap<>();
+        clocks.values().forEach(basis::putAll);
+        List<DueClock> ordered = basis.keySet().stream().filter(c -> c.paused() == query.pausedClocks())
+                .sorted(ClockQuery.ORDER).toList();
+        return ClockPage.answer(query, ordered, basis::get);
     }
 
     @Override
