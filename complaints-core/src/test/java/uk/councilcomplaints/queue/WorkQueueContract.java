@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.ClosureReason;
+import uk.councilcomplaints.report.AgeingReport;
+import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
@@ -140,6 +143,23 @@ public abstract class WorkQueueContract {
                                 .build()), "officer " + officer);
             }
         });
+    }
+
+    @Test
+    public void theAgeingReportFromTheClockRowsEqualsTheFoldOfTheHistoriesForToday() {
+        theory().forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(1, 80))
+                .checkAssert(steps -> {
+                    ComplaintStore store = createStore();
+                    SettableClock clock = new SettableClock(RandomHistories.START);
+                    Complaints complaints = Complaints.builder(store).clock(clock).build();
+                    new RandomHistories(complaints, clock).play(steps, true);
+                    Reports reports = Reports.over(store, SLA);
+                    LocalDate today = LondonDays.dayOf(clock.instant());
+                    for (AgeingReport.By by : AgeingReport.By.values()) {
+                        assertEquals(reports.ageing(today, by, 5, KnownAt.latest()),
+                                reports.ageingNow(clock.instant(), by, 5), by.toString());
+                    }
+                });
     }
 
     @Test
