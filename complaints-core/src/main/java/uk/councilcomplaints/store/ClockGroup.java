@@ -22,7 +22,10 @@ public enum ClockGroup {
         this.key = key;
     }
 
-    /** The group {@code clock} counts in: an enum constant's name, a service area's code, an officer or team, or {@link #NONE}. */
+    /**
+     * The group {@code clock} counts in: an enum constant's name, a service area's code, an officer or team, or
+     * {@link #NONE}.
+     */
     public String keyOf(DueClock clock) {
         return key.apply(clock);
     }
