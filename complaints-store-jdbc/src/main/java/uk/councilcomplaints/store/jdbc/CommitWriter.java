@@ -156,6 +156,7 @@ final class CommitWriter {
     private void writeStates(Connection connection, Inserts inserts, List<Commit> commits,
             Map<ComplaintId, Span> spans) throws SQLException {
         List<Span> updated = new ArrayList<>();
+        List<Span> clocksOnly = new ArrayList<>();
         boolean inserting = false;
         try (RowWriter insert = inserts.prepare(connection, ComplaintsTable.INSERT);
                 RowWriter update = StatementRows.prepare(connection, ComplaintsTable.UPDATE)) {
@@ -170,7 +171,7 @@ final class CommitWriter {
                     insert.endRow();
                     inserting = true;
                 } else if (span.firstWithEvents < 0) {
-                    checkVersionLocked(connection, commits, span.first);
+                    clocksOnly.add(span);
                 } else {
                     checkFollowsStored(connection, commits, span.firstWithEvents);
                     update.setLong(last.newVersion());
@@ -182,6 +183,7 @@ final class CommitWriter {
                     updated.add(span);
                 }
             }
+            checkVersionsLocked(connection, commits, clocksOnly);
             if (inserting) {
                 try {
                     insert.executeBatch();
@@ -421,21 +423,28 @@ final class CommitWriter {
     }
 
     /**
-     * The version check of a complaint whose commits in the batch are all of clocks only: its row locked (an
+     * The version check of the complaints whose commits in the batch are all of clocks only: each row locked (an
      * append to it waits for this batch, or this batch for the append) and its version compared, nothing changed.
      */
-    private void checkVersionLocked(Connection connection, List<Commit> commits, int index) throws SQLException {
-        Commit first = commits.get(index);
-        long stored;
-        try (PreparedStatement ps = connection.prepareStatement(RunningClocksTable.LOCK_VERSION)) {
-            ps.setString(1, council);
-            Values.setUuid(ps, 2, first.id().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                stored = rs.next() ? rs.getLong(1) : 0;
-            }
+    private void checkVersionsLocked(Connection connection, List<Commit> commits, List<Span> spans)
+            throws SQLException {
+        if (spans.isEmpty()) {
+            return;
         }
-        if (stored != first.expectedVersion()) {
-            throw failed(commits, index, new VersionConflictException(first.id(), first.expectedVersion(), stored));
+        try (PreparedStatement ps = connection.prepareStatement(RunningClocksTable.LOCK_VERSION)) {
+            for (Span span : spans) {
+                Commit first = commits.get(span.first);
+                ps.setString(1, council);
+                Values.setUuid(ps, 2, first.id().value());
+                long stored;
+                try (ResultSet rs = ps.executeQuery()) {
+                    stored = rs.next() ? rs.getLong(1) : 0;
+                }
+                if (stored != first.expectedVersion()) {
+                    throw failed(commits, span.first, new VersionConflictException(first.id(),
+                            first.expectedVersion(), stored));
+                }
+            }
         }
     }
 

@@ -79,6 +79,9 @@ class RunningClocksTest {
         final Map<ComplaintId, ClockRows> kept = new LinkedHashMap<>();
         final SettableClock clock = new SettableClock(RandomHistories.START);
         final Complaints complaints;
+        /** While set, commits are kept in {@link #held} instead of stored. */
+        boolean holding;
+        final List<Commit> held = new ArrayList<>();
 
         Scene(Databases db) {
             this(db.store());
@@ -92,8 +95,23 @@ class RunningClocksTest {
 
         @Override
         public void appendAll(List<Commit> commits) {
+            if (holding) {
+                held.addAll(commits);
+                return;
+            }
             super.appendAll(commits);
             commits.forEach(c -> kept.put(c.id(), c.clocks()));
+        }
+
+        /** The commit the facade makes for {@code command}, not stored. */
+        Commit commitOf(ComplaintId id, Command command) {
+            holding = true;
+            try {
+                complaints.execute(id, command, Fixtures.OFFICER);
+                return held.remove(held.size() - 1);
+            } finally {
+                holding = false;
+            }
         }
 
         /** Random histories through the facade. */
@@ -340,6 +358,41 @@ class RunningClocksTest {
         Complaint unknown = Fixtures.allocated(Complaints.builder(uk.councilcomplaints.testing.ReferenceStore.correct()).clock(s.clock).build(), Procedure.CORPORATE, ServiceArea.CORPORATE, "cy");
         assertThrows(VersionConflictException.class, () -> s.jdbc.append(Commit.clocksOf(unknown, ClockRows.NONE)));
         assertEquals(rowsNow, s.stored());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void commitsOfClocksOnlyAndOfEventsOnOneComplaintInOneBatchKeepTheLastOnesRows(Databases db)
+            throws SQLException {
+        Scene s = new Scene(db);
+        Complaint a = Fixtures.allocated(s.complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "ann");
+        Complaint b = Fixtures.allocated(s.complaints, Procedure.CORPORATE, ServiceArea.OTHER, "bob");
+        Complaint atVersion = s.jdbc.load(a.id()).orElseThrow();
+        s.clock.advance(Duration.ofHours(2));
+        Commit acknowledge = s.commitOf(a.id(), new Command.Acknowledge());
+        s.appendAll(List.of(Commit.clocksOf(atVersion, OTHER.clockRows(s.stored(a.id()))), acknowledge,
+                Commit.clocksOf(b, OTHER.clockRows(s.stored(b.id())))));
+        assertEquals(acknowledge.state(), s.jdbc.load(a.id()).orElseThrow());
+        assertEquals(acknowledge.clocks().clocks(), s.stored().stream().filter(r -> r.id().equals(a.id())).toList());
+        assertEquals(OTHER.clockRows(s.stored(b.id())).clocks(),
+                s.check(ClockQuery.running().basisOtherThan(ENGLAND.basis()).build()).items());
+
+        s.clock.advance(Duration.ofHours(2));
+        Commit send = s.commitOf(a.id(), new Command.SendToService());
+        List<ComplaintEvent> events = new ArrayList<>(s.jdbc.history(a.id()));
+        events.addAll(send.events());
+        ClockRows other = OTHER.clockRows(new ComplaintHistory(events));
+        s.appendAll(List.of(send, Commit.clocksOf(send.state(), other)));
+        assertEquals(send.state(), s.jdbc.load(a.id()).orElseThrow());
+        assertEquals(events, s.jdbc.history(a.id()));
+        assertEquals(other.clocks(), s.stored().stream().filter(r -> r.id().equals(a.id())).toList());
+        s.check(ClockQuery.running().build());
+        s.check(ClockQuery.running().basisOtherThan(ENGLAND.basis()).build());
+        String rows = "SELECT COUNT(*) FROM report_projection WHERE council_id = '" + s.jdbc.council()
+                + "' AND complaint_id = '" + a.id() + "'";
+        assertEquals(send.state().version(), MigrationFixtures.count(db.dataSource(), rows), "a row an event");
+        assertEquals(1, MigrationFixtures.count(db.dataSource(), rows + " AND next_occurred_at IS NULL"),
+                "the last row alone is open");
     }
 
     @ParameterizedTest
