@@ -22,6 +22,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
+import uk.councilcomplaints.sla.DueClock;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.DuplicateReferenceException;
@@ -32,7 +33,9 @@ import uk.councilcomplaints.store.VersionConflictException;
 /**
  * Writes commits, one or a batch, in one transaction: each complaint's row checked against its expected
  * version in SQL and set to its last state, every event, the report projection's rows, the personal-data
- * changes, and the settle-window check last. A failure names the commit by its index and leaves nothing written.
+ * changes, each complaint's clock rows replaced by its last commit's, and the settle-window check last. A commit of
+ * clocks only ({@link Commit#hasEvents()} false) locks its complaint's row to check the version and changes
+ * nothing but the clock rows. A failure names the commit by its index and leaves nothing written.
  */
 final class CommitWriter {
 
@@ -49,10 +52,11 @@ final class CommitWriter {
         }
     }
 
-    /** The first and last commit of one complaint in the batch. */
+    /** The first and last commit of one complaint in the batch, and its first with events (-1 if none has). */
     private static final class Span {
         final int first;
         int last;
+        int firstWithEvents = -1;
 
         Span(int first) {
             this.first = first;
@@ -126,7 +130,11 @@ final class CommitWriter {
         Map<ComplaintId, Span> spans = new LinkedHashMap<>();
         for (int i = 0; i < commits.size(); i++) {
             int index = i;
-            spans.computeIfAbsent(commits.get(i).id(), id -> new Span(index)).last = i;
+            Span span = spans.computeIfAbsent(commits.get(i).id(), id -> new Span(index));
+            span.last = i;
+            if (span.firstWithEvents < 0 && commits.get(i).hasEvents()) {
+                span.firstWithEvents = i;
+            }
         }
         PlannerStatistics statistics = PlannerStatistics.look(connection, dialect, commits.size());
         Inserts inserts = Inserts.forBatch(connection, dialect, commits.size());
@@ -136,14 +144,19 @@ final class CommitWriter {
         writeProjection(connection, inserts, commits, spans);
         statistics.filled(connection, "report_projection");
         writePersonalData(connection, inserts, commits, spans);
+        writeClocks(connection, inserts, commits, spans);
         DataProtectionSql.eraseReasons(connection, council, commits);
         checkSettled(commits);
     }
 
-    /** Inserts new complaints and moves existing ones from their expected version to their last state. */
+    /**
+     * Inserts new complaints and moves existing ones from their expected version to their last state; a complaint
+     * with commits of clocks only has its row locked and its version checked, and is left as it is.
+     */
     private void writeStates(Connection connection, Inserts inserts, List<Commit> commits,
             Map<ComplaintId, Span> spans) throws SQLException {
         List<Span> updated = new ArrayList<>();
+        List<Span> clocksOnly = new ArrayList<>();
         boolean inserting = false;
         try (RowWriter insert = inserts.prepare(connection, ComplaintsTable.INSERT);
                 RowWriter update = StatementRows.prepare(connection, ComplaintsTable.UPDATE)) {
@@ -157,8 +170,10 @@ final class CommitWriter {
                     ComplaintColumns.bind(insert, last.state(), true);
                     insert.endRow();
                     inserting = true;
+                } else if (span.firstWithEvents < 0) {
+                    clocksOnly.add(span);
                 } else {
-                    checkFollowsStored(connection, commits, span.first);
+                    checkFollowsStored(connection, commits, span.firstWithEvents);
                     update.setLong(last.newVersion());
                     ComplaintColumns.bind(update, last.state(), false);
                     update.setString(council);
@@ -168,6 +183,7 @@ final class CommitWriter {
                     updated.add(span);
                 }
             }
+            checkVersionsLocked(connection, commits, clocksOnly);
             if (inserting) {
                 try {
                     insert.executeBatch();
@@ -226,6 +242,9 @@ final class CommitWriter {
         for (Commit commit : commits) {
             List<ProjectionRow> complaint = rows.computeIfAbsent(commit.id(), id -> new ArrayList<>());
             List<ProjectionRow> added = commit.projection();
+            if (added.isEmpty()) {
+                continue;
+            }
             if (!complaint.isEmpty()) {
                 int last = complaint.size() - 1;
                 complaint.set(last, complaint.get(last).followedBy(added.get(0)));
@@ -236,8 +255,8 @@ final class CommitWriter {
         try (PreparedStatement close = connection.prepareStatement(ProjectionTable.CLOSE);
                 RowWriter insert = inserts.prepare(connection, ProjectionTable.INSERT)) {
             for (Span span : spans.values()) {
-                Commit first = commits.get(span.first);
-                if (!first.creates()) {
+                Commit first = span.firstWithEvents < 0 ? null : commits.get(span.firstWithEvents);
+                if (first != null && !first.creates()) {
                     ComplaintEvent next = first.events().get(0);
                     Values.setInstant(close, 1, next.occurredAt());
                     Values.setInstant(close, 2, next.recordedAt());
@@ -310,6 +329,38 @@ final class CommitWriter {
         }
     }
 
+    /**
+     * Replaces each complaint's clock rows with its last commit's in the batch (the earlier ones' are outdated
+     * by it), kept with their basis; a new complaint has none to delete.
+     */
+    private void writeClocks(Connection connection, Inserts inserts, List<Commit> commits,
+            Map<ComplaintId, Span> spans) throws SQLException {
+        boolean deleting = false;
+        boolean inserting = false;
+        try (PreparedStatement delete = connection.prepareStatement(RunningClocksTable.DELETE);
+                RowWriter insert = inserts.prepare(connection, RunningClocksTable.INSERT)) {
+            for (Span span : spans.values()) {
+                Commit last = commits.get(span.last);
+                if (!commits.get(span.first).creates()) {
+                    delete.setString(1, council);
+                    Values.setUuid(delete, 2, last.id().value());
+                    delete.addBatch();
+                    deleting = true;
+                }
+                for (DueClock clock : last.clocks().clocks()) {
+                    ClockColumns.add(insert, council, last.clocks().basis(), clock);
+                    inserting = true;
+                }
+            }
+            if (deleting) {
+                delete.executeBatch();
+            }
+            if (inserting) {
+                insert.executeBatch();
+            }
+        }
+    }
+
     /** The last step before commit: no event may become visible more than the settle window after it was recorded. */
     private void checkSettled(List<Commit> commits) {
         if (settleWindow.isEmpty()) {
@@ -366,6 +417,32 @@ final class CommitWriter {
                     } catch (IllegalArgumentException e) {
                         throw failed(commits, index, e);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The version check of the complaints whose commits in the batch are all of clocks only: each row locked (an
+     * append to it waits for this batch, or this batch for the append) and its version compared, nothing changed.
+     */
+    private void checkVersionsLocked(Connection connection, List<Commit> commits, List<Span> spans)
+            throws SQLException {
+        if (spans.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(RunningClocksTable.LOCK_VERSION)) {
+            for (Span span : spans) {
+                Commit first = commits.get(span.first);
+                ps.setString(1, council);
+                Values.setUuid(ps, 2, first.id().value());
+                long stored;
+                try (ResultSet rs = ps.executeQuery()) {
+                    stored = rs.next() ? rs.getLong(1) : 0;
+                }
+                if (stored != first.expectedVersion()) {
+                    throw failed(commits, span.first, new VersionConflictException(first.id(),
+                            first.expectedVersion(), stored));
                 }
             }
         }

@@ -25,6 +25,8 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -197,6 +199,10 @@ public final class JdbcComplaintStore implements ComplaintStore {
      * the keys (version 4); after a Flyway migration to either, call it once per council. Safe while other nodes
      * append: it locks the complaints it rebuilds first, so an append to one of them waits for it to commit
      * (or it for the append), and reads their events only then.
+     *
+     * <p>It does not compute the work queues' clock rows ({@code running_clocks}): those need the SLA policy and
+     * working-day calendar, which the store does not know. After schema version 5, or to recompute them, call
+     * the facade's {@code queues().rebuildClocks()}.
      */
     public int rebuildProjection() {
         return jdbc.inTransaction("rebuild the report projection", connection -> {
@@ -247,6 +253,22 @@ public final class JdbcComplaintStore implements ComplaintStore {
                 }
             }
         }
+    }
+
+    /**
+     * The work queues' rows {@code query} wants, from {@code running_clocks} on the store's own data source (each
+     * commit replaces them with its complaint's clocks): one SELECT, in {@link ClockQuery#ORDER} along an index,
+     * or one GROUP BY when it counts.
+     */
+    @Override
+    public ClockPage clocks(ClockQuery query) {
+        requireNonNull(query, "query");
+        ClockStatement statement = ClockStatement.of(council, query);
+        return jdbc.inTransaction("read the work queues", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+                return statement.answer(ps);
+            }
+        });
     }
 
     @Override

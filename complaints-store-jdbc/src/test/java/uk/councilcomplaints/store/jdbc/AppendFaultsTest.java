@@ -46,7 +46,7 @@ class AppendFaultsTest {
 
     /** Tables of the council, read as sorted rows of text, the reference sequence apart (it may have moved on). */
     private static final List<String> TABLES = List.of("complaints", "complaint_events", "complainants",
-            "report_projection");
+            "report_projection", "running_clocks");
 
     /** One kind of append on a prepared scene; returns the complaints it touched. */
     private record Operation(String name, Function<Scene, List<ComplaintId>> run) {

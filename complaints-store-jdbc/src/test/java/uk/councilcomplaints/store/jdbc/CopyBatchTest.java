@@ -82,7 +82,7 @@ class CopyBatchTest {
 
         try (Connection c = database.getConnection()) {
             for (String table : List.of("complaints", "complaint_events", "event_reasons", "report_projection",
-                    "complainants")) {
+                    "complainants", "running_clocks")) {
                 List<String> byCopy = rows(c, table, copied);
                 List<String> byInsert = rows(c, table, inserted);
                 assertFalse(byCopy.isEmpty(), table);

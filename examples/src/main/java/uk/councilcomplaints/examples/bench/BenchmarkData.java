@@ -23,6 +23,7 @@ import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintStore;
 
@@ -31,7 +32,8 @@ import uk.councilcomplaints.store.ComplaintStore;
  * facade would have made: received over 18 months from January 2021, about five events each, every time its
  * own instant to the microsecond, each event recorded seconds to minutes after it happened, one in twenty
  * recorded two days late with a reason, one in twelve escalated or referred after its response.
- * Deterministic for a seed.
+ * Each commit carries its complaint's running and paused clocks under England's default policy and calendar, as
+ * the facade's would, so a store fills its work queues too. Deterministic for a seed.
  */
 final class BenchmarkData {
 
@@ -45,6 +47,7 @@ final class BenchmarkData {
             "f.hughes", "g.martin", "h.ahmed");
     private static final List<String> TEAMS = List.of("Voice of the customer", "Recovery team");
     private static final Optional<String> LATE = Optional.of("late entry");
+    private static final SlaEvaluator SLA = SlaEvaluator.englandDefaults();
 
     private final SplittableRandom random;
     private final List<ComplaintEvent> events = new ArrayList<>(12);
@@ -150,7 +153,8 @@ final class BenchmarkData {
         Optional<PersonalData> personal = withPersonalData ? Optional.of(new PersonalData(
                 Complainant.named("Resident " + i).withEmail("resident" + i + "@example.org"),
                 "Bins missed three weeks running, case " + i)) : Optional.empty();
-        return new Commit(id, 0, events, new ComplaintHistory(events).current(), personal, false);
+        ComplaintHistory history = new ComplaintHistory(events);
+        return new Commit(id, 0, events, history.current(), personal, false, SLA.clockRows(history));
     }
 
     /** A few microseconds, so no two instants are alike, as nanoseconds. */

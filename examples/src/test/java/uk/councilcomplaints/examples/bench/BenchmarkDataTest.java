@@ -22,7 +22,12 @@ import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportTable;
+import uk.councilcomplaints.sla.DueClock;
+import uk.councilcomplaints.sla.SlaEvaluator;
+import uk.councilcomplaints.store.ClockGroup;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.HistoryFilter;
+import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
@@ -115,6 +120,23 @@ class BenchmarkDataTest {
             return new Command.Close(c.reason(), c.duplicateOf());
         }
         throw new IllegalArgumentException("the benchmark does not generate " + data.type());
+    }
+
+    @Test
+    void aLoadFillsTheWorkQueuesWithTheClocksOfTheOpenComplaints() {
+        JdbcComplaintStore store = JdbcComplaintStore.builder(org.h2.jdbcx.JdbcConnectionPool.create(
+                "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")).noSettleWindow().build();
+        new BenchmarkData(3).loadInBatches(store, 300, 100);
+        SlaEvaluator sla = SlaEvaluator.englandDefaults();
+        List<DueClock> expected;
+        try (Stream<ComplaintHistory> all = store.histories(HistoryFilter.all())) {
+            expected = all.flatMap(h -> sla.clockRows(h).clocks().stream()).filter(c -> !c.paused())
+                    .sorted(ClockQuery.ORDER).toList();
+        }
+        assertTrue(expected.size() > 50, "running clocks: " + expected.size());
+        assertEquals(expected, store.clocks(ClockQuery.running().limit(ClockQuery.MAX_LIMIT).build()).items());
+        assertEquals(0, store.clocks(ClockQuery.running().basisOtherThan(sla.basis()).countBy(ClockGroup.KIND)
+                .build()).total());
     }
 
     @Test

@@ -1,0 +1,168 @@
+package uk.councilcomplaints.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.ClockKind;
+import uk.councilcomplaints.sla.DueClock;
+import uk.councilcomplaints.store.ClockGroup;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
+
+/**
+ * A {@link ClockQuery} as one SELECT on {@code running_clocks}: the running (or paused) rows of the council, each
+ * filter a condition with bound parameters, the cursor as a row-value comparison on the sort columns (due or
+ * paused instant, complaint, stage, kind), ordered by them, one row more than the page; or, for a query that
+ * counts, one GROUP BY of the group's column. Answers as {@link ClockPage#answer} does.
+ */
+final class ClockStatement {
+
+    /** Binds one parameter. */
+    @FunctionalInterface
+    private interface Parameter {
+        void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final ClockQuery query;
+
+    private ClockStatement(ClockQuery query) {
+        this.query = query;
+    }
+
+    static ClockStatement of(String council, ClockQuery q) {
+        ClockStatement s = new ClockStatement(q);
+        String instant = q.pausedClocks() ? "paused_since" : "due";
+        s.sql.append(q.countBy().map(g -> "SELECT " + column(g) + ", COUNT(*) FROM running_clocks")
+                .orElse(RunningClocksTable.SELECT));
+        s.sql.append(" WHERE council_id = ? AND ").append(instant).append(" IS NOT NULL");
+        s.parameters.add((ps, i) -> ps.setString(i, council));
+        q.dueBefore().ifPresent(v -> {
+            s.condition("due < ?");
+            s.parameters.add((ps, i) -> Values.setInstant(ps, i, v));
+        });
+        q.atRiskBy().ifPresent(v -> {
+            s.condition("at_risk_from <= ?");
+            s.parameters.add((ps, i) -> Values.setInstant(ps, i, v));
+        });
+        q.officer().ifPresent(v -> s.equal("officer", v));
+        q.team().ifPresent(v -> s.equal("team", v));
+        s.in("service_area_code", q.serviceAreas().stream().map(a -> a.code()).toList());
+        s.in("procedure_code", q.procedures().stream().map(Enum::name).toList());
+        s.numbers("stage", q.stages().stream().map(Stage::number).toList());
+        s.numbers("kind", q.kinds().stream().map(ClockKind::ordinal).toList());
+        s.in("status", q.statuses().stream().map(Enum::name).toList());
+        q.basisOtherThan().ifPresent(v -> {
+            s.condition("basis <> ?");
+            s.parameters.add((ps, i) -> ps.setLong(i, v));
+        });
+        if (q.countBy().isPresent()) {
+            s.sql.append(" GROUP BY ").append(column(q.countBy().get()));
+            return s;
+        }
+        String order = instant + ", complaint_id, stage, kind";
+        q.after().filter(c -> c.at().getNano() % 1000 != 0).ifPresent(cursor -> {
+            // a cursor between two microseconds (made by hand): every row from the next one on is after it
+            s.condition(instant + " >= ?");
+            s.parameters.add((ps, i) -> Values.setInstant(ps, i, DueClock.ceilMicros(cursor.at())));
+        });
+        q.after().filter(c -> c.at().getNano() % 1000 == 0).ifPresent(cursor -> {
+            s.condition("(" + order + ") > (?, ?, ?, ?)");
+            s.parameters.add((ps, i) -> Values.setInstant(ps, i, cursor.at()));
+            s.parameters.add((ps, i) -> Values.setUuid(ps, i, cursor.id().value()));
+            s.parameters.add((ps, i) -> ps.setInt(i, cursor.stage().number()));
+            s.parameters.add((ps, i) -> ps.setInt(i, cursor.kind().ordinal()));
+        });
+        s.sql.append(" ORDER BY ").append(order).append(" LIMIT ?");
+        s.parameters.add((ps, i) -> ps.setInt(i, q.limit() + 1));
+        return s;
+    }
+
+    /** The column a group's key is read from. */
+    private static String column(ClockGroup group) {
+        return switch (group) {
+            // ClockGroup.SERVICE_AREA keys a clock by its area's name (the label), not its code
+            case SERVICE_AREA -> "service_area_name";
+            case OFFICER -> "officer";
+            case TEAM -> "team";
+            case PROCEDURE -> "procedure_code";
+            case STAGE -> "stage";
+            case KIND -> "kind";
+            case STATUS -> "status";
+        };
+    }
+
+    /** The group's key in the first column of the current row, as {@link ClockGroup#keyOf} gives it. */
+    private static String key(ClockGroup group, ResultSet rs) throws SQLException {
+        return switch (group) {
+            case STAGE -> Stage.of(rs.getInt(1)).name();
+            case KIND -> ClockColumns.kind(rs.getInt(1)).name();
+            case OFFICER, TEAM -> {
+                String value = rs.getString(1);
+                yield value == null ? ClockGroup.NONE : value;
+            }
+            default -> rs.getString(1);
+        };
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    /** Binds the parameters, runs the statement and reads its answer. */
+    ClockPage answer(PreparedStatement ps) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).bind(ps, i + 1);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            if (query.countBy().isPresent()) {
+                Map<String, Long> counts = new TreeMap<>();
+                while (rs.next()) {
+                    counts.merge(key(query.countBy().get(), rs), rs.getLong(2), Long::sum);
+                }
+                return ClockPage.counts(counts);
+            }
+            List<DueClock> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(ClockColumns.read(rs));
+            }
+            return ClockPage.of(rows, query.limit());
+        }
+    }
+
+    private void condition(String condition) {
+        sql.append(" AND ").append(condition);
+    }
+
+    private void equal(String column, String value) {
+        condition(column + " = ?");
+        parameters.add((ps, i) -> ps.setString(i, value));
+    }
+
+    private void in(String column, Collection<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        condition(column + " IN (" + Values.marks(values.size()) + ")");
+        for (String value : values) {
+            parameters.add((ps, i) -> ps.setString(i, value));
+        }
+    }
+
+    private void numbers(String column, Collection<Integer> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        condition(column + " IN (" + Values.marks(values.size()) + ")");
+        for (int value : values) {
+            parameters.add((ps, i) -> ps.setInt(i, value));
+        }
+    }
+}
