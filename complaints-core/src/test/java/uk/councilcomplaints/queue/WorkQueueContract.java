@@ -141,6 +141,10 @@ public abstract class WorkQueueContract {
                     assertEquals(expected, complaints.queues().find(ClockQuery.running().atRiskBy(at)
                             .countBy(group).build()).counts(), "counts by " + group);
                 }
+                ClockKind kind = ClockKind.values()[random.nextInt(ClockKind.values().length)];
+                assertEquals(listed.stream().filter(c -> c.kind() == kind).toList(),
+                        all(complaints.queues(), ClockQuery.running().atRiskBy(at).kind(kind).limit(limit).build()),
+                        "kind " + kind);
                 String officer = RandomHistories.OFFICERS.get(random.nextInt(RandomHistories.OFFICERS.size()));
                 assertEquals(listed.stream().filter(c -> c.officer().equals(Optional.of(officer))).toList(),
                         all(complaints.queues(), ClockQuery.running().atRiskBy(at).officer(officer).limit(limit)

@@ -88,7 +88,7 @@ public final class QueueBenchmark {
         if (postgres) {
             try (BenchDatabase db = BenchDatabase.open(Optional.empty(), false)) {
                 HikariDataSource pool = db.pool("queues", 4);
-                JdbcComplaintStore store = JdbcComplaintStore.builder(pool).council("bench").build();
+                JdbcComplaintStore store = JdbcComplaintStore.builder(pool).council("bench").noSettleWindow().build();
                 long t = System.nanoTime();
                 new BenchmarkData(7).loadInBatches(store, n, BATCH);
                 try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
