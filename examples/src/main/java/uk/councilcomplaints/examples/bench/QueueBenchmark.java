@@ -23,6 +23,9 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.report.AgeingReport;
+import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.sla.ClockKind;
 import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.SlaClock;
@@ -49,7 +52,8 @@ import uk.councilcomplaints.workflow.Complaints;
  *     -Dexec.args="-Xmx6g -cp %classpath uk.councilcomplaints.examples.bench.QueueBenchmark 200000"
  * </pre>
  * Arguments: the number of complaints (200,000); {@code --memory} or {@code --postgresql} for one store only;
- * {@code --runs=N} (15).
+ * {@code --runs=N} (15); {@code --withdraw=P} (0.88), the chance an open complaint is withdrawn at the end, which
+ * leaves about one complaint in twenty open.
  */
 public final class QueueBenchmark {
 
@@ -65,11 +69,14 @@ public final class QueueBenchmark {
         int runs = 15;
         boolean memory = true;
         boolean postgres = true;
+        double withdraw = 0.88;
         for (String a : args) {
             if (a.equals("--memory")) {
                 postgres = false;
             } else if (a.equals("--postgresql")) {
                 memory = false;
+            } else if (a.startsWith("--withdraw=")) {
+                withdraw = Double.parseDouble(a.substring(11));
             } else if (a.startsWith("--runs=")) {
                 runs = Integer.parseInt(a.substring(7));
             } else {
@@ -81,7 +88,7 @@ public final class QueueBenchmark {
         if (memory) {
             InMemoryComplaintStore store = new InMemoryComplaintStore();
             long t = System.nanoTime();
-            new BenchmarkData(7).loadInBatches(store, n, BATCH);
+            new BenchmarkData(7).withdrawingOpen(withdraw).loadInBatches(store, n, BATCH);
             System.out.printf(Locale.ROOT, "%nMemory store: loaded in %.1f s%n", (System.nanoTime() - t) / 1e9);
             run(store, runs);
         }
@@ -90,7 +97,7 @@ public final class QueueBenchmark {
                 HikariDataSource pool = db.pool("queues", 4);
                 JdbcComplaintStore store = JdbcComplaintStore.builder(pool).council("bench").noSettleWindow().build();
                 long t = System.nanoTime();
-                new BenchmarkData(7).loadInBatches(store, n, BATCH);
+                new BenchmarkData(7).withdrawingOpen(withdraw).loadInBatches(store, n, BATCH);
                 try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                     s.execute("VACUUM ANALYZE");
                 }
@@ -114,7 +121,9 @@ public final class QueueBenchmark {
         Complaints complaints = Complaints.builder(store).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
         long rows = complaints.queues().count(ClockQuery.running().build())
                 + complaints.queues().count(ClockQuery.paused().build());
-        System.out.printf(Locale.ROOT, "now %s: %,d clock rows%n", now, rows);
+        Reports reports = Reports.over(store, complaints.sla());
+        long open = reports.ageingNow(now, AgeingReport.By.SERVICE_AREA, 0).total().total();
+        System.out.printf(Locale.ROOT, "now %s: %,d open complaints, %,d clock rows%n", now, open, rows);
         // the fold as an app had it: the listing, then each listed complaint's state for its officer and service
         Supplier<Folded> fold = () -> {
             List<SlaStatus> listed = complaints.breachedOrAtRisk(now, KnownAt.latest());
@@ -134,7 +143,10 @@ public final class QueueBenchmark {
                         () -> firstPage(fold.get(), s -> true, null, ClockKind.TRIAGE)),
                 new Timed("breached per service, count", () -> complaints.queues().find(ClockQuery.running()
                         .breachedAt(now).countBy(ClockGroup.SERVICE_AREA).build()).counts(),
-                        () -> perService(fold.get())));
+                        () -> perService(fold.get())),
+                new Timed("ageing by service, now", () -> reports.ageingNow(now, AgeingReport.By.SERVICE_AREA, 10),
+                        () -> reports.ageing(LondonDays.dayOf(now), AgeingReport.By.SERVICE_AREA, 10,
+                                KnownAt.latest())));
         System.out.printf(Locale.ROOT, "%-30s %12s %12s %12s %12s %8s%n", "", "queue best", "queue median",
                 "fold best", "fold median", "ratio");
         for (Timed t : timed) {
