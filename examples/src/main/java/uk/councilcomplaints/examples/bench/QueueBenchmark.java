@@ -2,6 +2,9 @@ package uk.councilcomplaints.examples.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +39,9 @@ import uk.councilcomplaints.store.ClockPage;
 import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.HistoryFilter;
+import uk.councilcomplaints.queue.WorkQueues;
 import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
+import uk.councilcomplaints.store.jdbc.SchemaMode;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -103,7 +109,8 @@ public final class QueueBenchmark {
                 }
                 System.out.printf(Locale.ROOT, "%nPostgreSQL 17 (embedded, fsync off): loaded and analysed in %.1f s%n",
                         (System.nanoTime() - t) / 1e9);
-                run(store, runs);
+                Instant now = run(store, runs);
+                explain(pool, now);
             }
         }
     }
@@ -116,7 +123,8 @@ public final class QueueBenchmark {
     private record Timed(String name, Supplier<Object> queue, Supplier<Object> fold) {
     }
 
-    private static void run(ComplaintStore store, int runs) {
+    /** Times the queries; returns the instant they were asked at. */
+    private static Instant run(ComplaintStore store, int runs) {
         Instant now = latestRecorded(store).plusSeconds(1);
         Complaints complaints = Complaints.builder(store).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
         long rows = complaints.queues().count(ClockQuery.running().build())
@@ -159,6 +167,35 @@ public final class QueueBenchmark {
             double[] f = time(t.fold(), Math.max(3, runs / 5));
             System.out.printf(Locale.ROOT, "%-30s %9.3f ms %9.3f ms %9.1f ms %9.1f ms %8.4f%n", t.name(), q[0], q[1],
                     f[0], f[1], q[1] / f[1]);
+        }
+        return now;
+    }
+
+    /** Prints the plans PostgreSQL runs the store's queue statements with, caught on their way to it. */
+    private static void explain(HikariDataSource pool, Instant now) throws SQLException {
+        JdbcReportBenchmarkSql.Recorder recorder = new JdbcReportBenchmarkSql.Recorder(pool);
+        JdbcComplaintStore reading = JdbcComplaintStore.builder(recorder).council("bench").schema(SchemaMode.NONE)
+                .build();
+        WorkQueues queues = Complaints.builder(reading).clock(Clock.fixed(now, ZoneOffset.UTC)).build().queues();
+        Map<String, ClockQuery> queries = new LinkedHashMap<>();
+        queries.put("breached, first page", ClockQuery.running().breachedAt(now).limit(PAGE).build());
+        queries.put("officer's queue, first page", ClockQuery.running().atRiskBy(now).officer(OFFICER).limit(PAGE)
+                .build());
+        queries.put("breached per service", ClockQuery.running().breachedAt(now).countBy(ClockGroup.SERVICE_AREA)
+                .build());
+        for (Map.Entry<String, ClockQuery> q : queries.entrySet()) {
+            queues.find(q.getValue());
+            JdbcReportBenchmarkSql.Statement statement = recorder.last();
+            System.out.printf(Locale.ROOT, "%n%s:%n%s%n", q.getKey(), statement.sql());
+            try (Connection c = pool.getConnection();
+                    PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+                statement.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
         }
     }
 
