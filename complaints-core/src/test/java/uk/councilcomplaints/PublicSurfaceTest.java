@@ -56,10 +56,11 @@ class PublicSurfaceTest {
     }
 
     @Test
-    void theStoreSpiHasAtMostNineMethodsAndNoStaticOnes() {
+    void theStoreSpiHasAtMostTenMethodsAndNoStaticOnes() {
         Method[] methods = uk.councilcomplaints.store.ComplaintStore.class.getDeclaredMethods();
         assertEquals(List.of(), Arrays.stream(methods).filter(m -> Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName).toList(), "policy lives in core, not in the SPI");
-        assertTrue(methods.length <= 9, Arrays.stream(methods).map(Method::getName).sorted().toList().toString());
+        // nine after the SPI issue, and one for the work queues' clock rows
+        assertTrue(methods.length <= 10, Arrays.stream(methods).map(Method::getName).sorted().toList().toString());
     }
 }

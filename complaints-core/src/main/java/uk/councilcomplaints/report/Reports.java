@@ -1,5 +1,13 @@
 package uk.councilcomplaints.report;
 
+import uk.councilcomplaints.store.HistoryFilter;
+import uk.councilcomplaints.store.ClockQuery;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.ComplaintId;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -119,5 +127,46 @@ public final class Reports {
         try (Stream<ComplaintHistory> histories = store.histories(aggregation.wanted())) {
             return aggregation.report(histories);
         }
+    }
+
+    /**
+     * Open cases by age in working days at the end of {@code asOf}, counting the events {@code knownAt} says: from
+     * the histories of the complaints open then. Any past day, reprinted as known at any instant.
+     */
+    public AgeingReport ageing(LocalDate asOf, AgeingReport.By by, int oldest, KnownAt knownAt) {
+        Days.check(asOf, "asOf");
+        requireNonNull(by, "by");
+        requireNonNull(knownAt, "knownAt");
+        Instant end = LondonDays.endOf(asOf).minusNanos(1);
+        List<AgeingReport.Case> cases = new ArrayList<>();
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.openAt(end, knownAt))) {
+            histories.forEach(h -> h.stateAsOf(end, knownAt.limit()).filter(c -> c.status().open())
+                    .ifPresent(c -> cases.add(new AgeingReport.Case(c.id(), c.reference(), c.receivedAt(),
+                            c.serviceArea(), c.officer(), c.procedure()))));
+        }
+        return AgeingReport.of(asOf, by, oldest, cases, sla.calendar());
+    }
+
+    /**
+     * Open cases by age in working days on the London day of {@code now}, an instant at or after every recorded
+     * event: from the work queues' clock rows, where every open complaint has at least one running or paused clock.
+     * Equal to {@link #ageing} for that day as known now.
+     */
+    public AgeingReport ageingNow(Instant now, AgeingReport.By by, int oldest) {
+        requireNonNull(now, "now");
+        requireNonNull(by, "by");
+        Map<ComplaintId, AgeingReport.Case> cases = new LinkedHashMap<>();
+        for (boolean paused : new boolean[] {false, true}) {
+            ClockQuery query = (paused ? ClockQuery.paused() : ClockQuery.running()).limit(ClockQuery.MAX_LIMIT)
+                    .build();
+            for (ClockPage page = store.clocks(query); ; page = store.clocks(query.after(page.next().get()))) {
+                page.items().forEach(c -> cases.putIfAbsent(c.id(), new AgeingReport.Case(c.id(), c.reference(),
+                        c.receivedAt(), c.serviceArea(), c.officer(), c.procedure())));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return AgeingReport.of(LondonDays.dayOf(now), by, oldest, List.copyOf(cases.values()), sla.calendar());
     }
 }

@@ -5,7 +5,7 @@ import uk.councilcomplaints.sla.DueClock;
 
 /** What a work queue's counts are grouped by (see {@link ClockQuery.Builder#countBy}). */
 public enum ClockGroup {
-    SERVICE_AREA(c -> c.serviceArea().name()),
+    SERVICE_AREA(c -> c.serviceArea().code()),
     OFFICER(c -> c.officer().orElse(ClockGroup.NONE)),
     TEAM(c -> c.team().orElse(ClockGroup.NONE)),
     PROCEDURE(c -> c.procedure().name()),
@@ -22,7 +22,10 @@ public enum ClockGroup {
         this.key = key;
     }
 
-    /** The group {@code clock} counts in: an enum constant's name, an officer or team, or {@link #NONE}. */
+    /**
+     * The group {@code clock} counts in: an enum constant's name, a service area's code, an officer or team, or
+     * {@link #NONE}.
+     */
     public String keyOf(DueClock clock) {
         return key.apply(clock);
     }

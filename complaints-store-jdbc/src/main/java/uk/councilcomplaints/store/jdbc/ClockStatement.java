@@ -102,8 +102,8 @@ final class ClockStatement {
     /** The column a group's key is read from. */
     private static String column(ClockGroup group) {
         return switch (group) {
-            // ClockGroup.SERVICE_AREA keys a clock by its area's name (the label), not its code
-            case SERVICE_AREA -> "service_area_name";
+            // ClockGroup.SERVICE_AREA keys a clock by its area's code
+            case SERVICE_AREA -> "service_area_code";
             case OFFICER -> "officer";
             case TEAM -> "team";
             case PROCEDURE -> "procedure_code";

@@ -2,13 +2,14 @@ package uk.councilcomplaints.store.jdbc;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
+import uk.councilcomplaints.queue.WorkQueueContract;
 import uk.councilcomplaints.report.ReportContract;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.ComplaintStoreContract;
 import uk.councilcomplaints.workflow.StateMachineContract;
 
 /**
- * Core's store and state-machine contract suites on one database; a subclass names the database and adds
+ * Core's store, state-machine and work-queue contract suites on one database; a subclass names the database and adds
  * the report suite ({@link ReportContract}) as a nested class of its own, tagged {@value #FULL_MATRIX} where
  * it runs only in the full matrix (several minutes a database on a busy 2-core machine). Each store the
  * suites ask for is a new council in that database, so it starts empty.
@@ -39,6 +40,19 @@ abstract class ContractSuites {
         @Override
         protected ComplaintStore createEmptyStore() {
             return ContractStores.fresh(database());
+        }
+    }
+
+    @Nested
+    class Queues extends WorkQueueContract {
+        @Override
+        protected ComplaintStore createStore() {
+            return ContractStores.fresh(database());
+        }
+
+        @Override
+        protected int examples() {
+            return 25; // each a new council filled command by command, on four databases
         }
     }
 }

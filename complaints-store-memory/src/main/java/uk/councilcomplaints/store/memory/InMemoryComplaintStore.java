@@ -31,6 +31,8 @@ import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.BatchFailedException;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -50,7 +52,8 @@ import uk.councilcomplaints.store.VersionConflictException;
  * count) and what it says, about 60 bytes an event, so a report is one scan over arrays. Thread-safe: a batch
  * is checked whole, then written, under a write lock; reads of the columns are optimistic (they check
  * afterwards that no append overlapped them, else read again under the read lock) and see each complaint's
- * state, history and personal data as one value. Everything it returns is immutable. Lost when the JVM stops.
+ * state, history and personal data as one value. The work queues' clock rows are kept sorted by due instant
+ * ({@link ClockIndex}). Everything it returns is immutable. Lost when the JVM stops.
  */
 public final class InMemoryComplaintStore implements ComplaintStore {
 
@@ -105,6 +108,8 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     private final Dictionary<ServiceArea> areas = new Dictionary<>();
     private final Dictionary<Holder> holders = new Dictionary<>();
     private final Dictionary<Note> notes = new Dictionary<>();
+    /** The work queues' clock rows; read under the read lock. */
+    private final ClockIndex clocks = new ClockIndex();
     /** What readers of the columns may read; published after each append, before its entry. */
     private volatile Columns.View view;
 
@@ -154,7 +159,11 @@ public final class InMemoryComplaintStore implements ComplaintStore {
                     throw new DuplicateReferenceException(reference);
                 }
                 facts.add(facts(commit.projection()));
-                last.put(commit.id(), commit.events().get(commit.events().size() - 1));
+                if (commit.hasEvents()) {
+                    last.put(commit.id(), commit.events().get(commit.events().size() - 1));
+                } else if (before != null) {
+                    last.put(commit.id(), before);
+                }
             } catch (RuntimeException e) {
                 throw BatchFailedException.of(i, commit, e);
             }
@@ -196,6 +205,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         if (entry == null) {
             references.put(commit.state().reference(), id);
         }
+        clocks.replace(id, commit.clocks());
     }
 
     /**
@@ -352,6 +362,18 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         stamp = lock.readLock();
         try {
             return read.get();
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** Read under the read lock: a commit replaces a complaint's rows as one change. */
+    @Override
+    public ClockPage clocks(ClockQuery query) {
+        requireNonNull(query, "query");
+        long stamp = lock.readLock();
+        try {
+            return clocks.answer(query);
         } finally {
             lock.unlockRead(stamp);
         }

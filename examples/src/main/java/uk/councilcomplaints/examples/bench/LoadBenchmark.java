@@ -29,6 +29,8 @@ import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 import uk.councilcomplaints.store.jdbc.SchemaMode;
+import uk.councilcomplaints.store.ClockGroup;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
@@ -229,7 +231,10 @@ public final class LoadBenchmark {
                     LondonDays.dayOf(clock.instant())).build()));
             reports.put("by service", () -> over.table(ReportQuery.builder(Population.all(), Grouping.SERVICE_AREA,
                     LondonDays.dayOf(clock.instant())).build()));
-            reports.put("SLA listing", () -> complaints.breachedOrAtRisk(clock.instant(), KnownAt.latest()));
+            reports.put("SLA queue, first page", () -> complaints.queues().find(ClockQuery.running()
+                    .atRiskBy(clock.instant()).build()));
+            reports.put("breached per service", () -> complaints.queues().find(ClockQuery.running()
+                    .breachedAt(clock.instant()).countBy(ClockGroup.SERVICE_AREA).build()));
             reports.put("SLA performance, 30 days", () -> {
                 LocalDate today = LondonDays.dayOf(clock.instant());
                 over.slaPerformance(today.minusDays(30), today, today, KnownAt.latest());

@@ -34,7 +34,8 @@ import uk.councilcomplaints.model.LondonDays;
         description = "Council complaints from the command line: the briefing note's reports, importing a legacy "
                 + "tracker spreadsheet, report tables and the cases breaching their timescales.",
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
-                SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class,
+                SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class, AgeingCommand.class,
+                RebuildClocksCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {

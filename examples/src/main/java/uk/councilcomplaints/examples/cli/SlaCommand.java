@@ -19,15 +19,22 @@ import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.sla.ClockKind;
 import uk.councilcomplaints.sla.ClockState;
+import uk.councilcomplaints.sla.DueClock;
 import uk.councilcomplaints.sla.SlaClock;
 import uk.councilcomplaints.sla.SlaStatus;
+import uk.councilcomplaints.sla.WorkingCalendar;
+import uk.councilcomplaints.store.ClockPage;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.workflow.Complaints;
 
 /** {@code complaints sla}: the cases with a clock breached or at risk, with how far over or how much is left. */
 @Command(name = "sla", mixinStandardHelpOptions = true,
         description = "Lists the clocks (triage, acknowledgement, response) breached or at risk, with the case, "
                 + "its clock, due date and working days over or left; breached first, most overdue first. "
+                + "Now, from the work queues' clock rows; with --as-of or --known-at, by folding the histories. "
                 + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.")
 final class SlaCommand implements Callable<Integer> {
 
@@ -54,8 +61,25 @@ final class SlaCommand implements Callable<Integer> {
             description = "text (default), csv or md.")
     private TableFormat format = TableFormat.TEXT;
 
-    /** One clock needing attention, and its case as it stood then. */
-    private record Line(SlaClock clock, Complaint complaint) {
+    /** One clock needing attention, with its case as it stood then. */
+    private record Line(String reference, Procedure procedure, Stage stage, ClockKind kind, boolean breached,
+            LocalDate received, LocalDate due, int workingDaysLeft, String officer, String status) {
+
+        static Line of(SlaClock clock, Complaint c) {
+            return new Line(c.reference(), c.procedure(), c.stage(), clock.kind(),
+                    clock.state() == ClockState.BREACHED, LondonDays.dayOf(c.receivedAt()), clock.dueDate(),
+                    clock.workingDaysLeft(), c.officer().orElse(""), c.status().name());
+        }
+
+        static Line of(DueClock clock, Instant at, WorkingCalendar calendar) {
+            LocalDate today = LondonDays.dayOf(at);
+            LocalDate due = clock.dueDate().orElseThrow();
+            int left = today.isAfter(due) ? -calendar.workingDaysBetween(due, today)
+                    : calendar.workingDaysBetween(today, due);
+            return new Line(clock.reference(), clock.procedure(), clock.stage(), clock.kind(),
+                    clock.stateAt(at) == ClockState.BREACHED, LondonDays.dayOf(clock.receivedAt()), due, left,
+                    clock.officer().orElse(""), clock.status().name());
+        }
     }
 
     @Override
@@ -65,19 +89,11 @@ final class SlaCommand implements Callable<Integer> {
         KnownAt known = knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt);
         try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
-            List<Line> lines = new ArrayList<>();
-            for (SlaStatus status : complaints.breachedOrAtRisk(at, known)) {
-                Complaint complaint = complaints.stateAsOf(status.id(), at, known).orElseThrow();
-                for (SlaClock clock : status.clocks()) {
-                    if (clock.state() == ClockState.BREACHED || clock.state() == ClockState.AT_RISK) {
-                        lines.add(new Line(clock, complaint));
-                    }
-                }
-            }
-            lines.sort(Comparator.comparing((Line l) -> l.clock().state() != ClockState.BREACHED)
-                    .thenComparingInt(l -> l.clock().workingDaysLeft())
-                    .thenComparing(l -> l.complaint().reference()));
-            long breached = lines.stream().filter(l -> l.clock().state() == ClockState.BREACHED).count();
+            List<Line> lines = asOf == null && knownAt == null ? fromClockRows(complaints, at)
+                    : folded(complaints, at, known);
+            lines.sort(Comparator.comparing((Line l) -> !l.breached()).thenComparingInt(Line::workingDaysLeft)
+                    .thenComparing(Line::reference));
+            long breached = lines.stream().filter(Line::breached).count();
             String title = (asOf == null ? "Now (" + WHEN.format(at.atZone(LondonDays.ZONE)) + ")"
                     : "At the end of " + asOf) + (knownAt == null ? "" : ", as known at " + knownAt) + ": "
                     + breached + " clocks breached, " + (lines.size() - breached) + " at risk";
@@ -87,25 +103,50 @@ final class SlaCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Now: every running clock at risk or breached, from the clock rows, a page of a thousand at a time. */
+    private static List<Line> fromClockRows(Complaints complaints, Instant at) {
+        List<Line> lines = new ArrayList<>();
+        ClockQuery query = ClockQuery.running().atRiskBy(at).limit(ClockQuery.MAX_LIMIT).build();
+        WorkingCalendar calendar = complaints.sla().calendar();
+        for (ClockPage page = complaints.queues().find(query); ; page = complaints.queues().find(
+                query.after(page.next().get()))) {
+            page.items().forEach(c -> lines.add(Line.of(c, at, calendar)));
+            if (page.next().isEmpty()) {
+                return lines;
+            }
+        }
+    }
+
+    /** At a past instant, or as known at one: the fold of the histories of the complaints open then. */
+    private static List<Line> folded(Complaints complaints, Instant at, KnownAt known) {
+        List<Line> lines = new ArrayList<>();
+        for (SlaStatus status : complaints.breachedOrAtRisk(at, known)) {
+            Complaint complaint = complaints.stateAsOf(status.id(), at, known).orElseThrow();
+            for (SlaClock clock : status.clocks()) {
+                if (clock.state() == ClockState.BREACHED || clock.state() == ClockState.AT_RISK) {
+                    lines.add(Line.of(clock, complaint));
+                }
+            }
+        }
+        return lines;
+    }
+
     private static Listing listing(List<Line> lines) {
         List<List<String>> rows = new ArrayList<>();
         for (Line line : lines) {
-            SlaClock clock = line.clock();
-            Complaint c = line.complaint();
-            int days = clock.workingDaysLeft();
-            rows.add(List.of(c.reference(), type(c), clock.kind().name().toLowerCase(Locale.ROOT),
-                    clock.state() == ClockState.BREACHED ? "breached" : "at risk",
-                    LondonDays.dayOf(clock.start()).toString(), clock.dueDate().toString(),
-                    days < 0 ? -days + " over" : days + " left", c.officer().orElse(""), c.status().name()));
+            int days = line.workingDaysLeft();
+            rows.add(List.of(line.reference(), type(line.procedure(), line.stage()),
+                    line.kind().name().toLowerCase(Locale.ROOT), line.breached() ? "breached" : "at risk",
+                    line.received().toString(), line.due().toString(), days < 0 ? -days + " over" : days + " left",
+                    line.officer(), line.status()));
         }
         return new Listing(
-                List.of("reference", "type", "clock", "state", "started", "due", "working_days", "officer", "status"),
-                List.of("Reference", "Type", "Clock", "State", "Started", "Due", "Working days", "Officer", "Status"),
+                List.of("reference", "type", "clock", "state", "received", "due", "working_days", "officer", "status"),
+                List.of("Reference", "Type", "Clock", "State", "Received", "Due", "Working days", "Officer", "Status"),
                 List.of(false, false, false, false, false, false, true, false, false), rows);
     }
 
-    private static String type(Complaint c) {
-        return c.procedure() == Procedure.ADULT_SOCIAL_CARE ? c.procedure().label()
-                : c.procedure().label() + " " + c.stage();
+    private static String type(Procedure procedure, Stage stage) {
+        return procedure == Procedure.ADULT_SOCIAL_CARE ? procedure.label() : procedure.label() + " " + stage;
     }
 }

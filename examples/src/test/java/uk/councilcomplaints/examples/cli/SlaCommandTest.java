@@ -33,7 +33,7 @@ class SlaCommandTest {
         Cli.Result run = Cli.run(store, "sla", "--as-of", "2022-02-28", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = ReportCommandTest.lines(run.out());
-        assertEquals("reference,type,clock,state,started,due,working_days,officer,status", lines.get(0));
+        assertEquals("reference,type,clock,state,received,due,working_days,officer,status", lines.get(0));
 
         Instant endOf28February = LondonDays.endOf(LocalDate.of(2022, 2, 28)).minusNanos(1000);
         List<SlaStatus> expected = Complaints.builder(store).build().breachedOrAtRisk(endOf28February, KnownAt.latest());

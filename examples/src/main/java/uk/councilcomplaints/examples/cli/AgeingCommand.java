@@ -1,0 +1,129 @@
+package uk.councilcomplaints.examples.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.report.AgeingReport;
+import uk.councilcomplaints.report.Reports;
+import uk.councilcomplaints.workflow.Complaints;
+
+/** {@code complaints ageing}: open cases by age in working days, per service, officer or procedure. */
+@Command(name = "ageing", mixinStandardHelpOptions = true,
+        description = {"Counts the open cases by age in working days since received (0-5, 6-10, 11-20, 21-40, 41+) "
+                + "per service area, officer or procedure, with the median and 90th percentile age, then lists the "
+                + "oldest cases.",
+            "Now, from the work queues' clock rows; with --as-of (or --known-at), from the histories of the cases "
+                + "open at the end of that day. Reads only."})
+final class AgeingCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ComplaintsCli root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StoreOptions storeOptions;
+
+    @Option(names = "--by", paramLabel = "service|officer|procedure", defaultValue = "service",
+            description = "Group by service (default), officer or procedure.")
+    private String by = "service";
+
+    @Option(names = "--as-of", paramLabel = "DAY", description = "Ages at the end of DAY (London); default now.")
+    private LocalDate asOf;
+
+    @Option(names = "--known-at", paramLabel = "INSTANT",
+            description = "Count only what was recorded by then (2021-12-01T12:00:00Z, or 2021-12-01T12:00 in London).")
+    private Instant knownAt;
+
+    @Option(names = "--oldest", paramLabel = "N", defaultValue = "10",
+            description = "How many of the oldest cases to list (default ${DEFAULT-VALUE}).")
+    private int oldest = 10;
+
+    @Option(names = "--format", paramLabel = "text|csv|md", defaultValue = "text",
+            description = "text (default), csv or md.")
+    private TableFormat format = TableFormat.TEXT;
+
+    @Override
+    public Integer call() {
+        AgeingReport.By grouping = switch (by.toLowerCase(Locale.ROOT)) {
+            case "service" -> AgeingReport.By.SERVICE_AREA;
+            case "officer" -> AgeingReport.By.OFFICER;
+            case "procedure" -> AgeingReport.By.PROCEDURE;
+            default -> throw new CliException("--by: '" + by + "' is not service, officer or procedure");
+        };
+        if (oldest < 0 || oldest > 1000) {
+            throw new CliException("--oldest: must be 0 to 1000, was " + oldest);
+        }
+        try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
+            Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
+            Reports reports = Reports.over(open.store(), complaints.sla());
+            Instant now = root.clock().instant();
+            AgeingReport report = asOf == null && knownAt == null ? reports.ageingNow(now, grouping, oldest)
+                    : reports.ageing(asOf == null ? LondonDays.dayOf(now) : asOf, grouping, oldest,
+                            knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt));
+            String when = (asOf == null ? "Today (" + report.asOf() + ")" : "At the end of " + asOf)
+                    + (knownAt == null ? "" : ", as known at " + knownAt);
+            spec.commandLine().getOut().print(table(report).render(format, when + ": " + report.total().total()
+                    + " open cases by age in working days; median " + report.median() + ", 90th percentile "
+                    + report.percentile90()));
+            if (oldest > 0 && !report.oldest().isEmpty()) {
+                spec.commandLine().getOut().println();
+                spec.commandLine().getOut().print(oldest(report).render(format, "The " + report.oldest().size()
+                        + " oldest open cases"));
+            }
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    private static Listing table(AgeingReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        List<AgeingReport.Row> all = new ArrayList<>(report.rows());
+        all.add(report.total());
+        for (AgeingReport.Row row : all) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.label());
+            row.counts().forEach(n -> cells.add(Long.toString(n)));
+            cells.add(Long.toString(row.total()));
+            rows.add(cells);
+        }
+        List<String> keys = new ArrayList<>(List.of("group"));
+        List<String> headings = new ArrayList<>(List.of(switch (report.by()) {
+            case SERVICE_AREA -> "Service area";
+            case OFFICER -> "Officer";
+            case PROCEDURE -> "Procedure";
+        }));
+        List<Boolean> numeric = new ArrayList<>(List.of(false));
+        for (String bucket : AgeingReport.BUCKET_LABELS) {
+            keys.add("days_" + bucket.replace("-", "_").replace("+", "_plus"));
+            headings.add(bucket);
+            numeric.add(true);
+        }
+        keys.add("total");
+        headings.add("Total");
+        numeric.add(true);
+        return new Listing(keys, headings, numeric, rows);
+    }
+
+    private static Listing oldest(AgeingReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AgeingReport.Aged a : report.oldest()) {
+            rows.add(List.of(a.reference(), LondonDays.dayOf(a.receivedAt()).toString(), a.group(),
+                    Integer.toString(a.workingDays())));
+        }
+        return new Listing(List.of("reference", "received", "group", "working_days"),
+                List.of("Reference", "Received", "Group", "Working days"), List.of(false, false, false, true), rows);
+    }
+}
