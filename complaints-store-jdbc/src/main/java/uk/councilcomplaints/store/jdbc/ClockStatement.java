@@ -19,9 +19,9 @@ import uk.councilcomplaints.store.ClockQuery;
 /**
  * A {@link ClockQuery} as one SELECT on {@code running_clocks}: the running (or paused) rows of the council, each
  * filter a condition with bound parameters, the cursor as a row-value comparison on the sort columns (due or
- * paused instant, complaint, stage, kind), ordered by them after the columns held equal (council, officer) as
- * the indexes are, one row more than the page; or, for a query that
- * counts, one GROUP BY of the group's column. Answers as {@link ClockPage#answer} does.
+ * paused instant, complaint, stage, kind), ordered by them after the columns held equal (council, officer) as the
+ * indexes are, one row more than the page; or, for a query that counts, one GROUP BY of the group's column.
+ * Answers as {@link ClockPage#answer} does.
  */
 final class ClockStatement {
 
@@ -35,7 +35,7 @@ final class ClockStatement {
      * Before every instant a clock can have: the lower bound of a first page, which H2 needs to start its index
      * range after the rows whose sort instant is NULL (it cannot read {@code IS NOT NULL} as a range).
      */
-    static final Instant FLOOR = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant FLOOR = Instant.parse("0001-01-01T00:00:00Z");
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Parameter> parameters = new ArrayList<>();
