@@ -3,6 +3,7 @@ package uk.councilcomplaints.store.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,8 +19,9 @@ import uk.councilcomplaints.store.ClockQuery;
 /**
  * A {@link ClockQuery} as one SELECT on {@code running_clocks}: the running (or paused) rows of the council, each
  * filter a condition with bound parameters, the cursor as a row-value comparison on the sort columns (due or
- * paused instant, complaint, stage, kind), ordered by them, one row more than the page; or, for a query that
- * counts, one GROUP BY of the group's column. Answers as {@link ClockPage#answer} does.
+ * paused instant, complaint, stage, kind), ordered by them after the columns held equal (council, officer) as the
+ * indexes are, one row more than the page; or, for a query that counts, one GROUP BY of the group's column.
+ * Answers as {@link ClockPage#answer} does.
  */
 final class ClockStatement {
 
@@ -28,6 +30,12 @@ final class ClockStatement {
     private interface Parameter {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
+
+    /**
+     * Before every instant a clock can have: the lower bound of a first page, which H2 needs to start its index
+     * range after the rows whose sort instant is NULL (it cannot read {@code IS NOT NULL} as a range).
+     */
+    private static final Instant FLOOR = Instant.parse("0001-01-01T00:00:00Z");
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Parameter> parameters = new ArrayList<>();
@@ -63,6 +71,10 @@ final class ClockStatement {
             s.condition("basis <> ?");
             s.parameters.add((ps, i) -> ps.setLong(i, v));
         });
+        if (q.after().isEmpty()) {
+            s.condition(instant + " >= ?");
+            s.parameters.add((ps, i) -> Values.setInstant(ps, i, FLOOR));
+        }
         if (q.countBy().isPresent()) {
             s.sql.append(" GROUP BY ").append(column(q.countBy().get()));
             return s;
@@ -80,7 +92,9 @@ final class ClockStatement {
             s.parameters.add((ps, i) -> ps.setInt(i, cursor.stage().number()));
             s.parameters.add((ps, i) -> ps.setInt(i, cursor.kind().ordinal()));
         });
-        s.sql.append(" ORDER BY ").append(order).append(" LIMIT ?");
+        // led by the columns held equal, so that H2 too reads the index in order and stops at the page's end
+        String held = "council_id, " + (q.officer().isPresent() && !q.pausedClocks() ? "officer, " : "");
+        s.sql.append(" ORDER BY ").append(held).append(order).append(" LIMIT ?");
         s.parameters.add((ps, i) -> ps.setInt(i, q.limit() + 1));
         return s;
     }

@@ -431,7 +431,7 @@ final class CommitWriter {
         if (spans.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(RunningClocksTable.LOCK_VERSION)) {
+        try (PreparedStatement ps = connection.prepareStatement(ComplaintsTable.LOCK_VERSION)) {
             for (Span span : spans) {
                 Commit first = commits.get(span.first);
                 ps.setString(1, council);

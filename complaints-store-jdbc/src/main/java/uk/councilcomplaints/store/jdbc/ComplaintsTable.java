@@ -30,5 +30,8 @@ final class ComplaintsTable {
 
     static final String VERSION = "SELECT version FROM complaints WHERE council_id = ? AND id = ?";
 
+    /** Locks a complaint's row and reads its version: the check of a commit of clocks only, which changes neither. */
+    static final String LOCK_VERSION = VERSION + " FOR UPDATE";
+
     static final String WITH_REFERENCE = "SELECT id FROM complaints WHERE council_id = ? AND reference = ?";
 }

@@ -25,7 +25,4 @@ final class RunningClocksTable {
 
     /** Every row's columns ({@link ClockColumns#read}); a query adds its conditions. */
     static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM running_clocks";
-
-    /** Locks a complaint's row and reads its version: the check of a commit of clocks only. */
-    static final String LOCK_VERSION = "SELECT version FROM complaints WHERE council_id = ? AND id = ? FOR UPDATE";
 }

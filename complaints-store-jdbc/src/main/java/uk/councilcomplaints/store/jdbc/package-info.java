@@ -7,8 +7,9 @@
  * {@code find} built by {@code FindStatement}), {@code complaint_events} and {@code event_reasons} in
  * {@code EventsTable} (the erasing of reasons too), {@code complainants} in {@code ComplainantsTable},
  * {@code report_projection} in {@code ProjectionTable} (its counts and wanted complaints built by
- * {@code ProjectionSql}), and {@code reference_sequences} in {@code ReferenceSequencesTable}, one statement a
- * {@link uk.councilcomplaints.store.jdbc.Dialect}. The classes that run the statements (such as
+ * {@code ProjectionSql}), {@code running_clocks} (the work queues' rows) in {@code RunningClocksTable} (a queue's
+ * SELECT built by {@code ClockStatement}), and {@code reference_sequences} in {@code ReferenceSequencesTable}, one
+ * statement a {@link uk.councilcomplaints.store.jdbc.Dialect}. The classes that run the statements (such as
  * {@code CommitWriter}, {@code ProjectionRows}, {@code DataProtectionSql}) take them from there. The schema is
  * the migration scripts' and {@code ComplaintsSchema}'s; {@code PlannerStatistics} asks PostgreSQL's catalog,
  * and {@code CopyBatch} turns an insert into a {@code COPY}.

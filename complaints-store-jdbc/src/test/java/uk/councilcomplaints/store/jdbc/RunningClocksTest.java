@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.Procedure;
@@ -167,6 +170,15 @@ class RunningClocksTest {
         }
     }
 
+    /** A new contact's commit, made by hand to choose its id. */
+    private static Commit received(ComplaintId id, String reference, Instant at) {
+        ComplaintEvent e = new ComplaintEvent(id, 1, Status.RECEIVED, at, at, "tester", Optional.empty(),
+                new EventData.Received(reference, Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.EMAIL,
+                        Optional.empty()));
+        ComplaintHistory h = new ComplaintHistory(List.of(e));
+        return new Commit(id, 0, List.of(e), h.current(), Optional.empty(), false, ENGLAND.clockRows(h));
+    }
+
     /** {@code q} with another page size and no cursor. */
     private static ClockQuery rebuilt(ClockQuery q, int limit) {
         return new ClockQuery(q.pausedClocks(), q.dueBefore(), q.atRiskBy(), q.officer(), q.team(), q.serviceAreas(),
@@ -191,6 +203,17 @@ class RunningClocksTest {
         for (Map.Entry<ComplaintId, ClockRows> e : s.kept.entrySet()) {
             assertEquals(ENGLAND.clockRows(s.stored(e.getKey())), e.getValue(), "rows of " + e.getKey());
         }
+        // contacts received at one instant, so their clocks tie on due and order by id: ids either side of the
+        // sign bit of each half, which sort as unsigned numbers
+        Instant together = s.clock.instant();
+        List<Commit> tied = new ArrayList<>();
+        for (long i = 0; i < 3; i++) {
+            for (UUID id : List.of(new UUID(Long.MIN_VALUE | i, 7), new UUID(Long.MAX_VALUE - i, 7),
+                    new UUID(0x1234, Long.MIN_VALUE | i), new UUID(0x1234, i))) {
+                tied.add(received(new ComplaintId(id), "TIE-" + id, together));
+            }
+        }
+        s.appendAll(tied);
         // some open complaints' clocks computed again under another policy, as a rebuild after a change would
         List<Complaint> open = s.kept.entrySet().stream().filter(e -> !e.getValue().clocks().isEmpty())
                 .map(e -> s.jdbc.load(e.getKey()).orElseThrow()).toList();
@@ -264,6 +287,12 @@ class RunningClocksTest {
                 .containsKey(ClockGroup.NONE), "unallocated clocks count under NONE");
 
         // a page at a time, across equal due instants and complaints with several clocks
+        List<DueClock> tiedRows = s.checkPages(ClockQuery.running().kind(ClockKind.TRIAGE).limit(5).build())
+                .stream().filter(c -> c.reference().startsWith("TIE-")).toList();
+        assertEquals(tied.size(), tiedRows.size(), "a triage clock each: " + tiedRows);
+        assertEquals(1, tiedRows.stream().map(c -> c.due().orElseThrow()).distinct().count());
+        assertEquals(tiedRows.stream().map(DueClock::id).sorted().toList(),
+                tiedRows.stream().map(DueClock::id).toList(), "tied clocks in unsigned id order");
         for (int limit : List.of(1, 2, 3, 7)) {
             s.checkPages(ClockQuery.running().limit(limit).build());
             s.checkPages(ClockQuery.paused().limit(limit).build());
