@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,8 @@ public record ClockPage(List<DueClock> items, Optional<ClockCursor> next, Map<St
      */
     public static ClockPage answer(ClockQuery query, Iterable<DueClock> ordered, ToLongFunction<DueClock> basisOf) {
         List<DueClock> page = new ArrayList<>();
-        Map<String, Long> counts = new TreeMap<>();
+        Map<String, long[]> counts = new HashMap<>();
+        Optional<ClockGroup> countBy = query.countBy();
         for (DueClock c : ordered) {
             if (query.dueBefore().isPresent() && c.due().isPresent()
                     && !c.due().get().isBefore(query.dueBefore().get())) {
@@ -53,8 +55,8 @@ public record ClockPage(List<DueClock> items, Optional<ClockCursor> next, Map<St
             if (!query.isAfterCursor(c) || !query.matches(c, basisOf.applyAsLong(c))) {
                 continue;
             }
-            if (query.countBy().isPresent()) {
-                counts.merge(query.countBy().get().keyOf(c), 1L, Long::sum);
+            if (countBy.isPresent()) {
+                counts.computeIfAbsent(countBy.get().keyOf(c), k -> new long[1])[0]++;
             } else {
                 page.add(c);
                 if (page.size() > query.limit()) {
@@ -62,7 +64,12 @@ public record ClockPage(List<DueClock> items, Optional<ClockCursor> next, Map<St
                 }
             }
         }
-        return query.countBy().isPresent() ? counts(counts) : of(page, query.limit());
+        if (countBy.isEmpty()) {
+            return of(page, query.limit());
+        }
+        Map<String, Long> totals = new TreeMap<>();
+        counts.forEach((k, n) -> totals.put(k, n[0]));
+        return counts(totals);
     }
 
     /** The answer to a counting query. */

@@ -23,7 +23,7 @@ class LoadBenchmarkTest {
         }
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(result.commandsPerSecond() > 0, output);
-        assertTrue(output.contains("SLA listing"), output);
+        assertTrue(output.contains("SLA queue, first page"), output);
         assertAll(result.checks().stream().map(c -> () -> assertTrue(c.passed(), c.line() + "\n" + output)));
     }
 
