@@ -11,12 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.ClockGroup;
 import uk.councilcomplaints.store.ClockPage;
 import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
@@ -34,6 +36,8 @@ public final class WorkQueues {
     private static final Logger LOG = LoggerFactory.getLogger(WorkQueues.class);
     /** Clock-only commits stored together by {@link #rebuildClocks()}. */
     private static final int REBUILD_BATCH = 500;
+    private static final List<StatusBucket> OPEN = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
+            .toList();
 
     private final ComplaintStore store;
     private final SlaEvaluator sla;
@@ -65,6 +69,11 @@ public final class WorkQueues {
                         + " dates may be wrong until the clocks are rebuilt (WorkQueues.rebuildClocks(), or"
                         + " 'complaints rebuild-clocks')", stale);
             }
+            if (missingClocks()) {
+                LOG.warn("the store keeps no clock rows but holds open complaints (tables upgraded from a version"
+                        + " without work queues?): the queues are empty until the clocks are rebuilt"
+                        + " (WorkQueues.rebuildClocks(), or 'complaints rebuild-clocks')");
+            }
         }
         ClockQuery q = query.atRiskBy().map(t -> query.dueBefore(sla.atRiskDueBefore(t))).orElse(query);
         return store.clocks(q);
@@ -73,6 +82,17 @@ public final class WorkQueues {
     /** The number of clocks {@code query} lists, all groups together. */
     public long count(ClockQuery query) {
         return find(query.countedBy(ClockGroup.KIND)).total();
+    }
+
+    /**
+     * Whether the store keeps no clock row at all while it holds an open complaint: every open complaint runs a
+     * clock, so its rows were never written (a database upgraded from before the work queues) and
+     * {@link #rebuildClocks()} is needed.
+     */
+    public boolean missingClocks() {
+        boolean none = store.clocks(ClockQuery.running().limit(1).build()).items().isEmpty()
+                && store.clocks(ClockQuery.paused().limit(1).build()).items().isEmpty();
+        return none && !store.find(ComplaintQuery.builder().buckets(OPEN).limit(1).build()).items().isEmpty();
     }
 
     /** How many clock rows, running or paused, the store holds from another policy or calendar than this one's. */

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.ClosureReason;
@@ -54,6 +55,7 @@ import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.testing.RandomHistories;
+import uk.councilcomplaints.testing.ReferenceStore;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
@@ -261,6 +263,24 @@ public abstract class WorkQueueContract {
                 "one more working day: the holiday is not one");
         assertEquals(0, after.queues().staleClocks());
         assertEquals(rowsOf(store, c.id()).size(), before.queues().staleClocks());
+    }
+
+    @Test
+    public void complaintsStoredWithoutClockRowsAreFoundMissingAndRebuilt() {
+        SettableClock clock = SettableClock.at("2022-01-10T09:00:00Z");
+        ComplaintStore scratch = ReferenceStore.correct();
+        Complaint c = Fixtures.allocated(Complaints.builder(scratch).clock(clock).build(), Procedure.CORPORATE,
+                ServiceArea.CORPORATE, "ann");
+        List<ComplaintEvent> events = scratch.history(c.id());
+        ComplaintStore store = createStore();
+        store.append(new Commit(c.id(), 0, events, c, Optional.empty(), false)); // as a store upgraded would hold it
+        Complaints complaints = Complaints.builder(store).clock(clock).build();
+        assertTrue(complaints.queues().missingClocks());
+        assertEquals(List.of(), rowsOf(store, c.id()));
+
+        assertEquals(1, complaints.queues().rebuildClocks());
+        assertFalse(complaints.queues().missingClocks());
+        assertEquals(SLA.clockRows(new ComplaintHistory(events)).clocks(), rowsOf(store, c.id()));
     }
 
     @Test

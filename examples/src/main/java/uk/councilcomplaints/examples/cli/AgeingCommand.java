@@ -68,6 +68,10 @@ final class AgeingCommand implements Callable<Integer> {
         }
         try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
+            if (asOf == null && knownAt == null && complaints.queues().missingClocks()) {
+                spec.commandLine().getErr().println("Warning: no case has its clocks worked out, yet some are open"
+                        + " (tables upgraded from an earlier version?): run 'complaints rebuild-clocks' once.");
+            }
             Reports reports = Reports.over(open.store(), complaints.sla());
             Instant now = root.clock().instant();
             AgeingReport report = asOf == null && knownAt == null ? reports.ageingNow(now, grouping, oldest)

@@ -89,6 +89,10 @@ final class SlaCommand implements Callable<Integer> {
         KnownAt known = knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt);
         try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
+            if (asOf == null && knownAt == null && complaints.queues().missingClocks()) {
+                spec.commandLine().getErr().println("Warning: no case has its clocks worked out, yet some are open"
+                        + " (tables upgraded from an earlier version?): run 'complaints rebuild-clocks' once.");
+            }
             List<Line> lines = asOf == null && knownAt == null ? fromClockRows(complaints, at)
                     : folded(complaints, at, known);
             lines.sort(Comparator.comparing((Line l) -> !l.breached()).thenComparingInt(Line::workingDaysLeft)
