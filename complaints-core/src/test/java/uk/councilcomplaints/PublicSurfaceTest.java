@@ -3,15 +3,24 @@ package uk.councilcomplaints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.protection.DataProtection;
 import uk.councilcomplaints.workflow.Complaints;
 import uk.councilcomplaints.workflow.Transitions;
 
@@ -62,5 +71,33 @@ class PublicSurfaceTest {
                 .map(Method::getName).toList(), "policy lives in core, not in the SPI");
         // nine after the SPI issue, and one for the work queues' clock rows
         assertTrue(methods.length <= 10, Arrays.stream(methods).map(Method::getName).sorted().toList().toString());
+    }
+
+    /** The classes compiled from {@code type}'s package that name a class of {@code other} (a package name). */
+    private static List<String> classesNaming(Class<?> type, String other) throws IOException, URISyntaxException {
+        String needle = other.replace('.', '/') + "/";
+        // the main classes' directory, not the tests' (which come first on the class path)
+        Path dir = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(type.getPackageName().replace('.', '/'));
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> naming = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    // class names stand in the constant pool as modified UTF-8, which is ASCII for these
+                    if (new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(needle)) {
+                        naming.add(file.getFileName().toString());
+                    }
+                }
+            }
+            return naming;
+        }
+    }
+
+    @Test
+    void dataProtectionDoesNotDependOnTheWorkflow() throws Exception {
+        assertTrue(classesNaming(Complaints.class, "uk.councilcomplaints.protection").contains("Complaints.class"),
+                "the check sees the workflow's use of protection");
+        assertEquals(List.of(), classesNaming(DataProtection.class, "uk.councilcomplaints.workflow"),
+                "workflow -> protection only; protection reaches the facade through Erasure");
     }
 }

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,9 +24,9 @@ import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Status;
-import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.protection.DataProtection;
+import uk.councilcomplaints.protection.Erasure;
 import uk.councilcomplaints.protection.RetentionPolicy;
-import uk.councilcomplaints.protection.SubjectAccessReport;
 import uk.councilcomplaints.queue.WorkQueues;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaPolicy;
@@ -37,7 +35,6 @@ import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
-import uk.councilcomplaints.store.DataSubject;
 import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.Page;
@@ -55,14 +52,6 @@ public final class Complaints {
     /** Events dated further back than this need a reason. */
     static final Duration LATE_ENTRY = Duration.ofDays(1);
     private static final int MAX_REFERENCE_ATTEMPTS = 100;
-    /** How often anonymisation retries a complaint that changed while it ran. */
-    private static final int MAX_ANONYMISE_ATTEMPTS = 3;
-    /** The buckets of a closed complaint, whose personal data a retention period can end. */
-    private static final List<StatusBucket> CLOSED = Stream.of(StatusBucket.values()).filter(b -> !b.open())
-            .toList();
-    /** The order of a subject access report and of expired complaints: received, then id. */
-    private static final Comparator<Complaint> RECEIVED_ORDER = Comparator.comparing(Complaint::receivedAt)
-            .thenComparing(Complaint::id);
 
     private final ComplaintStore store;
     private final Clock clock;
@@ -71,6 +60,7 @@ public final class Complaints {
     private final CommandValidator validator;
     private final RetentionPolicy retention;
     private final WorkQueues queues;
+    private final DataProtection dataProtection;
 
     private Complaints(Builder b) {
         this.store = b.store;
@@ -80,6 +70,7 @@ public final class Complaints {
         this.validator = new CommandValidator(clock, b.calendar);
         this.retention = b.retention;
         this.queues = WorkQueues.of(store, sla, clock);
+        this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
 
     /** The same rules over another store: how a {@link Batch} decides its commands. */
@@ -91,6 +82,7 @@ public final class Complaints {
         this.validator = rules.validator;
         this.retention = rules.retention;
         this.queues = WorkQueues.of(store, sla, clock);
+        this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
 
     /** A facade over {@code store}, with the system UTC clock and the default rules unless set. */
@@ -283,99 +275,43 @@ public final class Complaints {
         return execute(id, new Command.ErasePersonalData(), audit);
     }
 
-    /** The retention policy that decides when personal data expires. */
-    public RetentionPolicy retentionPolicy() {
-        return retention;
-    }
-
     /**
-     * The complaints whose personal data is still held and expired on {@code day} under the retention policy,
-     * in the order received.
+     * Data protection under this facade's retention policy: the complaints whose personal data expired,
+     * anonymising them by the erasure command, and subject access requests.
      */
-    public List<Complaint> expired(LocalDate day) {
-        requireNonNull(day, "day");
-        if (day.getYear() < 1900 || day.getYear() > 2199) {
-            CommandValidator.reject("ANONYMISE_EXPIRED", "day", "must be from 1900-01-01 to 2199-12-31, was " + day);
-        }
-        ComplaintQuery closed = ComplaintQuery.builder().buckets(CLOSED).personalDataErased(false)
-                .lastEventBefore(retention.closedBefore(day)).limit(ComplaintQuery.MAX_LIMIT).build();
-        return all(closed).stream().filter(c -> retention.expired(c, day)).sorted(RECEIVED_ORDER).toList();
+    public DataProtection dataProtection() {
+        return dataProtection;
     }
 
-    /**
-     * Anonymises every complaint whose personal data expired on {@code day} ({@link #expired}), each by the
-     * erasure command, recorded now by {@code actor} with the reason that its retention period ended; returns
-     * their states after it. A complaint that changed meanwhile is judged again; one no longer expired, or
-     * already erased, is left. Running it again for the same day anonymises nothing more.
-     *
-     * @throws InvalidCommandException if {@code day} is after today in London, or the actor is not valid
-     */
-    public List<Complaint> anonymiseExpired(LocalDate day, String actor) {
-        requireNonNull(day, "day");
-        validator.validate("ANONYMISE_EXPIRED", new Command.ErasePersonalData(),
-                Audit.by(actor).because("retention period ended"));
-        LocalDate today = LondonDays.dayOf(clock.instant());
-        if (day.isAfter(today)) {
-            CommandValidator.reject("ANONYMISE_EXPIRED", "day", "must not be after today (" + today + "), was " + day);
-        }
-        List<Complaint> expired = expired(day);
-        List<Complaint> anonymised = new ArrayList<>();
-        for (Complaint candidate : expired) {
-            anonymiseIfExpired(candidate, day, actor).ifPresent(anonymised::add);
-        }
-        LOG.info("anonymised {} complaints whose retention period ended by {}", anonymised.size(), day);
-        return List.copyOf(anonymised);
-    }
+    /** The workflow side of {@link DataProtection}: its checks and its erasures, through this facade. */
+    private final class FacadeErasure implements Erasure {
+        private static final String RUN = "ANONYMISE_EXPIRED";
 
-    private Optional<Complaint> anonymiseIfExpired(Complaint candidate, LocalDate day, String actor) {
-        Complaint c = candidate;
-        for (int attempt = 1; ; attempt++) {
-            if (c.personalDataErased() || !retention.expired(c, day)) {
-                return Optional.empty();
-            }
-            String why = "retention period ended: closed " + LondonDays.dayOf(c.lastOccurredAt()) + ", kept "
-                    + retention.period(c.procedure()) + " to " + retention.keptUntil(c).orElseThrow();
-            try {
-                return Optional.of(execute(c.id(), c.version(), new Command.ErasePersonalData(),
-                        Audit.by(actor).because(why)));
-            } catch (VersionConflictException e) {
-                if (attempt == MAX_ANONYMISE_ATTEMPTS) {
-                    throw e;
-                }
-                c = get(c.id());
+        @Override
+        public void checkDay(LocalDate day) {
+            if (day.getYear() < 1900 || day.getYear() > 2199) {
+                CommandValidator.reject(RUN, "day", "must be from 1900-01-01 to 2199-12-31, was " + day);
             }
         }
-    }
 
-    /**
-     * Everything held about {@code subject} in this store's council: each complaint whose personal data names
-     * them (by email address or name, see {@link DataSubject}), with its facts, personal data and history.
-     */
-    public SubjectAccessReport subjectAccess(DataSubject subject) {
-        requireNonNull(subject, "subject");
-        Instant producedAt = now();
-        List<SubjectAccessReport.Held> held = new ArrayList<>();
-        ComplaintQuery theirs = ComplaintQuery.builder().subject(subject).limit(ComplaintQuery.MAX_LIMIT).build();
-        for (Complaint found : all(theirs)) {
-            ComplaintId id = found.id();
-            Optional<Complaint> complaint = store.load(id);
-            Optional<PersonalData> personal = store.personalData(id);
-            if (complaint.isPresent() && personal.isPresent() && subject.matches(personal.get().complainant())) {
-                held.add(new SubjectAccessReport.Held(complaint.get(), personal.get(), store.history(id)));
+        @Override
+        public void checkRun(LocalDate day, String actor) {
+            validator.validate(RUN, new Command.ErasePersonalData(),
+                    Audit.by(actor).because("retention period ended"));
+            LocalDate today = LondonDays.dayOf(clock.instant());
+            if (day.isAfter(today)) {
+                CommandValidator.reject(RUN, "day", "must not be after today (" + today + "), was " + day);
             }
         }
-        held.sort(Comparator.comparing(SubjectAccessReport.Held::complaint, RECEIVED_ORDER));
-        return new SubjectAccessReport(subject, producedAt, held);
-    }
 
-    /** Every complaint {@code query} finds, page after page. */
-    private List<Complaint> all(ComplaintQuery query) {
-        List<Complaint> found = new ArrayList<>();
-        for (Page<Complaint> page = store.find(query); ; page = store.find(query.after(page.next().get()))) {
-            found.addAll(page.items());
-            if (page.next().isEmpty()) {
-                return found;
-            }
+        @Override
+        public Complaint current(ComplaintId id) {
+            return get(id);
+        }
+
+        @Override
+        public Complaint erase(ComplaintId id, long expectedVersion, String actor, String reason) {
+            return execute(id, expectedVersion, new Command.ErasePersonalData(), Audit.by(actor).because(reason));
         }
     }
 

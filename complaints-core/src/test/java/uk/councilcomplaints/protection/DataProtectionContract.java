@@ -106,11 +106,13 @@ public abstract class DataProtectionContract {
         final SettableClock clock = new SettableClock(RandomHistories.START);
         final RetentionPolicy policy;
         final Complaints complaints;
+        final DataProtection protection;
         final RandomHistories player;
 
         World(RetentionPolicy policy) {
             this.policy = policy;
             this.complaints = Complaints.builder(store).clock(clock).retentionPolicy(policy).build();
+            this.protection = complaints.dataProtection();
             this.player = new RandomHistories(complaints, clock);
         }
 
@@ -203,10 +205,10 @@ public abstract class DataProtectionContract {
                     : Math.max(0, span - 1 - random.nextInt(5)));
             Set<ComplaintId> expected = statesBefore.values().stream().filter(c -> expiredOn(c, w.policy, day))
                     .map(Complaint::id).collect(Collectors.toSet());
-            assertEquals(expected, ids(w.complaints.expired(day)), "expired on " + day);
-            List<Complaint> anonymised = w.complaints.anonymiseExpired(day, JOB);
+            assertEquals(expected, ids(w.protection.expired(day)), "expired on " + day);
+            List<Complaint> anonymised = w.protection.anonymiseExpired(day, JOB);
             assertEquals(expected, ids(anonymised), "anonymised on " + day);
-            assertEquals(List.of(), w.complaints.anonymiseExpired(day, JOB), "a second run anonymises nothing");
+            assertEquals(List.of(), w.protection.anonymiseExpired(day, JOB), "a second run anonymises nothing");
             anonymisedTotal.addAndGet(anonymised.size());
 
             Set<ComplaintId> erased = new java.util.HashSet<>(expected);
@@ -248,7 +250,7 @@ public abstract class DataProtectionContract {
                 assertTrue(w.store.load(id).orElseThrow().personalDataErased());
                 assertEquals(statesBefore.get(id).status(), w.store.load(id).orElseThrow().status());
             }
-            assertEquals(List.of(), w.complaints.expired(w.today()).stream()
+            assertEquals(List.of(), w.protection.expired(w.today()).stream()
                     .filter(c -> erased.contains(c.id())).toList(), "an erased complaint is never expired again");
         });
         // a floor that shows the property was exercised, well below what 25 random examples give (the fewest
@@ -339,7 +341,7 @@ public abstract class DataProtectionContract {
             ComplaintId forgotten = pick(random, ids);
             w.complaints.anonymise(forgotten, Audit.by("dpo").because("asked"));
             for (DataSubject subject : ASKED) {
-                SubjectAccessReport report = w.complaints.subjectAccess(subject);
+                SubjectAccessReport report = w.protection.subjectAccess(subject);
                 List<ComplaintId> expected = given.entrySet().stream()
                         .filter(e -> !e.getKey().equals(forgotten))
                         .filter(e -> theirs(subject, e.getValue()))
@@ -366,6 +368,7 @@ public abstract class DataProtectionContract {
         SettableClock clock = SettableClock.at("2016-03-01T10:00:00Z");
         ComplaintStore store = createStore();
         Complaints complaints = Complaints.builder(store).clock(clock).build();
+        DataProtection protection = complaints.dataProtection();
         Complaint withdrawn = receive(complaints, clock, Procedure.CORPORATE);
         clock.set(Instant.parse("2016-03-10T23:30:00Z")); // 23:30 on 10 March in London (GMT)
         complaints.execute(withdrawn.id(), uk.councilcomplaints.workflow.Command.Close.withdrawn(), Audit.by("t"));
@@ -379,31 +382,31 @@ public abstract class DataProtectionContract {
 
         clock.set(Instant.parse("2022-03-11T09:00:00Z"));
         assertEquals(Optional.of(LocalDate.of(2022, 3, 10)),
-                complaints.retentionPolicy().keptUntil(store.load(withdrawn.id()).orElseThrow()));
-        assertEquals(List.of(), complaints.expired(LocalDate.of(2022, 3, 9)));
-        assertEquals(List.of(), complaints.anonymiseExpired(LocalDate.of(2022, 3, 10), JOB), "kept on its last day");
+                protection.retentionPolicy().keptUntil(store.load(withdrawn.id()).orElseThrow()));
+        assertEquals(List.of(), protection.expired(LocalDate.of(2022, 3, 9)));
+        assertEquals(List.of(), protection.anonymiseExpired(LocalDate.of(2022, 3, 10), JOB), "kept on its last day");
         assertTrue(store.personalData(withdrawn.id()).isPresent());
-        assertEquals(List.of(withdrawn.id()), complaints.anonymiseExpired(LocalDate.of(2022, 3, 11), JOB).stream()
+        assertEquals(List.of(withdrawn.id()), protection.anonymiseExpired(LocalDate.of(2022, 3, 11), JOB).stream()
                 .map(Complaint::id).toList(), "anonymised the day after");
         assertEquals(Optional.empty(), store.personalData(withdrawn.id()));
         assertEquals("retention period ended: closed 2016-03-10, kept P6Y to 2022-03-10",
                 last(store.history(withdrawn.id())).reason().orElseThrow());
-        assertEquals(List.of(), complaints.anonymiseExpired(LocalDate.of(2022, 3, 11), JOB), "once");
+        assertEquals(List.of(), protection.anonymiseExpired(LocalDate.of(2022, 3, 11), JOB), "once");
 
         InvalidCommandException future = assertThrows(InvalidCommandException.class,
-                () -> complaints.anonymiseExpired(LocalDate.of(2022, 3, 12), JOB));
+                () -> protection.anonymiseExpired(LocalDate.of(2022, 3, 12), JOB));
         assertTrue(future.getMessage().contains("day: must not be after today (2022-03-11)"), future.getMessage());
-        assertThrows(InvalidCommandException.class, () -> complaints.anonymiseExpired(LocalDate.of(2022, 3, 11), " "));
+        assertThrows(InvalidCommandException.class, () -> protection.anonymiseExpired(LocalDate.of(2022, 3, 11), " "));
 
         // responded on 1 July 2016 in London: kept to 1 July 2022; a later referral starts the period again
         clock.set(Instant.parse("2022-07-02T09:00:00Z"));
         assertEquals(List.of(adults.id()),
-                complaints.expired(LocalDate.of(2022, 7, 2)).stream().map(Complaint::id).toList());
-        assertEquals(List.of(), complaints.expired(LocalDate.of(2022, 7, 1)));
+                protection.expired(LocalDate.of(2022, 7, 2)).stream().map(Complaint::id).toList());
+        assertEquals(List.of(), protection.expired(LocalDate.of(2022, 7, 1)));
         complaints.execute(adults.id(), new Command.ReferToOmbudsman(), Audit.by("t"));
-        assertEquals(List.of(), complaints.anonymiseExpired(LocalDate.of(2022, 7, 2), JOB));
+        assertEquals(List.of(), protection.anonymiseExpired(LocalDate.of(2022, 7, 2), JOB));
         assertEquals(Optional.of(LocalDate.of(2028, 7, 2)),
-                complaints.retentionPolicy().keptUntil(store.load(adults.id()).orElseThrow()));
+                protection.retentionPolicy().keptUntil(store.load(adults.id()).orElseThrow()));
         assertTrue(store.personalData(open.id()).isPresent(), "an open complaint never expires");
         assertFalse(store.load(open.id()).orElseThrow().personalDataErased());
     }

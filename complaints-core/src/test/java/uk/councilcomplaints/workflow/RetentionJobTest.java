@@ -15,6 +15,7 @@ import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.protection.DataProtection;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.Page;
@@ -24,8 +25,9 @@ import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.testing.ReferenceStore;
 
 /**
- * The facade's data-protection calls at their edges: what {@code anonymise} returns, the days {@code expired}
- * takes, and a retention run whose list of expired complaints went stale before it erased them.
+ * The facade's data-protection calls at their edges: what {@code anonymise} returns, the days
+ * {@code dataProtection().expired} takes, and a retention run whose list of expired complaints went stale before
+ * it erased them.
  */
 class RetentionJobTest {
 
@@ -36,6 +38,7 @@ class RetentionJobTest {
     private final SettableClock clock = SettableClock.at("2016-03-01T10:00:00Z");
     private final StaleListingStore store = new StaleListingStore();
     private final Complaints complaints = Complaints.builder(store).clock(clock).build();
+    private final DataProtection protection = complaints.dataProtection();
     private Complaint closed;
 
     @BeforeEach
@@ -59,14 +62,14 @@ class RetentionJobTest {
     void expiredTakesTheDaysFrom1900To2199() {
         clock.set(Instant.parse("2022-03-11T09:00:00Z"));
         for (LocalDate day : List.of(LocalDate.of(1899, 12, 31), LocalDate.of(2200, 1, 1))) {
-            InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> complaints.expired(day));
+            InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> protection.expired(day));
             assertTrue(e.getMessage().contains("day: must be from 1900-01-01 to 2199-12-31, was " + day),
                     e.getMessage());
         }
-        assertEquals(List.of(), complaints.expired(LocalDate.of(1900, 1, 1)));
+        assertEquals(List.of(), protection.expired(LocalDate.of(1900, 1, 1)));
         assertEquals(List.of(closed.id()),
-                complaints.expired(LocalDate.of(2199, 12, 31)).stream().map(Complaint::id).toList());
-        assertEquals(List.of(closed.id()), complaints.expired(EXPIRED_ON).stream().map(Complaint::id).toList());
+                protection.expired(LocalDate.of(2199, 12, 31)).stream().map(Complaint::id).toList());
+        assertEquals(List.of(closed.id()), protection.expired(EXPIRED_ON).stream().map(Complaint::id).toList());
     }
 
     @Test
@@ -76,7 +79,7 @@ class RetentionJobTest {
         Complaint anonymised = complaints.anonymise(closed.id(), Audit.by("dpo").because("asked by the complainant"));
         clock.set(Instant.parse("2022-03-14T09:00:00Z")); // its erasure, on 11 March 2016, has expired too
 
-        assertEquals(List.of(), complaints.anonymiseExpired(LocalDate.of(2022, 3, 14), JOB));
+        assertEquals(List.of(), protection.anonymiseExpired(LocalDate.of(2022, 3, 14), JOB));
         assertEquals(Optional.of(anonymised), store.load(closed.id()));
     }
 
@@ -89,11 +92,11 @@ class RetentionJobTest {
         complaints.execute(responded.id(), new Command.ReferToOmbudsman(), Fixtures.OFFICER); // kept to 2023-01-10
         clock.set(Instant.parse("2023-01-11T09:00:00Z"));
 
-        assertEquals(List.of(closed.id()), complaints.anonymiseExpired(LocalDate.of(2023, 1, 10), JOB).stream()
+        assertEquals(List.of(closed.id()), protection.anonymiseExpired(LocalDate.of(2023, 1, 10), JOB).stream()
                 .map(Complaint::id).toList(), "the referred case, judged again after its version moved on, is kept");
         assertTrue(store.personalData(responded.id()).isPresent());
 
-        List<Complaint> anonymised = complaints.anonymiseExpired(LocalDate.of(2023, 1, 11), JOB);
+        List<Complaint> anonymised = protection.anonymiseExpired(LocalDate.of(2023, 1, 11), JOB);
         assertEquals(List.of(responded.id()), anonymised.stream().map(Complaint::id).toList(),
                 "the referred case expired the day after; the other, anonymised since the list was made, is left");
         assertTrue(anonymised.get(0).personalDataErased());
@@ -105,7 +108,7 @@ class RetentionJobTest {
         clock.set(Instant.parse("2022-03-11T09:00:00Z"));
         store.refuseErasures();
 
-        assertThrows(VersionConflictException.class, () -> complaints.anonymiseExpired(EXPIRED_ON, JOB));
+        assertThrows(VersionConflictException.class, () -> protection.anonymiseExpired(EXPIRED_ON, JOB));
 
         assertEquals(3, store.refusedErasures);
         assertTrue(store.personalData(closed.id()).isPresent());

@@ -53,7 +53,8 @@ class EventsOnlyInsertedTest {
                 .findFirst().orElseThrow();
         complaints.anonymise(open, Audit.by("dpo").because("subject asked"));
         clock.advance(Duration.ofDays(10));
-        List<Complaint> expired = complaints.anonymiseExpired(LondonDays.dayOf(clock.instant()), "retention.job");
+        List<Complaint> expired = complaints.dataProtection().anonymiseExpired(LondonDays.dayOf(clock.instant()),
+                "retention.job");
         assertFalse(expired.isEmpty(), "retention found nothing to anonymise");
 
         List<String> sql = recording.recorded();

@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.protection.DataProtection;
 import uk.councilcomplaints.protection.RetentionPolicy;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -67,9 +68,9 @@ final class RetentionCommand implements Callable<Integer> {
         }
         try (OpenStore open = dryRun ? root.openForReading(storeOptions, spec.commandLine().getErr())
                 : root.open(storeOptions, spec.commandLine().getErr())) {
-            Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).retentionPolicy(policy)
-                    .build();
-            List<Complaint> done = dryRun ? complaints.expired(day) : complaints.anonymiseExpired(day, actor);
+            DataProtection protection = Complaints.builder(open.store()).clock(root.clock()).retentionPolicy(policy)
+                    .build().dataProtection();
+            List<Complaint> done = dryRun ? protection.expired(day) : protection.anonymiseExpired(day, actor);
             print(spec.commandLine().getOut(), day, policy, done);
         }
         return 0;

@@ -49,7 +49,7 @@ final class SubjectAccessCommand implements Callable<Integer> {
         DataSubject subject = subject();
         try (OpenStore open = root.openForReading(storeOptions, spec.commandLine().getErr())) {
             Complaints complaints = Complaints.builder(open.store()).clock(root.clock()).build();
-            SubjectAccessReport report = complaints.subjectAccess(subject);
+            SubjectAccessReport report = complaints.dataProtection().subjectAccess(subject);
             spec.commandLine().getOut().print(SubjectAccessJson.of(report));
             spec.commandLine().getOut().flush();
         }

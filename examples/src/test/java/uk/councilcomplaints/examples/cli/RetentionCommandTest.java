@@ -32,7 +32,7 @@ class RetentionCommandTest {
         RetentionPolicy policy = RetentionPolicy.defaults().with(Procedure.CORPORATE, java.time.Period.ofMonths(1))
                 .with(Procedure.ADULT_SOCIAL_CARE, java.time.Period.ofDays(60))
                 .with(Procedure.CHILDRENS_SOCIAL_CARE, java.time.Period.ofYears(1));
-        return Complaints.builder(store).retentionPolicy(policy).build().expired(DAY);
+        return Complaints.builder(store).retentionPolicy(policy).build().dataProtection().expired(DAY);
     }
 
     private static String[] args(String... first) {
