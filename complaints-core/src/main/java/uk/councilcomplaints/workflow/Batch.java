@@ -1,5 +1,9 @@
 package uk.councilcomplaints.workflow;
 
+import uk.councilcomplaints.store.Commit;
+import uk.councilcomplaints.event.ComplaintHistory;
+import java.util.Map;
+import java.util.HashMap;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.ArrayList;
@@ -104,11 +108,26 @@ public final class Batch {
         checkOpen();
         committed = true;
         try {
-            store.appendAll(overlay.commits());
+            store.appendAll(withClocks(overlay.commits()));
         } catch (BatchFailedException e) {
             throw new BatchFailedException(e.index(), items.get(e.index()),
                     (RuntimeException) e.getCause());
         }
+    }
+
+    /**
+     * The commits, each complaint's last one with the clock rows of the complaint after the batch (the store keeps
+     * only those); the commands were decided without working them out each time.
+     */
+    private List<Commit> withClocks(List<Commit> commits) {
+        Map<ComplaintId, Integer> last = new HashMap<>();
+        for (int i = 0; i < commits.size(); i++) {
+            last.put(commits.get(i).id(), i);
+        }
+        List<Commit> out = new ArrayList<>(commits);
+        last.forEach((id, i) -> out.set(i, out.get(i).withClocks(
+                complaints.sla().clockRows(new ComplaintHistory(overlay.history(id))))));
+        return out;
     }
 
     private void checkOpen() {

@@ -28,6 +28,7 @@ import uk.councilcomplaints.protection.DataProtection;
 import uk.councilcomplaints.protection.Erasure;
 import uk.councilcomplaints.protection.RetentionPolicy;
 import uk.councilcomplaints.queue.WorkQueues;
+import uk.councilcomplaints.sla.ClockRows;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.SlaStatus;
@@ -60,6 +61,8 @@ public final class Complaints {
     private final CommandValidator validator;
     private final RetentionPolicy retention;
     private final WorkQueues queues;
+    /** Whether a commit's clock rows are left to {@link Batch#commit()}, which works out each complaint's once. */
+    private final boolean batched;
     private final DataProtection dataProtection;
 
     private Complaints(Builder b) {
@@ -70,6 +73,7 @@ public final class Complaints {
         this.validator = new CommandValidator(clock, b.calendar);
         this.retention = b.retention;
         this.queues = WorkQueues.of(store, sla, clock);
+        this.batched = false;
         this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
 
@@ -82,6 +86,7 @@ public final class Complaints {
         this.validator = rules.validator;
         this.retention = rules.retention;
         this.queues = WorkQueues.of(store, sla, clock);
+        this.batched = true;
         this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
 
@@ -119,7 +124,7 @@ public final class Complaints {
             Complaint state = history.current();
             try {
                 store.append(new Commit(id, 0, List.of(event), state, Optional.of(personal), false,
-                        sla.clockRows(history)));
+                        clocksOf(history)));
                 LOG.debug("received {} ({}) as {}", reference, id, command.procedure());
                 return state;
             } catch (DuplicateReferenceException e) {
@@ -178,7 +183,7 @@ public final class Complaints {
         Complaint next = after.current();
         boolean erase = command.type() == CommandType.ERASE_PERSONAL_DATA;
         store.append(new Commit(id, current.version(), List.of(event), next, Optional.empty(), erase,
-                sla.clockRows(after)));
+                clocksOf(after)));
         LOG.debug("{} {}: {} -> {}", current.reference(), command.type(), current.status(), next.status());
         return next;
     }
@@ -313,6 +318,11 @@ public final class Complaints {
         public Complaint erase(ComplaintId id, long expectedVersion, String actor, String reason) {
             return execute(id, expectedVersion, new Command.ErasePersonalData(), Audit.by(actor).because(reason));
         }
+    }
+
+    /** The clock rows a commit leaving {@code history} stores: none yet in a batch (see {@link #batched}). */
+    private ClockRows clocksOf(ComplaintHistory history) {
+        return batched ? ClockRows.NONE : sla.clockRows(history);
     }
 
     private void checkTimes(String name, Instant occurredAt, Instant recordedAt, Audit audit) {

@@ -57,6 +57,7 @@ import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.testing.RandomHistories;
 import uk.councilcomplaints.testing.ReferenceStore;
 import uk.councilcomplaints.workflow.Audit;
+import uk.councilcomplaints.workflow.Batch;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -196,6 +197,27 @@ public abstract class WorkQueueContract {
         assertEquals(SLA.clockRows(new ComplaintHistory(store.history(c.id()))).clocks(), rowsOf(store, c.id()));
         complaints.execute(c.id(), new Command.Close(ClosureReason.WITHDRAWN, Optional.empty()), Fixtures.OFFICER);
         assertEquals(List.of(), rowsOf(store, c.id()), "a closed complaint runs no clock");
+    }
+
+    @Test
+    public void aBatchLeavesEachComplaintTheClocksOfItsStateAfterTheBatch() {
+        ComplaintStore store = createStore();
+        SettableClock clock = SettableClock.at("2022-01-10T09:00:00Z");
+        Complaints complaints = Complaints.builder(store).clock(clock).build();
+        Complaint stored = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
+        Batch batch = complaints.batch();
+        Complaint fresh = batch.receive(Fixtures.contact(Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS,
+                clock.instant()), Fixtures.OFFICER);
+        batch.execute(fresh.id(), Command.Triage.asReceived(), Fixtures.OFFICER);
+        batch.execute(stored.id(), Command.Triage.asReceived(), Fixtures.OFFICER);
+        batch.execute(stored.id(), new Command.Allocate("bob", "South"), Fixtures.OFFICER);
+        batch.execute(stored.id(), new Command.Acknowledge(), Fixtures.OFFICER);
+        batch.commit();
+        for (ComplaintId id : List.of(stored.id(), fresh.id())) {
+            assertEquals(SLA.clockRows(new ComplaintHistory(store.history(id))).clocks(), rowsOf(store, id),
+                    "the rows of " + id + " after the batch");
+        }
+        assertEquals(List.of(ClockKind.RESPONSE), kinds(store, stored.id()));
     }
 
     @Test
