@@ -106,7 +106,9 @@ public final class ComplaintsSchema {
             new Script("2.3", "text lengths", false),
             new Script("3", "event reasons", true),
             new Script("3.1", "event reason length", false),
-            new Script("4", "subject keys", true));
+            new Script("4", "subject keys", true),
+            // version 5 is another change's
+            new Script("6", "report projection lookups", false));
 
     /**
      * Work in Java that fills what a script created from the data already stored: run by {@link #migrate} after the

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.LondonDays;
@@ -74,7 +75,7 @@ final class ProjectionSql {
      * PostgreSQL, a complaint's row current at a day's end is its last row if that happened by then (a range of
      * a partial index on the last rows), else it is found by key among the complaint's rows; only the complaints
      * received by then whose last row happened later (or was recorded after {@code knownAt}) are looked up. A
-     * cohort (open at the start of a day) is found that way at its start, then its members' rows by key.
+     * complaint is in a cohort (open at the start of a day) by its last row, or by its row then, found by key.
      */
     static ProjectionSql count(CountQuery query, String council, Dialect dialect) {
         ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()));
@@ -95,14 +96,17 @@ final class ProjectionSql {
             }
         }
         columns.append("p.bucket");
-        if (query.population() instanceof CountQuery.OpenAtStartOf open) {
-            s.cohortRows(query, council, open, columns.toString(), known);
-        } else {
-            s.currentByLastRow(columns.toString(), council, () -> s.days(query.asOf(), known), known, () -> {
-                s.filters(query);
-                s.population(query.population(), known);
-            });
-        }
+        CountQuery.Population population = query.population();
+        s.currentByLastRow(columns.toString(), council, () -> s.days(query.asOf(), known), known, () -> {
+            s.filters(query);
+            if (!(population instanceof CountQuery.OpenAtStartOf)) {
+                s.population(population, known);
+            }
+        }, last -> {
+            if (population instanceof CountQuery.OpenAtStartOf open) {
+                s.member(open, last);
+            }
+        });
         s.sql.append(") c");
         s.groupBy("c.day_index, ", "c.");
         return s;
@@ -110,14 +114,15 @@ final class ProjectionSql {
 
     /**
      * PostgreSQL: the rows ({@code columns} of {@code p} and {@code d}) of {@code council} current at
-     * {@code d.at} as known at {@code known}, for each row of {@code d} (appended by {@code days}, with a
-     * column {@code last_day}: no complaint received after it can count), meeting the conditions
-     * {@code where} appends on {@code p}. Two SELECTs joined by UNION ALL: the last rows current then; and,
-     * for each complaint received by {@code last_day} whose last row is not current then, the row that is,
-     * found by key. A complaint has at most one row current at an instant, so no row is counted twice.
+     * {@code d.at} as known at {@code known}, for each row of {@code d} (appended by {@code days}, with the
+     * columns {@code last_day}, no complaint received after it counts, and {@code look_from}, see
+     * {@link #lookFrom}), meeting the conditions {@code where} appends on {@code p} and those {@code last}
+     * appends on the complaint's last row (given its alias). Two SELECTs joined by UNION ALL: the last rows current then; and, for each complaint received by {@code last_day} whose last row is
+     * not current then, the row that is, found by key (a LATERAL subquery, so by the primary key). A complaint
+     * has at most one row current at an instant, so no row is counted twice.
      */
     private void currentByLastRow(String columns, String council, Runnable days, Optional<Instant> known,
-            Runnable where) {
+            Runnable where, Consumer<String> last) {
         sql.append("SELECT ").append(columns).append(" FROM ");
         days.run();
         sql.append(" JOIN report_projection p ON p.council_id = ? AND p.next_occurred_at IS NULL"
@@ -125,52 +130,58 @@ final class ProjectionSql {
         params.add((ps, i) -> ps.setString(i, council));
         known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
         where.run();
+        last.accept("p");
         sql.append(" UNION ALL SELECT ").append(columns).append(" FROM ");
         days.run();
         sql.append(" JOIN report_projection l ON l.council_id = ? AND l.next_occurred_at IS NULL"
-                + " AND l.received_day <= d.last_day AND (l.occurred_at >= d.at");
+                + " AND l.received_day <= d.last_day AND l.recorded_at >= d.look_from AND (l.occurred_at >= d.at");
         params.add((ps, i) -> ps.setString(i, council));
         known.ifPresent(k -> instant(" OR l.recorded_at > ?", k));
-        sql.append(") JOIN report_projection p ON p.council_id = l.council_id AND p.complaint_id = l.complaint_id"
-                + " AND p.next_occurred_at IS NOT NULL AND p.occurred_at < d.at");
+        sql.append(')');
+        last.accept("l");
+        sql.append(" CROSS JOIN LATERAL (SELECT p.* FROM report_projection p WHERE p.council_id = l.council_id"
+                + " AND p.complaint_id = l.complaint_id AND p.next_occurred_at IS NOT NULL AND p.occurred_at < d.at");
         known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
         sql.append(" AND (p.next_occurred_at >= d.at");
         known.ifPresent(k -> instant(" OR p.next_recorded_at > ?", k));
         sql.append(')');
         where.run();
+        sql.append(" LIMIT 1) p");
     }
 
     /**
-     * PostgreSQL: the rows of a cohort's members current at each day's end: the members (their rows current
-     * just before the start, as known at the population's instant, open) found as {@link #currentByLastRow}
-     * finds rows, then each member's rows read by key.
+     * PostgreSQL: "the complaint whose last row is {@code last} is a member of the cohort": its row current just
+     * before the start, as known at the cohort's own instant, is open. That row is the last row itself, or, for
+     * a complaint received before the start whose last row is not current then, found by key.
      */
-    private void cohortRows(CountQuery query, String council, CountQuery.OpenAtStartOf open, String columns,
-            Optional<Instant> known) {
-        Optional<Instant> members = bounded(open.knownAt());
+    private void member(CountQuery.OpenAtStartOf open, String last) {
+        Optional<Instant> known = bounded(open.knownAt());
         Instant start = open.start();
-        LocalDate lastDay = lastDay(open.day().minusDays(1), members);
-        sql.append("SELECT ").append(columns).append(" FROM (");
-        currentByLastRow("p.complaint_id", council, () -> {
-            sql.append("(VALUES (").append(TIMESTAMP).append(", CAST(? AS DATE))) AS d (at, last_day)");
-            params.add((ps, i) -> Values.setInstant(ps, i, start));
-            params.add((ps, i) -> Values.setDate(ps, i, lastDay));
-        }, members, () -> in("p.bucket", OPEN_BUCKETS));
-        sql.append(") k CROSS JOIN ");
-        days(query.asOf(), known);
-        sql.append(" JOIN report_projection p ON p.council_id = ? AND p.complaint_id = k.complaint_id"
-                + " AND p.occurred_at < d.at");
-        params.add((ps, i) -> ps.setString(i, council));
-        known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
-        sql.append(" AND (p.next_occurred_at IS NULL OR p.next_occurred_at >= d.at");
-        known.ifPresent(k -> instant(" OR p.next_recorded_at > ?", k));
+        String l = last + ".";
+        instant(" AND ((" + l + "occurred_at < ?", start);
+        known.ifPresent(k -> instant(" AND " + l + "recorded_at <= ?", k));
+        in(l + "bucket", OPEN_BUCKETS);
+        sql.append(") OR (").append(l).append("received_day <= ?");
+        LocalDate lastDay = lastDay(open.day().minusDays(1), known);
+        params.add((ps, i) -> Values.setDate(ps, i, lastDay));
+        instant(" AND (" + l + "occurred_at >= ?", start);
+        known.ifPresent(k -> instant(" OR " + l + "recorded_at > ?", k));
+        sql.append(") AND EXISTS (SELECT 1 FROM report_projection o WHERE o.council_id = ").append(l)
+                .append("council_id AND o.complaint_id = ").append(l).append("complaint_id")
+                .append(" AND o.next_occurred_at IS NOT NULL");
+        instant(" AND o.occurred_at < ?", start);
+        known.ifPresent(k -> instant(" AND o.recorded_at <= ?", k));
+        instant(" AND (o.next_occurred_at >= ?", start);
+        known.ifPresent(k -> instant(" OR o.next_recorded_at > ?", k));
         sql.append(')');
-        filters(query);
+        in("o.bucket", OPEN_BUCKETS);
+        sql.append(")))");
     }
 
     /**
-     * The days of a count as {@code (VALUES ...) AS d (day_index, at, last_day)}: each day's index, its end, and
-     * the last day a complaint counted then can have been received ({@link #lastDay}).
+     * The days of a count as {@code (VALUES ...) AS d (day_index, at, last_day, look_from)}: each day's index, its
+     * end, the last day a complaint counted then can have been received ({@link #lastDay}), and
+     * {@link #lookFrom}.
      */
     private void days(List<LocalDate> days, Optional<Instant> known) {
         sql.append("(VALUES ");
@@ -178,13 +189,24 @@ final class ProjectionSql {
             int index = k;
             Instant end = LondonDays.endOf(days.get(k));
             LocalDate lastDay = lastDay(days.get(k), known);
+            Instant lookFrom = lookFrom(end, known);
             sql.append(k == 0 ? "" : ", ").append("(CAST(? AS INTEGER), ").append(TIMESTAMP)
-                    .append(", CAST(? AS DATE))");
+                    .append(", CAST(? AS DATE), ").append(TIMESTAMP).append(')');
             params.add((ps, i) -> ps.setInt(i, index));
             params.add((ps, i) -> Values.setInstant(ps, i, end));
             params.add((ps, i) -> Values.setDate(ps, i, lastDay));
+            params.add((ps, i) -> Values.setInstant(ps, i, lookFrom));
         }
-        sql.append(") AS d (day_index, at, last_day)");
+        sql.append(") AS d (day_index, at, last_day, look_from)");
+    }
+
+    /**
+     * The earliest a last row not current at {@code at} as known at {@code known} can have been recorded: such a
+     * row happened at or after {@code at}, or was recorded after {@code known}, and no event is recorded before
+     * it happens. The last rows recorded from then on are a range of an index.
+     */
+    private static Instant lookFrom(Instant at, Optional<Instant> known) {
+        return known.map(k -> k.plus(1, ChronoUnit.MICROS)).filter(at::isAfter).orElse(at);
     }
 
     /**
