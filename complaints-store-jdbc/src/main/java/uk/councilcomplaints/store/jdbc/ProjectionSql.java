@@ -152,7 +152,8 @@ final class ProjectionSql {
     /**
      * PostgreSQL: "the complaint whose last row is {@code last} is a member of the cohort": its row current just
      * before the start, as known at the cohort's own instant, is open. That row is the last row itself, or, for
-     * a complaint received before the start whose last row is not current then, found by key.
+     * a complaint received before the start whose last row is not current then, found by key ({@code OFFSET 0}
+     * keeps the planner from hashing a scan of the whole table for it instead).
      */
     private void member(CountQuery.OpenAtStartOf open, String last) {
         Optional<Instant> known = bounded(open.knownAt());
@@ -175,7 +176,7 @@ final class ProjectionSql {
         known.ifPresent(k -> instant(" OR o.next_recorded_at > ?", k));
         sql.append(')');
         in("o.bucket", OPEN_BUCKETS);
-        sql.append(")))");
+        sql.append(" OFFSET 0)))");
     }
 
     /**

@@ -190,7 +190,8 @@ final class JdbcReportRawSql {
         if (knownAt.isEmpty()) {
             sql.add(" AND o.next_occurred_at >= ?", start);
         }
-        sql.add(")))");
+        // OFFSET 0: looked up per complaint, never a hashed scan of the whole table
+        sql.add(" OFFSET 0)))");
     }
 
     /** Every row current at {@code end}, kept when the complaint's row current before the start was open. */
