@@ -117,9 +117,10 @@ final class ProjectionSql {
      * {@code d.at} as known at {@code known}, for each row of {@code d} (appended by {@code days}, with the
      * columns {@code last_day}, no complaint received after it counts, and {@code look_from}, see
      * {@link #lookFrom}), meeting the conditions {@code where} appends on {@code p} and those {@code last}
-     * appends on the complaint's last row (given its alias). Two SELECTs joined by UNION ALL: the last rows current then; and, for each complaint received by {@code last_day} whose last row is
-     * not current then, the row that is, found by key (a LATERAL subquery, so by the primary key). A complaint
-     * has at most one row current at an instant, so no row is counted twice.
+     * appends on the complaint's last row (given its alias). Two SELECTs joined by UNION ALL: the last rows
+     * current then; and, for each complaint received by {@code last_day} whose last row is not current then, the
+     * row that is, found by key (a LATERAL subquery, so by the primary key). A complaint has at most one row
+     * current at an instant, so no row is counted twice.
      */
     private void currentByLastRow(String columns, String council, Runnable days, Optional<Instant> known,
             Runnable where, Consumer<String> last) {

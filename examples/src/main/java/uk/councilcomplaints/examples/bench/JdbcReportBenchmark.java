@@ -151,12 +151,30 @@ public final class JdbcReportBenchmark {
             }
         }
 
-        /** Refreshes the planner's statistics (and on PostgreSQL the visibility map, for index-only scans). */
+        /**
+         * Refreshes the planner's statistics (and on PostgreSQL the visibility map, for index-only scans, vacuuming
+         * {@code report_projection} again, up to three times, until every page is all-visible).
+         */
         void analyze() {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute(analyzeStatement);
+                // a VACUUM running beside another transaction (autovacuum's ANALYZE) leaves pages it cannot mark
+                for (int i = 0; i < 3 && naive == Naive.POSTGRESQL && !allVisible(s); i++) {
+                    Thread.sleep(2_000);
+                    s.execute("VACUUM report_projection");
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static boolean allVisible(Statement s) throws SQLException {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT relallvisible >= relpages FROM pg_class"
+                    + " WHERE relname = 'report_projection'")) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
 

@@ -214,7 +214,8 @@ final class JdbcReportBenchmarkSql {
                 ResultSet rs = s.executeQuery("SELECT relallvisible, relpages FROM pg_class"
                         + " WHERE relname = 'report_projection'")) {
             rs.next();
-            out.printf(Locale.ROOT, "  report_projection: %,d of %,d pages all-visible%n", rs.getLong(1), rs.getLong(2));
+            out.printf(Locale.ROOT, "  report_projection: %,d of %,d pages all-visible%n", rs.getLong(1),
+                    rs.getLong(2));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -32,6 +32,10 @@ final class JdbcReportRawSql {
     record Candidate(String name, Statement statement) {
     }
 
+    /** The start of a complaint's other rows, looked up by its last row {@code l}: per row, or as a join. */
+    private static final String LATERAL = "CROSS JOIN LATERAL (SELECT * FROM report_projection p WHERE";
+    private static final String JOIN = "JOIN report_projection p ON";
+
     private static final String OPEN = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
             .map(b -> "'" + b.name() + "'").collect(Collectors.joining(", "));
 
@@ -87,7 +91,7 @@ final class JdbcReportRawSql {
                 + " AND occurred_at < ?", council, end);
         knownAt.ifPresent(k -> sql.add(" AND recorded_at <= ?", k));
         sql.add(" UNION ALL SELECT " + p + ", p.bucket FROM report_projection l "
-                + (lateral ? "CROSS JOIN LATERAL (SELECT * FROM report_projection p WHERE" : "JOIN report_projection p ON")
+                + (lateral ? LATERAL : JOIN)
                 + " p.council_id = l.council_id AND p.complaint_id = l.complaint_id");
         lookedUp(sql, end, knownAt, lateral);
         sql.add(" WHERE l.council_id = ? AND l.next_occurred_at IS NULL AND l.received_day <= ?", council,
@@ -99,8 +103,9 @@ final class JdbcReportRawSql {
     /** The conditions on {@code p}, the row of a complaint current at {@code end}, other than its last row. */
     private static void lookedUp(Sql sql, Instant end, Optional<Instant> knownAt, boolean lateral) {
         if (knownAt.isPresent()) {
-            sql.add(" AND p.occurred_at < ? AND p.recorded_at <= ? AND (p.next_occurred_at >= ? OR p.next_recorded_at > ?)",
-                    end, knownAt.get(), end, knownAt.get());
+            Instant k = knownAt.get();
+            sql.add(" AND p.occurred_at < ? AND p.recorded_at <= ?"
+                    + " AND (p.next_occurred_at >= ? OR p.next_recorded_at > ?)", end, k, end, k);
         } else {
             sql.add(" AND p.occurred_at < ? AND p.next_occurred_at >= ?", end, end);
         }
@@ -109,8 +114,14 @@ final class JdbcReportRawSql {
         }
     }
 
-    /** "The last row {@code alias} is not current at {@code at}": it happened then or later, or was not yet known. */
+    /**
+     * "The last row {@code alias} is not current at {@code at}": it happened then or later, or was not yet known;
+     * either way it was recorded from {@code at} or from just after {@code knownAt} on, whichever is earlier (a
+     * range of the index of last rows by record time).
+     */
     private static void notCurrent(Sql sql, String alias, Instant at, Optional<Instant> knownAt) {
+        Instant from = knownAt.map(k -> k.plusNanos(1_000)).filter(at::isAfter).orElse(at);
+        sql.add(" AND " + alias + ".recorded_at >= ?", from);
         if (knownAt.isPresent()) {
             sql.add(" AND (" + alias + ".occurred_at >= ? OR " + alias + ".recorded_at > ?)", at, knownAt.get());
         } else {
@@ -166,7 +177,7 @@ final class JdbcReportRawSql {
         knownAt.ifPresent(k -> sql.add(" AND l.recorded_at <= ?", k));
         member(sql, cohortDay, knownAt);
         sql.add(" UNION ALL SELECT p.service_area_code, p.bucket FROM report_projection l "
-                + (lateral ? "CROSS JOIN LATERAL (SELECT * FROM report_projection p WHERE" : "JOIN report_projection p ON")
+                + (lateral ? LATERAL : JOIN)
                 + " p.council_id = l.council_id AND p.complaint_id = l.complaint_id");
         lookedUp(sql, end, knownAt, lateral);
         sql.add(" WHERE l.council_id = ? AND l.next_occurred_at IS NULL AND l.received_day <= ?", council,
@@ -185,8 +196,8 @@ final class JdbcReportRawSql {
         notCurrent(sql, "l", start, knownAt);
         sql.add(" AND EXISTS (SELECT 1 FROM report_projection o WHERE o.council_id = l.council_id"
                 + " AND o.complaint_id = l.complaint_id AND o.occurred_at < ? AND o.bucket IN (" + OPEN + ")", start);
-        knownAt.ifPresent(k -> sql.add(" AND o.recorded_at <= ? AND (o.next_occurred_at >= ? OR o.next_recorded_at > ?)",
-                k, start, k));
+        knownAt.ifPresent(k -> sql.add(" AND o.recorded_at <= ?"
+                + " AND (o.next_occurred_at >= ? OR o.next_recorded_at > ?)", k, start, k));
         if (knownAt.isEmpty()) {
             sql.add(" AND o.next_occurred_at >= ?", start);
         }
