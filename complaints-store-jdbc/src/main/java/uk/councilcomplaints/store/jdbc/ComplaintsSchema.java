@@ -108,7 +108,8 @@ public final class ComplaintsSchema {
             new Script("3.1", "event reason length", false),
             new Script("4", "subject keys", true),
             new Script("5", "running clocks", true),
-            new Script("5.1", "running clocks indexes", false));
+            new Script("5.1", "running clocks indexes", false),
+            new Script("6", "report projection lookups", false));
 
     /**
      * Work in Java that fills what a script created from the data already stored: run by {@link #migrate} after the

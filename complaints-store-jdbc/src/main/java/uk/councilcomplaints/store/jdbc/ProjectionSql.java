@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.LondonDays;
@@ -68,40 +69,160 @@ final class ProjectionSql {
         this.groupBy = groupBy;
     }
 
-    /** Which of the rows current at a day's end a part of a count reads. */
-    private enum Rows {
-        /** Every row current then: one range of {@code (council_id, occurred_at)}. */
-        ALL,
-        /** The last rows of their complaints: a range of a partial index on {@code occurred_at}. */
-        LAST,
-        /** The rows followed by an event that does not count then: a range of {@code next_recorded_at}. */
-        FOLLOWED
-    }
-
     /**
      * The counts of {@code query} in {@code council}, every day at once, the days' ends a VALUES list joined to
      * the rows current then. On H2, every row that happened before the end is read (one range of an index). On
-     * PostgreSQL, the rows current are read as two ranges of index: the last rows of their complaints that
-     * happened before the end, and the rows followed by an event that does not count yet (it happened after the
-     * end, or was recorded after {@code knownAt}); the rows whose next event happened and was known by then,
-     * most of the table, are never read.
+     * PostgreSQL, a complaint's row current at a day's end is its last row if that happened by then (a range of
+     * a partial index on the last rows), else it is found by key among the complaint's rows; only the complaints
+     * received by then whose last row happened later (or was recorded after {@code knownAt}) are looked up. A
+     * complaint is in a cohort (open at the start of a day) by its last row, or by its row then, found by key.
      */
     static ProjectionSql count(CountQuery query, String council, Dialect dialect) {
         ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()));
         if (dialect != Dialect.POSTGRESQL) {
-            s.currentRows(query, council, Rows.ALL);
+            s.allCurrentRows(query, council);
             s.groupBy("d.day_index, ", "p.");
             return s;
         }
         s.sql.append("SELECT c.day_index, ");
         s.groupColumns("c.", "MIN(c.service_area_name) AS service_area_name, ");
         s.sql.append("c.bucket, COUNT(*) AS n FROM (");
-        s.currentRows(query, council, Rows.LAST);
-        s.sql.append(" UNION ALL ");
-        s.currentRows(query, council, Rows.FOLLOWED);
+        Optional<Instant> known = bounded(query.knownAt());
+        StringBuilder columns = new StringBuilder("d.day_index, ");
+        for (Dimension d : s.groupBy) {
+            columns.append("p.").append(GROUP_COLUMNS.get(d)).append(", ");
+            if (d == Dimension.SERVICE_AREA) {
+                columns.append("p.service_area_name, ");
+            }
+        }
+        columns.append("p.bucket");
+        CountQuery.Population population = query.population();
+        s.currentByLastRow(columns.toString(), council, () -> s.days(query.asOf(), known), known, () -> {
+            s.filters(query);
+            if (!(population instanceof CountQuery.OpenAtStartOf)) {
+                s.population(population, known);
+            }
+        }, last -> {
+            if (population instanceof CountQuery.OpenAtStartOf open) {
+                s.member(open, last);
+            }
+        });
         s.sql.append(") c");
         s.groupBy("c.day_index, ", "c.");
         return s;
+    }
+
+    /**
+     * PostgreSQL: the rows ({@code columns} of {@code p} and {@code d}) of {@code council} current at
+     * {@code d.at} as known at {@code known}, for each row of {@code d} (appended by {@code days}, with the
+     * columns {@code last_day}, no complaint received after it counts, and {@code look_from}, see
+     * {@link #lookFrom}), meeting the conditions {@code where} appends on {@code p} and those {@code last}
+     * appends on the complaint's last row (given its alias). Two SELECTs joined by UNION ALL: the last rows
+     * current then; and, for each complaint received by {@code last_day} whose last row is not current then, the
+     * row that is, found by key (a LATERAL subquery, so by the primary key). A complaint has at most one row
+     * current at an instant, so no row is counted twice.
+     */
+    private void currentByLastRow(String columns, String council, Runnable days, Optional<Instant> known,
+            Runnable where, Consumer<String> last) {
+        sql.append("SELECT ").append(columns).append(" FROM ");
+        days.run();
+        sql.append(" JOIN report_projection p ON p.council_id = ? AND p.next_occurred_at IS NULL"
+                + " AND p.occurred_at < d.at");
+        params.add((ps, i) -> ps.setString(i, council));
+        known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
+        where.run();
+        last.accept("p");
+        sql.append(" UNION ALL SELECT ").append(columns).append(" FROM ");
+        days.run();
+        sql.append(" JOIN report_projection l ON l.council_id = ? AND l.next_occurred_at IS NULL"
+                + " AND l.received_day <= d.last_day AND l.recorded_at >= d.look_from AND (l.occurred_at >= d.at");
+        params.add((ps, i) -> ps.setString(i, council));
+        known.ifPresent(k -> instant(" OR l.recorded_at > ?", k));
+        sql.append(')');
+        last.accept("l");
+        sql.append(" CROSS JOIN LATERAL (SELECT p.* FROM report_projection p WHERE p.council_id = l.council_id"
+                + " AND p.complaint_id = l.complaint_id AND p.next_occurred_at IS NOT NULL AND p.occurred_at < d.at");
+        known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
+        sql.append(" AND (p.next_occurred_at >= d.at");
+        known.ifPresent(k -> instant(" OR p.next_recorded_at > ?", k));
+        sql.append(')');
+        where.run();
+        sql.append(" LIMIT 1) p");
+    }
+
+    /**
+     * PostgreSQL: "the complaint whose last row is {@code last} is a member of the cohort": its row current just
+     * before the start, as known at the cohort's own instant, is open. That row is the last row itself, or, for
+     * a complaint received before the start whose last row is not current then, found by key ({@code OFFSET 0}
+     * keeps the planner from hashing a scan of the whole table for it instead).
+     */
+    private void member(CountQuery.OpenAtStartOf open, String last) {
+        Optional<Instant> known = bounded(open.knownAt());
+        Instant start = open.start();
+        String l = last + ".";
+        instant(" AND ((" + l + "occurred_at < ?", start);
+        known.ifPresent(k -> instant(" AND " + l + "recorded_at <= ?", k));
+        in(l + "bucket", OPEN_BUCKETS);
+        sql.append(") OR (").append(l).append("received_day <= ?");
+        LocalDate lastDay = lastDay(open.day().minusDays(1), known);
+        params.add((ps, i) -> Values.setDate(ps, i, lastDay));
+        instant(" AND (" + l + "occurred_at >= ?", start);
+        known.ifPresent(k -> instant(" OR " + l + "recorded_at > ?", k));
+        sql.append(") AND EXISTS (SELECT 1 FROM report_projection o WHERE o.council_id = ").append(l)
+                .append("council_id AND o.complaint_id = ").append(l).append("complaint_id")
+                .append(" AND o.next_occurred_at IS NOT NULL");
+        instant(" AND o.occurred_at < ?", start);
+        known.ifPresent(k -> instant(" AND o.recorded_at <= ?", k));
+        instant(" AND (o.next_occurred_at >= ?", start);
+        known.ifPresent(k -> instant(" OR o.next_recorded_at > ?", k));
+        sql.append(')');
+        in("o.bucket", OPEN_BUCKETS);
+        sql.append(" OFFSET 0)))");
+    }
+
+    /**
+     * The days of a count as {@code (VALUES ...) AS d (day_index, at, last_day, look_from)}: each day's index, its
+     * end, the last day a complaint counted then can have been received ({@link #lastDay}), and
+     * {@link #lookFrom}.
+     */
+    private void days(List<LocalDate> days, Optional<Instant> known) {
+        sql.append("(VALUES ");
+        for (int k = 0; k < days.size(); k++) {
+            int index = k;
+            Instant end = LondonDays.endOf(days.get(k));
+            LocalDate lastDay = lastDay(days.get(k), known);
+            Instant lookFrom = lookFrom(end, known);
+            sql.append(k == 0 ? "" : ", ").append("(CAST(? AS INTEGER), ").append(TIMESTAMP)
+                    .append(", CAST(? AS DATE), ").append(TIMESTAMP).append(')');
+            params.add((ps, i) -> ps.setInt(i, index));
+            params.add((ps, i) -> Values.setInstant(ps, i, end));
+            params.add((ps, i) -> Values.setDate(ps, i, lastDay));
+            params.add((ps, i) -> Values.setInstant(ps, i, lookFrom));
+        }
+        sql.append(") AS d (day_index, at, last_day, look_from)");
+    }
+
+    /**
+     * The earliest a last row not current at {@code at} as known at {@code known} can have been recorded: such a
+     * row happened at or after {@code at}, or was recorded after {@code known}, and no event is recorded before
+     * it happens. The last rows recorded from then on are a range of an index.
+     */
+    private static Instant lookFrom(Instant at, Optional<Instant> known) {
+        return known.map(k -> k.plus(1, ChronoUnit.MICROS)).filter(at::isAfter).orElse(at);
+    }
+
+    /**
+     * The last London day a complaint can have been received on to have a row current at the end of
+     * {@code day} as known at {@code known}: its first event happened by then, and was recorded (so happened)
+     * by {@code known}.
+     */
+    private static LocalDate lastDay(LocalDate day, Optional<Instant> known) {
+        return known.map(LondonDays::dayOf).filter(k -> k.isBefore(day)).orElse(day);
+    }
+
+    private void instant(String condition, Instant value) {
+        sql.append(condition);
+        params.add((ps, i) -> Values.setInstant(ps, i, value));
     }
 
     /** The grouped columns of {@code alias}, each followed by a comma, the service area's name after its code. */
@@ -123,54 +244,32 @@ final class ProjectionSql {
     }
 
     /**
-     * The {@code rows} of {@code query} current at each day's end. An event is never recorded before it
-     * happens, so an event that does not count at the end was recorded on or after the earlier of the end and
-     * the first microsecond after {@code knownAt}: the {@link Rows#FOLLOWED} rows are a range of
-     * {@code next_recorded_at}.
+     * Every row of {@code query} current at each day's end, counted by group: one range of
+     * {@code (council_id, occurred_at)} per day, the rest filtered (H2).
      */
-    private void currentRows(CountQuery query, String council, Rows rows) {
-        // every row current (ALL) is counted here; the other kinds are counted by the caller
+    private void allCurrentRows(CountQuery query, String council) {
         sql.append("SELECT d.day_index, ");
-        groupColumns("p.", rows == Rows.ALL ? "MIN(p.service_area_name) AS service_area_name, " : "p.service_area_name, ");
-        sql.append(rows == Rows.ALL ? "p.bucket, COUNT(*) AS n FROM (VALUES " : "p.bucket FROM (VALUES ");
+        groupColumns("p.", "MIN(p.service_area_name) AS service_area_name, ");
+        sql.append("p.bucket, COUNT(*) AS n FROM (VALUES ");
         Optional<Instant> known = bounded(query.knownAt());
         List<LocalDate> days = query.asOf();
         for (int k = 0; k < days.size(); k++) {
             int index = k;
             Instant end = LondonDays.endOf(days.get(k));
-            sql.append(k == 0 ? "" : ", ").append("(CAST(? AS INTEGER), ").append(TIMESTAMP);
+            sql.append(k == 0 ? "" : ", ").append("(CAST(? AS INTEGER), ").append(TIMESTAMP).append(')');
             params.add((ps, i) -> ps.setInt(i, index));
             params.add((ps, i) -> Values.setInstant(ps, i, end));
-            if (rows == Rows.FOLLOWED) {
-                Instant from = known.map(at -> at.plus(1, ChronoUnit.MICROS)).filter(end::isAfter).orElse(end);
-                sql.append(", ").append(TIMESTAMP);
-                params.add((ps, i) -> Values.setInstant(ps, i, from));
-            }
-            sql.append(')');
         }
-        sql.append(rows == Rows.FOLLOWED ? ") AS d (day_index, day_end, next_recorded_from)"
-                : ") AS d (day_index, day_end)").append(" JOIN report_projection p ON p.council_id = ?");
+        sql.append(") AS d (day_index, day_end) JOIN report_projection p ON p.council_id = ?"
+                + " AND p.occurred_at < d.day_end");
         params.add((ps, i) -> ps.setString(i, council));
-        switch (rows) {
-            case ALL -> {
-                sql.append(" AND p.occurred_at < d.day_end");
-                current("p", " >= d.day_end", Optional.empty(), known);
-            }
-            case LAST -> sql.append(" AND p.next_occurred_at IS NULL AND p.occurred_at < d.day_end");
-            case FOLLOWED -> {
-                sql.append(" AND p.next_recorded_at >= d.next_recorded_from AND p.occurred_at < d.day_end"
-                        + " AND (p.next_occurred_at >= d.day_end");
-                if (known.isPresent()) {
-                    sql.append(" OR p.next_recorded_at > ?");
-                    params.add((ps, i) -> Values.setInstant(ps, i, known.get()));
-                }
-                sql.append(')');
-            }
-        }
-        if (rows != Rows.ALL && known.isPresent()) {
-            sql.append(" AND p.recorded_at <= ?");
-            params.add((ps, i) -> Values.setInstant(ps, i, known.get()));
-        }
+        current("p", " >= d.day_end", Optional.empty(), known);
+        filters(query);
+        population(query.population(), known);
+    }
+
+    /** The filters of {@code query} on the row {@code p}: service areas, procedures, officer, team. */
+    private void filters(CountQuery query) {
         if (!query.serviceAreas().isEmpty()) {
             in("p.service_area_code", query.serviceAreas().stream().map(ServiceArea::code).toList());
         }
@@ -179,7 +278,6 @@ final class ProjectionSql {
         }
         query.officer().ifPresent(o -> equal("p.officer", o));
         query.team().ifPresent(t -> equal("p.team", t));
-        population(query.population());
     }
 
     /** The ids of the complaints of {@code council} that {@code filter} wants, perhaps more. */
@@ -257,8 +355,12 @@ final class ProjectionSql {
         sql.append(')');
     }
 
-    /** Which complaints count, decided on their rows as known at the population's own instant. */
-    private void population(CountQuery.Population population) {
+    /**
+     * Which complaints count, decided on their rows as known at the population's own instant; the rows counted
+     * are known at {@code rowsKnown}. Every row of a complaint holds its day of receipt; the receipt's record
+     * is looked up only when the rows' instant does not already imply it (records are in version order).
+     */
+    private void population(CountQuery.Population population, Optional<Instant> rowsKnown) {
         Optional<Instant> known = bounded(population.knownAt());
         if (population instanceof CountQuery.OpenAtStartOf open) {
             Instant start = open.start();
@@ -270,22 +372,17 @@ final class ProjectionSql {
             sql.append(')');
             return;
         }
-        CountQuery.ReceivedBetween received = population instanceof CountQuery.ReceivedBetween r ? r : null;
-        if (received == null && known.isEmpty()) {
-            return;
-        }
-        sql.append(" AND EXISTS (SELECT 1 FROM report_projection f WHERE f.council_id = p.council_id"
-                + " AND f.complaint_id = p.complaint_id AND f.version = 1");
-        if (received != null) {
-            sql.append(" AND f.received_day >= ? AND f.received_day <= ?");
+        if (population instanceof CountQuery.ReceivedBetween received) {
+            sql.append(" AND p.received_day >= ? AND p.received_day <= ?");
             params.add((ps, i) -> Values.setDate(ps, i, received.from()));
             params.add((ps, i) -> Values.setDate(ps, i, received.to()));
         }
-        if (known.isPresent()) {
-            sql.append(" AND f.recorded_at <= ?");
+        boolean implied = known.isPresent() && rowsKnown.isPresent() && !known.get().isBefore(rowsKnown.get());
+        if (known.isPresent() && !implied) {
+            sql.append(" AND EXISTS (SELECT 1 FROM report_projection f WHERE f.council_id = p.council_id"
+                    + " AND f.complaint_id = p.complaint_id AND f.version = 1 AND f.recorded_at <= ?)");
             params.add((ps, i) -> Values.setInstant(ps, i, known.get()));
         }
-        sql.append(')');
     }
 
     private void in(String column, Collection<String> values) {

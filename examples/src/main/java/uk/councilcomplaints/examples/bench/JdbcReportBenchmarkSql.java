@@ -1,5 +1,6 @@
 package uk.councilcomplaints.examples.bench;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,8 +34,9 @@ import uk.councilcomplaints.report.ReportTable;
 
 /**
  * The SQL side of {@link JdbcReportBenchmark}: the statement the store sends, caught on its way to the
- * database and sent again straight through JDBC with a hand-written loop over the rows; and the naive queries
- * a developer would write over {@code complaint_events} without the projection.
+ * database and sent again straight through JDBC with a hand-written loop over the rows ("replayed"); and the
+ * naive queries a developer would write over {@code complaint_events} without the projection. The hand-written
+ * baselines over the projection are {@link JdbcReportRawSql}'s.
  */
 final class JdbcReportBenchmarkSql {
 
@@ -189,8 +192,56 @@ final class JdbcReportBenchmarkSql {
         }
     }
 
-    /** The store's by-type rows (classification, procedure, stage, bucket, count), read by hand. */
-    static ReportTable readStoreByType(ResultSet rs) throws SQLException {
+    /** Prints {@code title}, the statement's text and its plan, run: EXPLAIN (ANALYZE, BUFFERS), PostgreSQL only. */
+    static void explain(DataSource dataSource, String title, Statement statement, PrintStream out) {
+        out.printf("%n### %s%n%n%s%n%n", title, statement.sql());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+            statement.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.println(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not explain " + statement.sql(), e);
+        }
+    }
+
+    /** Prints how many of {@code report_projection}'s pages the visibility map holds all-visible. */
+    static void visibility(DataSource dataSource, PrintStream out) {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT relallvisible, relpages FROM pg_class"
+                        + " WHERE relname = 'report_projection'")) {
+            rs.next();
+            out.printf(Locale.ROOT, "  report_projection: %,d of %,d pages all-visible%n", rs.getLong(1),
+                    rs.getLong(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Prints how often each index of {@code report_projection} was scanned since the server started. */
+    static void indexScans(DataSource dataSource, PrintStream out) {
+        out.printf("%nIndex scans of report_projection (pg_stat_user_indexes):%n");
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT indexrelname, idx_scan, pg_relation_size(indexrelid)"
+                        + " FROM pg_stat_user_indexes WHERE relname = 'report_projection' ORDER BY indexrelname")) {
+            while (rs.next()) {
+                out.printf(Locale.ROOT, "  %-45s %,12d scans %,10d kB%n", rs.getString(1), rs.getLong(2),
+                        rs.getLong(3) >> 10);
+            }
+            try (ResultSet size = s.executeQuery("SELECT pg_relation_size('report_projection')")) {
+                size.next();
+                out.printf(Locale.ROOT, "  %-45s %18s %,10d kB%n", "(the table)", "", size.getLong(1) >> 10);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** By-type rows over the projection (classification, procedure, stage, bucket, count), read by hand. */
+    static ReportTable readByType(ResultSet rs) throws SQLException {
         int[] counts = new int[8 * 8];
         while (rs.next()) {
             int type = ReportBenchmark.typeIndex(Classification.valueOf(rs.getString("classification")),
@@ -200,8 +251,8 @@ final class JdbcReportBenchmarkSql {
         return ReportBenchmark.table("Type", counts, List.of(ReportBenchmark.TYPES));
     }
 
-    /** The store's by-service rows (service code, bucket, count), read by hand. */
-    static ReportTable readStoreByService(ResultSet rs) throws SQLException {
+    /** By-service rows over the projection (service code, bucket, count), read by hand. */
+    static ReportTable readByService(ResultSet rs) throws SQLException {
         int[] counts = new int[BenchmarkData.AREAS.size() * 8];
         while (rs.next()) {
             int service = serviceIndex(rs.getString("service_area_code"));
@@ -323,19 +374,34 @@ final class JdbcReportBenchmarkSql {
             return new Statement(sql, params);
         }
 
+        /** By service as of {@code end}, known at {@code knownAt} if given. */
+        Statement byService(String council, Instant end, Optional<Instant> knownAt) {
+            String latest = latest(lastSet("service_area_code", "") + " AS service_area_code",
+                    knownAt.isPresent() ? " AND e.recorded_at <= ?" : "");
+            String sql = "SELECT l.service_area_code, l.status, COUNT(*) AS n FROM (" + latest
+                    + ") l GROUP BY l.service_area_code, l.status";
+            Map<Integer, Object> params = new TreeMap<>();
+            params.put(1, council);
+            params.put(2, timestamp(end));
+            knownAt.ifPresent(k -> params.put(3, timestamp(k)));
+            return new Statement(sql, params);
+        }
+
         /**
          * By service as of {@code end}, of the complaints open just before {@code start} (the status of their
-         * latest event before it, carried along like the other fields).
+         * latest event before it, carried along like the other fields), both known at {@code knownAt} if given.
          */
-        Statement cohortByService(String council, Instant start, Instant end) {
+        Statement cohortByService(String council, Instant start, Instant end, Optional<Instant> knownAt) {
             String latest = latest(lastSet("service_area_code", "") + " AS service_area_code, "
-                    + lastSet("status", "e.occurred_at < ?") + " AS status_at_start", "");
+                    + lastSet("status", "e.occurred_at < ?") + " AS status_at_start",
+                    knownAt.isPresent() ? " AND e.recorded_at <= ?" : "");
             String sql = "SELECT l.service_area_code, l.status, COUNT(*) AS n FROM (" + latest
                     + ") l WHERE l.status_at_start IN (" + OPEN + ") GROUP BY l.service_area_code, l.status";
             Map<Integer, Object> params = new TreeMap<>();
             params.put(1, timestamp(start));
             params.put(2, council);
             params.put(3, timestamp(end));
+            knownAt.ifPresent(k -> params.put(4, timestamp(k)));
             return new Statement(sql, params);
         }
     }

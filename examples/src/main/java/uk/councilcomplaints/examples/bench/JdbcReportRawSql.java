@@ -1,0 +1,235 @@
+package uk.councilcomplaints.examples.bench;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import uk.councilcomplaints.examples.bench.JdbcReportBenchmarkSql.Statement;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.StatusBucket;
+
+/**
+ * The raw baselines of {@link JdbcReportBenchmark}: SQL written by hand over {@code report_projection} for one
+ * report each, not taken from the store, its constants bound as parameters, each read by a hand-written loop.
+ * Each report has a few candidate statements; the benchmark times them all and takes the fastest as "best raw".
+ * A row counts as of a day's end {@code E}, known at {@code K}, when it happened before {@code E}, was recorded
+ * by {@code K}, and its next event (if any) happened at or after {@code E} or was recorded after {@code K}.
+ * Every row of a complaint holds the London day of its receipt, the day its first event happened.
+ */
+final class JdbcReportRawSql {
+
+    private JdbcReportRawSql() {
+    }
+
+    /** A candidate statement and what it is called in the output. */
+    record Candidate(String name, Statement statement) {
+    }
+
+    /** The start of a complaint's other rows, looked up by its last row {@code l}: per row, or as a join. */
+    private static final String LATERAL = "CROSS JOIN LATERAL (SELECT * FROM report_projection p WHERE";
+    private static final String JOIN = "JOIN report_projection p ON";
+
+    private static final String OPEN = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
+            .map(b -> "'" + b.name() + "'").collect(Collectors.joining(", "));
+
+    /** Statement text and its parameters, added in the order of their marks. */
+    private static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final Map<Integer, Object> params = new TreeMap<>();
+
+        Sql add(String sql, Object... values) {
+            text.append(sql);
+            for (Object v : values) {
+                params.put(params.size() + 1, v instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : v);
+            }
+            return this;
+        }
+
+        Statement statement() {
+            return new Statement(text.toString(), params);
+        }
+    }
+
+    /**
+     * Counts grouped by {@code columns} (comma-separated, of the projection, without the bucket) as of the end of
+     * {@code day}, known at {@code knownAt} if given: "last rows, then lookups" (a join, or a LATERAL subquery with
+     * LIMIT 1, which the planner runs once per outer row; only where {@code lateral}, as H2 has no LATERAL) and
+     * "two ranges".
+     */
+    static List<Candidate> grouped(String council, String columns, LocalDate day, Optional<Instant> knownAt,
+            boolean lateral) {
+        Instant end = LondonDays.endOf(day);
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(new Candidate("last rows, then lookups (join)", lastRowsThenLookups(council, columns, end, day,
+                knownAt, false)));
+        if (lateral) {
+            candidates.add(new Candidate("last rows, then lookups (lateral)", lastRowsThenLookups(council, columns, end,
+                    day, knownAt, true)));
+        }
+        candidates.add(new Candidate("two ranges", twoRanges(council, columns, end, knownAt)));
+        return candidates;
+    }
+
+    /**
+     * The last rows that happened (and were known) by {@code end}, counted straight from the partial index of last
+     * rows; then the complaints received by then whose last row did not: each one's row current at {@code end},
+     * looked up by key.
+     */
+    private static Statement lastRowsThenLookups(String council, String columns, Instant end, LocalDate day,
+            Optional<Instant> knownAt, boolean lateral) {
+        String p = prefixed("p.", columns);
+        LocalDate lastReceived = knownAt.map(LondonDays::dayOf).filter(k -> k.isBefore(day)).orElse(day);
+        Sql sql = new Sql().add("SELECT " + columns + ", bucket, COUNT(*) AS n FROM (SELECT " + columns
+                + ", bucket FROM report_projection WHERE council_id = ? AND next_occurred_at IS NULL"
+                + " AND occurred_at < ?", council, end);
+        knownAt.ifPresent(k -> sql.add(" AND recorded_at <= ?", k));
+        sql.add(" UNION ALL SELECT " + p + ", p.bucket FROM report_projection l "
+                + (lateral ? LATERAL : JOIN)
+                + " p.council_id = l.council_id AND p.complaint_id = l.complaint_id");
+        lookedUp(sql, end, knownAt, lateral);
+        sql.add(" WHERE l.council_id = ? AND l.next_occurred_at IS NULL AND l.received_day <= ?", council,
+                lastReceived);
+        notCurrent(sql, "l", end, knownAt);
+        return sql.add(") r GROUP BY " + columns + ", bucket").statement();
+    }
+
+    /** The conditions on {@code p}, the row of a complaint current at {@code end}, other than its last row. */
+    private static void lookedUp(Sql sql, Instant end, Optional<Instant> knownAt, boolean lateral) {
+        if (knownAt.isPresent()) {
+            Instant k = knownAt.get();
+            sql.add(" AND p.occurred_at < ? AND p.recorded_at <= ?"
+                    + " AND (p.next_occurred_at >= ? OR p.next_recorded_at > ?)", end, k, end, k);
+        } else {
+            sql.add(" AND p.occurred_at < ? AND p.next_occurred_at >= ?", end, end);
+        }
+        if (lateral) {
+            sql.add(" LIMIT 1) p");
+        }
+    }
+
+    /**
+     * "The last row {@code alias} is not current at {@code at}": it happened then or later, or was not yet known;
+     * either way it was recorded from {@code at} or from just after {@code knownAt} on, whichever is earlier (a
+     * range of the index of last rows by record time).
+     */
+    private static void notCurrent(Sql sql, String alias, Instant at, Optional<Instant> knownAt) {
+        Instant from = knownAt.map(k -> k.plusNanos(1_000)).filter(at::isAfter).orElse(at);
+        sql.add(" AND " + alias + ".recorded_at >= ?", from);
+        if (knownAt.isPresent()) {
+            sql.add(" AND (" + alias + ".occurred_at >= ? OR " + alias + ".recorded_at > ?)", at, knownAt.get());
+        } else {
+            sql.add(" AND " + alias + ".occurred_at >= ?", at);
+        }
+    }
+
+    /**
+     * The last rows that happened (and were known) by {@code end}, and the rows followed by an event that does not
+     * count then: two ranges of the table, the second filtered on the row's own times.
+     */
+    private static Statement twoRanges(String council, String columns, Instant end, Optional<Instant> knownAt) {
+        Sql sql = new Sql().add("SELECT " + columns + ", bucket, COUNT(*) AS n FROM (SELECT " + columns
+                + ", bucket FROM report_projection WHERE council_id = ? AND next_occurred_at IS NULL"
+                + " AND occurred_at < ?", council, end);
+        knownAt.ifPresent(k -> sql.add(" AND recorded_at <= ?", k));
+        sql.add(" UNION ALL SELECT " + columns + ", bucket FROM report_projection WHERE council_id = ?"
+                + " AND occurred_at < ?", council, end);
+        if (knownAt.isPresent()) {
+            sql.add(" AND recorded_at <= ? AND (next_occurred_at >= ? OR next_recorded_at > ?)", knownAt.get(), end,
+                    knownAt.get());
+        } else {
+            sql.add(" AND next_occurred_at >= ?", end);
+        }
+        return sql.add(") r GROUP BY " + columns + ", bucket").statement();
+    }
+
+    /**
+     * By service as of the end of {@code day}, of the complaints open at the start of {@code cohortDay} (both known
+     * at {@code knownAt} if given): "last rows, membership by last row" (its lookups a join unless {@code lateral})
+     * and "current rows, cohort by EXISTS".
+     */
+    static List<Candidate> cohortByService(String council, LocalDate cohortDay, LocalDate day,
+            Optional<Instant> knownAt, boolean lateral) {
+        return List.of(new Candidate("last rows, membership by last row", membershipByLastRow(council, cohortDay, day,
+                knownAt, lateral)),
+                new Candidate("current rows, cohort by EXISTS", currentRowsCohortByExists(council, cohortDay, day,
+                        knownAt)));
+    }
+
+    /**
+     * The rows current at {@code end} as "last rows, then lookups (lateral)" finds them, each kept when its
+     * complaint's last row says it is a member: that row was current before the start and open, or it came later
+     * and the complaint's row current before the start, looked up by key, was open.
+     */
+    private static Statement membershipByLastRow(String council, LocalDate cohortDay, LocalDate day,
+            Optional<Instant> knownAt, boolean lateral) {
+        Instant end = LondonDays.endOf(day);
+        LocalDate lastReceived = knownAt.map(LondonDays::dayOf).filter(k -> k.isBefore(day)).orElse(day);
+        Sql sql = new Sql().add("SELECT service_area_code, bucket, COUNT(*) AS n FROM (SELECT l.service_area_code,"
+                + " l.bucket FROM report_projection l WHERE l.council_id = ? AND l.next_occurred_at IS NULL"
+                + " AND l.occurred_at < ?", council, end);
+        knownAt.ifPresent(k -> sql.add(" AND l.recorded_at <= ?", k));
+        member(sql, cohortDay, knownAt);
+        sql.add(" UNION ALL SELECT p.service_area_code, p.bucket FROM report_projection l "
+                + (lateral ? LATERAL : JOIN)
+                + " p.council_id = l.council_id AND p.complaint_id = l.complaint_id");
+        lookedUp(sql, end, knownAt, lateral);
+        sql.add(" WHERE l.council_id = ? AND l.next_occurred_at IS NULL AND l.received_day <= ?", council,
+                lastReceived);
+        notCurrent(sql, "l", end, knownAt);
+        member(sql, cohortDay, knownAt);
+        return sql.add(") r GROUP BY service_area_code, bucket").statement();
+    }
+
+    /** "The complaint whose last row is {@code l} was open at the start of {@code cohortDay}". */
+    private static void member(Sql sql, LocalDate cohortDay, Optional<Instant> knownAt) {
+        Instant start = LondonDays.startOf(cohortDay);
+        sql.add(" AND ((l.occurred_at < ?", start);
+        knownAt.ifPresent(k -> sql.add(" AND l.recorded_at <= ?", k));
+        sql.add(" AND l.bucket IN (" + OPEN + ")) OR (l.received_day < ?", cohortDay);
+        notCurrent(sql, "l", start, knownAt);
+        sql.add(" AND EXISTS (SELECT 1 FROM report_projection o WHERE o.council_id = l.council_id"
+                + " AND o.complaint_id = l.complaint_id AND o.occurred_at < ? AND o.bucket IN (" + OPEN + ")", start);
+        knownAt.ifPresent(k -> sql.add(" AND o.recorded_at <= ?"
+                + " AND (o.next_occurred_at >= ? OR o.next_recorded_at > ?)", k, start, k));
+        if (knownAt.isEmpty()) {
+            sql.add(" AND o.next_occurred_at >= ?", start);
+        }
+        // OFFSET 0: looked up per complaint, never a hashed scan of the whole table
+        sql.add(" OFFSET 0)))");
+    }
+
+    /** Every row current at {@code end}, kept when the complaint's row current before the start was open. */
+    private static Statement currentRowsCohortByExists(String council, LocalDate cohortDay, LocalDate day,
+            Optional<Instant> knownAt) {
+        Instant start = LondonDays.startOf(cohortDay);
+        Instant end = LondonDays.endOf(day);
+        Sql sql = new Sql().add("SELECT p.service_area_code, p.bucket, COUNT(*) AS n FROM report_projection p"
+                + " WHERE p.council_id = ? AND p.occurred_at < ?", council, end);
+        current(sql, end, knownAt);
+        sql.add(" AND EXISTS (SELECT 1 FROM report_projection o WHERE o.council_id = p.council_id"
+                + " AND o.complaint_id = p.complaint_id AND o.occurred_at < ? AND o.bucket IN (" + OPEN + ")", start);
+        knownAt.ifPresent(k -> sql.add(" AND o.recorded_at <= ?", k));
+        sql.add(" AND (o.next_occurred_at IS NULL OR o.next_occurred_at >= ?", start);
+        knownAt.ifPresent(k -> sql.add(" OR o.next_recorded_at > ?", k));
+        return sql.add(")) GROUP BY p.service_area_code, p.bucket").statement();
+    }
+
+    /** The rest of "p is current at {@code end}, known at {@code knownAt}", after its occurred_at. */
+    private static void current(Sql sql, Instant end, Optional<Instant> knownAt) {
+        knownAt.ifPresent(k -> sql.add(" AND p.recorded_at <= ?", k));
+        sql.add(" AND (p.next_occurred_at IS NULL OR p.next_occurred_at >= ?", end);
+        knownAt.ifPresent(k -> sql.add(" OR p.next_recorded_at > ?", k));
+        sql.add(")");
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return Stream.of(columns.split(",")).map(c -> alias + c.strip()).collect(Collectors.joining(", "));
+    }
+}
