@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.StatusBucket;
+import uk.councilcomplaints.sla.DueClock;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.ClockGroup;
@@ -77,6 +78,17 @@ public final class WorkQueues {
         }
         ClockQuery q = query.atRiskBy().map(t -> query.dueBefore(sla.atRiskDueBefore(t))).orElse(query);
         return store.clocks(q);
+    }
+
+    /** Every clock {@code query} lists, page after page (for a report or an export, not a screen). */
+    public List<DueClock> all(ClockQuery query) {
+        List<DueClock> found = new ArrayList<>();
+        for (ClockPage page = find(query); ; page = find(query.after(page.next().get()))) {
+            found.addAll(page.items());
+            if (page.next().isEmpty()) {
+                return found;
+            }
+        }
     }
 
     /** The number of clocks {@code query} lists, all groups together. */

@@ -1,8 +1,9 @@
 package uk.councilcomplaints.report;
 
+import java.time.Clock;
+import uk.councilcomplaints.queue.WorkQueues;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.ClockQuery;
-import uk.councilcomplaints.store.ClockPage;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.ComplaintId;
 import java.util.Map;
@@ -35,10 +36,12 @@ public final class Reports {
 
     private final ComplaintStore store;
     private final SlaEvaluator sla;
+    private final WorkQueues queues;
 
     private Reports(ComplaintStore store, SlaEvaluator sla) {
         this.store = store;
         this.sla = sla;
+        this.queues = WorkQueues.of(store, sla, Clock.systemUTC()); // reads only: its clock is never asked
     }
 
     /** Reports over {@code store}, with the England timescales for SLA figures. */
@@ -156,16 +159,10 @@ public final class Reports {
         requireNonNull(now, "now");
         requireNonNull(by, "by");
         Map<ComplaintId, AgeingReport.Case> cases = new LinkedHashMap<>();
-        for (boolean paused : new boolean[] {false, true}) {
-            ClockQuery query = (paused ? ClockQuery.paused() : ClockQuery.running()).limit(ClockQuery.MAX_LIMIT)
-                    .build();
-            for (ClockPage page = store.clocks(query); ; page = store.clocks(query.after(page.next().get()))) {
-                page.items().forEach(c -> cases.putIfAbsent(c.id(), new AgeingReport.Case(c.id(), c.reference(),
-                        c.receivedAt(), c.serviceArea(), c.officer(), c.procedure())));
-                if (page.next().isEmpty()) {
-                    break;
-                }
-            }
+        for (ClockQuery.Builder clocks : List.of(ClockQuery.running(), ClockQuery.paused())) {
+            queues.all(clocks.limit(ClockQuery.MAX_LIMIT).build()).forEach(c -> cases.putIfAbsent(c.id(),
+                    new AgeingReport.Case(c.id(), c.reference(), c.receivedAt(), c.serviceArea(), c.officer(),
+                            c.procedure())));
         }
         return AgeingReport.of(LondonDays.dayOf(now), by, oldest, List.copyOf(cases.values()), sla.calendar());
     }

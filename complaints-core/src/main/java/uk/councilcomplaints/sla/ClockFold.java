@@ -342,8 +342,7 @@ final class ClockFold implements EventData.Visitor<Void> {
         boolean inclusive = dueInstant != null;
         c.metAt = metAt;
         LocalDate today = LondonDays.dayOf(metAt != null ? metAt : asOf);
-        c.left = today.isAfter(dueDate) ? -calendar.workingDaysBetween(dueDate, today)
-                : calendar.workingDaysBetween(today, dueDate);
+        c.left = calendar.workingDaysLeft(today, dueDate);
         if (metAt != null) {
             boolean onTime = inclusive ? !metAt.isAfter(c.due) : metAt.isBefore(c.due);
             c.state = onTime ? ClockState.MET_ON_TIME : ClockState.MET_LATE;

@@ -68,6 +68,14 @@ public interface WorkingCalendar {
      */
     Instant plusWorkingHours(Instant start, int hours);
 
+    /**
+     * The working days from {@code today} to {@code due}: how many are left, or, after it, minus how many have
+     * passed (as {@link SlaClock#workingDaysLeft()} counts them).
+     */
+    default int workingDaysLeft(LocalDate today, LocalDate due) {
+        return today.isAfter(due) ? -workingDaysBetween(due, today) : workingDaysBetween(today, due);
+    }
+
     /** The first supported year. */
     int firstYear();
 

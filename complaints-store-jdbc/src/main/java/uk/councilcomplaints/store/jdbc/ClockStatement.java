@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,20 +24,13 @@ import uk.councilcomplaints.store.ClockQuery;
  */
 final class ClockStatement {
 
-    /** Binds one parameter. */
-    @FunctionalInterface
-    private interface Parameter {
-        void bind(PreparedStatement ps, int index) throws SQLException;
-    }
-
     /**
      * Before every instant a clock can have: the lower bound of a first page, which H2 needs to start its index
      * range after the rows whose sort instant is NULL (it cannot read {@code IS NOT NULL} as a range).
      */
     private static final Instant FLOOR = Instant.parse("0001-01-01T00:00:00Z");
 
-    private final StringBuilder sql = new StringBuilder();
-    private final List<Parameter> parameters = new ArrayList<>();
+    private final BoundSql sql = new BoundSql("");
     private final ClockQuery query;
 
     private ClockStatement(ClockQuery query) {
@@ -51,29 +43,29 @@ final class ClockStatement {
         s.sql.append(q.countBy().map(g -> "SELECT " + column(g) + ", COUNT(*) FROM running_clocks")
                 .orElse(RunningClocksTable.SELECT));
         s.sql.append(" WHERE council_id = ? AND ").append(instant).append(" IS NOT NULL");
-        s.parameters.add((ps, i) -> ps.setString(i, council));
+        s.sql.bind((ps, i) -> ps.setString(i, council));
         q.dueBefore().ifPresent(v -> {
-            s.condition("due < ?");
-            s.parameters.add((ps, i) -> Values.setInstant(ps, i, v));
+            s.sql.condition("due < ?");
+            s.sql.bind((ps, i) -> Values.setInstant(ps, i, v));
         });
         q.atRiskBy().ifPresent(v -> {
-            s.condition("at_risk_from <= ?");
-            s.parameters.add((ps, i) -> Values.setInstant(ps, i, v));
+            s.sql.condition("at_risk_from <= ?");
+            s.sql.bind((ps, i) -> Values.setInstant(ps, i, v));
         });
-        q.officer().ifPresent(v -> s.equal("officer", v));
-        q.team().ifPresent(v -> s.equal("team", v));
-        s.in("service_area_code", q.serviceAreas().stream().map(a -> a.code()).toList());
-        s.in("procedure_code", q.procedures().stream().map(Enum::name).toList());
-        s.numbers("stage", q.stages().stream().map(Stage::number).toList());
-        s.numbers("kind", q.kinds().stream().map(ClockKind::ordinal).toList());
-        s.in("status", q.statuses().stream().map(Enum::name).toList());
+        q.officer().ifPresent(v -> s.sql.equal("officer", v));
+        q.team().ifPresent(v -> s.sql.equal("team", v));
+        s.sql.in("service_area_code", q.serviceAreas().stream().map(a -> a.code()).toList());
+        s.sql.in("procedure_code", q.procedures().stream().map(Enum::name).toList());
+        s.sql.numbers("stage", q.stages().stream().map(Stage::number).toList());
+        s.sql.numbers("kind", q.kinds().stream().map(ClockKind::ordinal).toList());
+        s.sql.in("status", q.statuses().stream().map(Enum::name).toList());
         q.basisOtherThan().ifPresent(v -> {
-            s.condition("basis <> ?");
-            s.parameters.add((ps, i) -> ps.setLong(i, v));
+            s.sql.condition("basis <> ?");
+            s.sql.bind((ps, i) -> ps.setLong(i, v));
         });
         if (q.after().isEmpty()) {
-            s.condition(instant + " >= ?");
-            s.parameters.add((ps, i) -> Values.setInstant(ps, i, FLOOR));
+            s.sql.condition(instant + " >= ?");
+            s.sql.bind((ps, i) -> Values.setInstant(ps, i, FLOOR));
         }
         if (q.countBy().isPresent()) {
             s.sql.append(" GROUP BY ").append(column(q.countBy().get()));
@@ -82,20 +74,20 @@ final class ClockStatement {
         String order = instant + ", complaint_id, stage, kind";
         q.after().filter(c -> c.at().getNano() % 1000 != 0).ifPresent(cursor -> {
             // a cursor between two microseconds (made by hand): every row from the next one on is after it
-            s.condition(instant + " >= ?");
-            s.parameters.add((ps, i) -> Values.setInstant(ps, i, DueClock.ceilMicros(cursor.at())));
+            s.sql.condition(instant + " >= ?");
+            s.sql.bind((ps, i) -> Values.setInstant(ps, i, DueClock.ceilMicros(cursor.at())));
         });
         q.after().filter(c -> c.at().getNano() % 1000 == 0).ifPresent(cursor -> {
-            s.condition("(" + order + ") > (?, ?, ?, ?)");
-            s.parameters.add((ps, i) -> Values.setInstant(ps, i, cursor.at()));
-            s.parameters.add((ps, i) -> Values.setUuid(ps, i, cursor.id().value()));
-            s.parameters.add((ps, i) -> ps.setInt(i, cursor.stage().number()));
-            s.parameters.add((ps, i) -> ps.setInt(i, cursor.kind().ordinal()));
+            s.sql.condition("(" + order + ") > (?, ?, ?, ?)");
+            s.sql.bind((ps, i) -> Values.setInstant(ps, i, cursor.at()));
+            s.sql.bind((ps, i) -> Values.setUuid(ps, i, cursor.id().value()));
+            s.sql.bind((ps, i) -> ps.setInt(i, cursor.stage().number()));
+            s.sql.bind((ps, i) -> ps.setInt(i, cursor.kind().ordinal()));
         });
         // led by the columns held equal, so that H2 too reads the index in order and stops at the page's end
         String held = "council_id, " + (q.officer().isPresent() && !q.pausedClocks() ? "officer, " : "");
         s.sql.append(" ORDER BY ").append(held).append(order).append(" LIMIT ?");
-        s.parameters.add((ps, i) -> ps.setInt(i, q.limit() + 1));
+        s.sql.bind((ps, i) -> ps.setInt(i, q.limit() + 1));
         return s;
     }
 
@@ -127,14 +119,12 @@ final class ClockStatement {
     }
 
     String sql() {
-        return sql.toString();
+        return sql.sql();
     }
 
     /** Binds the parameters, runs the statement and reads its answer. */
     ClockPage answer(PreparedStatement ps) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            parameters.get(i).bind(ps, i + 1);
-        }
+        sql.bindAll(ps);
         try (ResultSet rs = ps.executeQuery()) {
             if (query.countBy().isPresent()) {
                 Map<String, Long> counts = new TreeMap<>();
@@ -148,35 +138,6 @@ final class ClockStatement {
                 rows.add(ClockColumns.read(rs));
             }
             return ClockPage.of(rows, query.limit());
-        }
-    }
-
-    private void condition(String condition) {
-        sql.append(" AND ").append(condition);
-    }
-
-    private void equal(String column, String value) {
-        condition(column + " = ?");
-        parameters.add((ps, i) -> ps.setString(i, value));
-    }
-
-    private void in(String column, Collection<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        condition(column + " IN (" + Values.marks(values.size()) + ")");
-        for (String value : values) {
-            parameters.add((ps, i) -> ps.setString(i, value));
-        }
-    }
-
-    private void numbers(String column, Collection<Integer> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        condition(column + " IN (" + Values.marks(values.size()) + ")");
-        for (int value : values) {
-            parameters.add((ps, i) -> ps.setInt(i, value));
         }
     }
 }

@@ -26,7 +26,6 @@ import uk.councilcomplaints.sla.DueClock;
 import uk.councilcomplaints.sla.SlaClock;
 import uk.councilcomplaints.sla.SlaStatus;
 import uk.councilcomplaints.sla.WorkingCalendar;
-import uk.councilcomplaints.store.ClockPage;
 import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -72,10 +71,8 @@ final class SlaCommand implements Callable<Integer> {
         }
 
         static Line of(DueClock clock, Instant at, WorkingCalendar calendar) {
-            LocalDate today = LondonDays.dayOf(at);
             LocalDate due = clock.dueDate().orElseThrow();
-            int left = today.isAfter(due) ? -calendar.workingDaysBetween(due, today)
-                    : calendar.workingDaysBetween(today, due);
+            int left = calendar.workingDaysLeft(LondonDays.dayOf(at), due);
             return new Line(clock.reference(), clock.procedure(), clock.stage(), clock.kind(),
                     clock.stateAt(at) == ClockState.BREACHED, LondonDays.dayOf(clock.receivedAt()), due, left,
                     clock.officer().orElse(""), clock.status().name());
@@ -110,15 +107,10 @@ final class SlaCommand implements Callable<Integer> {
     /** Now: every running clock at risk or breached, from the clock rows, a page of a thousand at a time. */
     private static List<Line> fromClockRows(Complaints complaints, Instant at) {
         List<Line> lines = new ArrayList<>();
-        ClockQuery query = ClockQuery.running().atRiskBy(at).limit(ClockQuery.MAX_LIMIT).build();
         WorkingCalendar calendar = complaints.sla().calendar();
-        for (ClockPage page = complaints.queues().find(query); ; page = complaints.queues().find(
-                query.after(page.next().get()))) {
-            page.items().forEach(c -> lines.add(Line.of(c, at, calendar)));
-            if (page.next().isEmpty()) {
-                return lines;
-            }
-        }
+        complaints.queues().all(ClockQuery.running().atRiskBy(at).limit(ClockQuery.MAX_LIMIT).build())
+                .forEach(c -> lines.add(Line.of(c, at, calendar)));
+        return lines;
     }
 
     /** At a past instant, or as known at one: the fold of the histories of the complaints open then. */
