@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration of the {@link uk.councilcomplaints.workflow.Complaints} facade: a JDBC store on
+ * the app's {@code DataSource} (or the memory store without one), the working calendar, the SLA policy and the
+ * app's {@code Clock}, each backing off when the app defines its own bean. Properties are under
+ * {@code complaints.*} ({@link uk.councilcomplaints.spring.boot.ComplaintsProperties}).
+ */
+package uk.councilcomplaints.spring.boot;
