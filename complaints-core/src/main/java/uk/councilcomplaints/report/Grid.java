@@ -10,17 +10,32 @@ import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.StatusBucket;
 
 /**
- * Any report laid out as columns and lines of text, so each format is written once for every report.
- * The first column labels the line: {@link Line#key()} in CSV, {@link Line#cells()}{@code [0]} elsewhere.
+ * Any report laid out as columns and lines of text: what every format ({@link ReportFormat}) and an app's own
+ * HTML table render. The first column labels the line: {@link Line#key()} in CSV, {@link Line#cells()}{@code [0]}
+ * elsewhere.
+ *
+ * @param columns the columns, the label column first
+ * @param lines the lines, each with one cell per column
  */
-record Grid(List<Column> columns, List<Line> lines) {
+public record Grid(List<Column> columns, List<Line> lines) {
 
-    /** A column: its CSV name, its heading, and whether it holds numbers (aligned right). */
-    record Column(String key, String heading, boolean numeric) {
+    /**
+     * A column: its CSV name, its heading, and whether it holds numbers (aligned right).
+     *
+     * @param key the column's name in CSV
+     * @param heading the column's heading
+     * @param numeric whether its cells are numbers
+     */
+    public record Column(String key, String heading, boolean numeric) {
     }
 
-    /** A line: its CSV label and its cells, one per column. */
-    record Line(String key, List<String> cells) {
+    /**
+     * A line: its CSV label and its cells, one per column.
+     *
+     * @param key the line's label in CSV
+     * @param cells its cells, the label first
+     */
+    public record Line(String key, List<String> cells) {
         static Line of(String label, List<String> values) {
             List<String> cells = new ArrayList<>(values.size() + 1);
             cells.add(label);
@@ -29,9 +44,14 @@ record Grid(List<Column> columns, List<Line> lines) {
         }
     }
 
-    Grid {
+    public Grid {
         columns = ImmutableList.copyOf(columns);
         lines = ImmutableList.copyOf(lines);
+    }
+
+    /** The grid of any report, every column shown. */
+    public static Grid of(Report report) {
+        return of(report, false);
     }
 
     /** The grid of any report. */
@@ -48,6 +68,33 @@ record Grid(List<Column> columns, List<Line> lines) {
             return performance(p);
         }
         throw new IllegalArgumentException("unknown report " + report.getClass());
+    }
+
+    /**
+     * The ageing report's groups and total by age bucket ({@link AgeingReport#BUCKET_LABELS}); its oldest cases
+     * are listed apart ({@link AgeingReport#oldest()}).
+     */
+    public static Grid of(AgeingReport report) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("group", switch (report.by()) {
+            case SERVICE_AREA -> "Service area";
+            case OFFICER -> "Officer";
+            case PROCEDURE -> "Procedure";
+        }, false));
+        for (String bucket : AgeingReport.BUCKET_LABELS) {
+            columns.add(new Column("days_" + bucket.replace("-", "_").replace("+", "_plus"), bucket, true));
+        }
+        columns.add(new Column("total", "Total", true));
+        List<Line> lines = new ArrayList<>();
+        List<AgeingReport.Row> rows = new ArrayList<>(report.rows());
+        rows.add(report.total());
+        for (AgeingReport.Row row : rows) {
+            List<String> values = new ArrayList<>();
+            row.counts().forEach(n -> values.add(Long.toString(n)));
+            values.add(Long.toString(row.total()));
+            lines.add(Line.of(row.label(), values));
+        }
+        return new Grid(columns, lines);
     }
 
     private static Grid table(ReportTable t, boolean hideEmpty) {

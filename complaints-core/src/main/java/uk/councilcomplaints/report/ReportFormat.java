@@ -117,5 +117,10 @@ public enum ReportFormat {
         return render(Grid.of(report, options.hideEmptyBuckets() && this != CSV), options);
     }
 
+    /** A grid (any report's, or the ageing report's) in this format, with no title. */
+    public String render(Grid grid) {
+        return render(requireNonNull(grid, "grid"), RenderOptions.defaults());
+    }
+
     abstract String render(Grid grid, RenderOptions options);
 }

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import uk.councilcomplaints.protection.DataProtection;
 import uk.councilcomplaints.protection.Erasure;
 import uk.councilcomplaints.protection.RetentionPolicy;
 import uk.councilcomplaints.queue.WorkQueues;
+import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.sla.ClockRows;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaPolicy;
@@ -61,6 +64,7 @@ public final class Complaints {
     private final CommandValidator validator;
     private final RetentionPolicy retention;
     private final WorkQueues queues;
+    private final Reports reports;
     /** Whether a commit's clock rows are left to {@link Batch#commit()}, which works out each complaint's once. */
     private final boolean batched;
     private final DataProtection dataProtection;
@@ -73,6 +77,7 @@ public final class Complaints {
         this.validator = new CommandValidator(clock, b.calendar);
         this.retention = b.retention;
         this.queues = WorkQueues.of(store, sla, clock);
+        this.reports = Reports.over(store, sla);
         this.batched = false;
         this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
@@ -86,6 +91,7 @@ public final class Complaints {
         this.validator = rules.validator;
         this.retention = rules.retention;
         this.queues = WorkQueues.of(store, sla, clock);
+        this.reports = rules.reports;
         this.batched = true;
         this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
@@ -189,6 +195,25 @@ public final class Complaints {
     }
 
     /**
+     * The commands that can be issued on the complaint now: those its status allows ({@link Transitions}) that no
+     * guard refuses whatever their values, such as {@code RESUME} only while its clock is paused. What a case page
+     * offers; a command listed may still be refused for its values (an extension beyond the limit, say).
+     *
+     * @throws ComplaintNotFoundException if there is no such complaint
+     */
+    public Set<CommandType> allowedNow(ComplaintId id) {
+        requireNonNull(id, "id");
+        List<ComplaintEvent> events = store.history(id);
+        if (events.isEmpty()) {
+            throw new ComplaintNotFoundException("with id " + id);
+        }
+        ComplaintHistory history = new ComplaintHistory(events);
+        Instant at = latest(now(), events.get(events.size() - 1).recordedAt());
+        return Collections.unmodifiableSet(Guards.allowedNow(new GuardContext(history.current(), history, null,
+                Audit.by("allowedNow"), at, store::load, sla)));
+    }
+
+    /**
      * A batch for importers: commands decided exactly as one by one, each seeing the batch's earlier
      * commands, then stored with one {@link ComplaintStore#appendAll} call by {@link Batch#commit()}.
      */
@@ -251,6 +276,14 @@ public final class Complaints {
      */
     public WorkQueues queues() {
         return queues;
+    }
+
+    /**
+     * The reports (committee tables, SLA performance, ageing, the statutory annual report) over this facade's
+     * store, with its timescales and calendar.
+     */
+    public Reports reports() {
+        return reports;
     }
 
     /**

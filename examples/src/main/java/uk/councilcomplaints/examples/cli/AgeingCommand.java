@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.report.AgeingReport;
+import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -93,32 +94,11 @@ final class AgeingCommand implements Callable<Integer> {
     }
 
     private static Listing table(AgeingReport report) {
-        List<List<String>> rows = new ArrayList<>();
-        List<AgeingReport.Row> all = new ArrayList<>(report.rows());
-        all.add(report.total());
-        for (AgeingReport.Row row : all) {
-            List<String> cells = new ArrayList<>();
-            cells.add(row.label());
-            row.counts().forEach(n -> cells.add(Long.toString(n)));
-            cells.add(Long.toString(row.total()));
-            rows.add(cells);
-        }
-        List<String> keys = new ArrayList<>(List.of("group"));
-        List<String> headings = new ArrayList<>(List.of(switch (report.by()) {
-            case SERVICE_AREA -> "Service area";
-            case OFFICER -> "Officer";
-            case PROCEDURE -> "Procedure";
-        }));
-        List<Boolean> numeric = new ArrayList<>(List.of(false));
-        for (String bucket : AgeingReport.BUCKET_LABELS) {
-            keys.add("days_" + bucket.replace("-", "_").replace("+", "_plus"));
-            headings.add(bucket);
-            numeric.add(true);
-        }
-        keys.add("total");
-        headings.add("Total");
-        numeric.add(true);
-        return new Listing(keys, headings, numeric, rows);
+        Grid grid = Grid.of(report);
+        return new Listing(grid.columns().stream().map(Grid.Column::key).toList(),
+                grid.columns().stream().map(Grid.Column::heading).toList(),
+                grid.columns().stream().map(Grid.Column::numeric).toList(),
+                grid.lines().stream().map(Grid.Line::cells).toList());
     }
 
     private static Listing oldest(AgeingReport report) {
