@@ -354,6 +354,32 @@ public final class ComplaintsSchema {
         });
     }
 
+    /** The version of the newest script shipped, such as {@code 6}: the one {@link #validate} requires. */
+    public static String latestVersion() {
+        return SCRIPTS.get(SCRIPTS.size() - 1).version();
+    }
+
+    /**
+     * The newest of the store's scripts recorded as applied on {@code connection}'s database, by {@link #migrate}
+     * or by Flyway (whose history may hold an application's own scripts too: those are ignored); empty when none
+     * is.
+     */
+    static Optional<String> appliedVersion(Connection connection) throws SQLException {
+        Optional<String> ours = stored(connection, HISTORY_TABLE);
+        Optional<String> flyway = ours.isPresent() ? Optional.empty() : stored(connection, FLYWAY_HISTORY_TABLE);
+        if (ours.isEmpty() && flyway.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> applied = ours.isPresent() ? applied(connection) : appliedByFlyway(connection, flyway.get());
+        Optional<String> newest = Optional.empty();
+        for (Script script : SCRIPTS) {
+            if (applied.containsKey(script.version())) {
+                newest = Optional.of(script.version());
+            }
+        }
+        return newest;
+    }
+
     static Dialect detect(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return Dialect.of(connection.getMetaData());

@@ -2,9 +2,15 @@ package uk.councilcomplaints.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Optional;
 import javax.sql.DataSource;
 
-/** A connection per operation, each operation one {@link Transaction}; driver failures become unchecked. */
+/**
+ * A connection per operation, each operation one {@link Transaction}; driver failures become unchecked. When its
+ * {@link TransactionJoin} finds a transaction already open on the data source, an operation runs on that
+ * transaction's connection instead, inside a savepoint, and leaves committing to the transaction's owner.
+ */
 final class Jdbc {
 
     /** Work on a connection inside a transaction. */
@@ -17,23 +23,65 @@ final class Jdbc {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final TransactionJoin join;
 
+    /** Operations each in a transaction of their own. */
     Jdbc(DataSource dataSource) {
+        this(dataSource, TransactionJoin.NONE);
+    }
+
+    /** Operations in the transaction {@code join} finds, else each in one of their own. */
+    Jdbc(DataSource dataSource, TransactionJoin join) {
         this.dataSource = dataSource;
+        this.join = join;
     }
 
     DataSource dataSource() {
         return dataSource;
     }
 
-    /** Runs {@code work} in a transaction on a connection of its own, committing if it returns. */
+    /**
+     * Runs {@code work} in a transaction on a connection of its own, committing if it returns; or, when the
+     * {@link TransactionJoin} finds one, in the transaction already open, inside a savepoint that is released if
+     * it returns and rolled back to if it throws, so that a failed operation leaves the transaction as it found it
+     * (and, on PostgreSQL, usable). The joined connection is neither committed nor closed.
+     */
     <T> T inTransaction(String what, Work<T> work) {
+        Optional<Connection> joined = join.activeConnection(dataSource);
+        if (joined.isPresent()) {
+            return inSavepoint(what, joined.get(), work);
+        }
         try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
             T result = work.run(connection);
             tx.commit();
             return result;
         } catch (SQLException e) {
             throw new JdbcStoreException("Could not " + what, e);
+        }
+    }
+
+    private static <T> T inSavepoint(String what, Connection connection, Work<T> work) {
+        try {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("Could not " + what + ": the transaction to join has a connection"
+                        + " in autocommit mode, so it is no transaction");
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Could not " + what + " in the joined transaction", e);
         }
     }
 

@@ -54,6 +54,8 @@ public final class JdbcComplaintStore implements ComplaintStore {
     private static final Pattern COUNCIL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Jdbc jdbc;
+    /** Never joins: for the reference numbers, taken in a short transaction of their own. */
+    private final Jdbc own;
     private final DataSource reports;
     private final Dialect dialect;
     private final String council;
@@ -61,7 +63,8 @@ public final class JdbcComplaintStore implements ComplaintStore {
     private final CommitWriter writer;
 
     private JdbcComplaintStore(Builder b, Dialect dialect) {
-        this.jdbc = new Jdbc(b.dataSource);
+        this.jdbc = new Jdbc(b.dataSource, b.transactionJoin);
+        this.own = new Jdbc(b.dataSource);
         this.reports = b.reportDataSource.orElse(b.dataSource);
         this.dialect = dialect;
         this.council = b.council;
@@ -231,12 +234,15 @@ public final class JdbcComplaintStore implements ComplaintStore {
         });
     }
 
-    /** A number from this council's sequence for {@code year}, taken in its own transaction; gaps are possible. */
+    /**
+     * A number from this council's sequence for {@code year}, taken in its own transaction (never a joined one, so
+     * that the sequence's row is locked only briefly); gaps are possible.
+     */
     @Override
     public long nextReferenceNumber(int year) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbc.inTransaction("take a reference number", connection -> {
+                return own.inTransaction("take a reference number", connection -> {
                     try (PreparedStatement ps = connection.prepareStatement(dialect.nextReferenceNumber())) {
                         ps.setString(1, council);
                         ps.setInt(2, year);
@@ -271,6 +277,15 @@ public final class JdbcComplaintStore implements ComplaintStore {
         });
     }
 
+    /**
+     * The newest of the store's schema scripts applied in its database, by {@link ComplaintsSchema#migrate} or by
+     * Flyway, read now (so it also shows the database answers); empty when none is. Compare
+     * {@link ComplaintsSchema#latestVersion()}.
+     */
+    public Optional<String> schemaVersion() {
+        return jdbc.inTransaction("read the schema version", ComplaintsSchema::appliedVersion);
+    }
+
     @Override
     public String toString() {
         return "JdbcComplaintStore[" + dialect + ", council " + council + "]";
@@ -286,6 +301,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
         private Clock clock = Clock.systemUTC();
         private Optional<Duration> settleWindow = Optional.of(DEFAULT_SETTLE_WINDOW);
         private int fetchSize = 500;
+        private TransactionJoin transactionJoin = TransactionJoin.NONE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = requireNonNull(dataSource, "dataSource");
@@ -368,6 +384,33 @@ public final class JdbcComplaintStore implements ComplaintStore {
         public Builder fetchSize(int value) {
             checkArgument(value >= 1 && value <= 100_000, "fetchSize must be 1 to 100000: %s", value);
             fetchSize = value;
+            return this;
+        }
+
+        /**
+         * Where to find a transaction the application already has open on this data source, for the store to
+         * join: {@link TransactionJoin#NONE} unless set. When {@code value} finds one, these run on its
+         * connection, each inside a savepoint: {@link JdbcComplaintStore#load load},
+         * {@link JdbcComplaintStore#history history}, {@link JdbcComplaintStore#find find},
+         * {@link JdbcComplaintStore#personalData personalData}, {@link JdbcComplaintStore#clocks clocks},
+         * {@link JdbcComplaintStore#rebuildProjection rebuildProjection} and every append (batches too, COPY
+         * included). A write becomes visible when, and only if, the application commits; a refused one (a version
+         * conflict, say) is rolled back to its savepoint and leaves the application's transaction as it was, even
+         * if the application catches the exception. The store never commits, rolls back or closes the joined
+         * connection.
+         *
+         * <p>These keep connections of their own, outside any joined transaction:
+         * {@link JdbcComplaintStore#nextReferenceNumber nextReferenceNumber} (a short transaction, so that the
+         * sequence is not locked until the application commits; a rolled-back application transaction leaves a
+         * gap), {@link JdbcComplaintStore#count count} and {@link JdbcComplaintStore#histories histories} (on the
+         * report data source; the stream holds its connection until closed), and the schema's migrate or
+         * validate in {@link #build()}. A pool must therefore have a connection to spare beside the joined one.
+         *
+         * <p>The settle window is checked when the store writes, not when the application commits: an application
+         * transaction still open longer than the window after writing weakens "as known at" reports.
+         */
+        public Builder transactionJoin(TransactionJoin value) {
+            transactionJoin = requireNonNull(value, "transactionJoin");
             return this;
         }
 
