@@ -1,18 +1,27 @@
 package uk.councilcomplaints.spring.boot;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -24,8 +33,11 @@ import uk.councilcomplaints.sla.StageTarget;
 import uk.councilcomplaints.sla.TriageTarget;
 import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.jdbc.ComplaintsSchema;
+import uk.councilcomplaints.store.jdbc.Dialect;
 import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 import uk.councilcomplaints.store.jdbc.SchemaMode;
+import uk.councilcomplaints.store.jdbc.TransactionJoin;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Complaints;
 
@@ -33,10 +45,27 @@ import uk.councilcomplaints.workflow.Complaints;
  * Auto-configures {@link Complaints}: its {@link ComplaintStore} (JDBC on the app's {@link DataSource}, or memory
  * when there is none), {@link WorkingCalendar} and {@link SlaPolicy} from {@link ComplaintsProperties}, and the
  * app's {@link Clock} if it has one. Each bean backs off when the app defines its own.
+ *
+ * <p>With the app's other Spring Boot parts:
+ * <ul>
+ * <li>spring-jdbc: the JDBC store joins the app's Spring transaction on the same {@code DataSource}, so that a
+ * complaint received in a {@code @Transactional} method commits or rolls back with the app's own writes (a
+ * {@link TransactionJoin} bean; see {@link JdbcComplaintStore.Builder#transactionJoin} for what joins).</li>
+ * <li>Flyway: the store's scripts are added to the app's Flyway locations and the store then only validates its
+ * schema (see {@link ComplaintsProperties#getSchema()}).</li>
+ * <li>Actuator health: a {@code complaints} health indicator.</li>
+ * <li>Micrometer (a {@code MeterRegistry} bean): meters {@code complaints.commands},
+ * {@code complaints.version.conflicts}, {@code complaints.queues} and {@code complaints.reports}, recorded for the
+ * facade this auto-configuration builds.</li>
+ * </ul>
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @EnableConfigurationProperties(ComplaintsProperties.class)
 public class ComplaintsAutoConfiguration {
 
@@ -79,17 +108,18 @@ public class ComplaintsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Complaints complaints(ComplaintStore store, WorkingCalendar calendar, SlaPolicy policy,
-            ComplaintsProperties properties, ObjectProvider<Clock> clock) {
-        try {
-            return Complaints.builder(store)
-                    .clock(clock.getIfUnique(Clock::systemUTC))
-                    .calendar(calendar)
-                    .slaPolicy(policy)
-                    .referencePrefix(properties.getReferencePrefix())
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("complaints.*: " + e.getMessage(), e);
+            ComplaintsProperties properties, ObjectProvider<Clock> clock, ObjectProvider<StoreDecorator> decorators) {
+        ComplaintStore decorated = store;
+        for (StoreDecorator decorator : decorators.orderedStream().toList()) {
+            decorated = decorator.decorate(decorated);
         }
+        Complaints.Builder builder = Complaints.builder(decorated);
+        try {
+            builder.referencePrefix(properties.getReferencePrefix());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("complaints.reference-prefix: " + e.getMessage(), e);
+        }
+        return builder.clock(clock.getIfUnique(Clock::systemUTC)).calendar(calendar).slaPolicy(policy).build();
     }
 
     /** A {@link JdbcComplaintStore} on the app's one {@link DataSource}. */
@@ -99,19 +129,142 @@ public class ComplaintsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(ComplaintStore.class)
+        @DependsOnDatabaseInitialization
         JdbcComplaintStore complaintStore(DataSource dataSource, ComplaintsProperties properties,
-                ObjectProvider<Clock> clock) {
-            SchemaMode schema = properties.getSchema() != null ? properties.getSchema() : SchemaMode.MIGRATE;
+                ObjectProvider<Clock> clock, ObjectProvider<TransactionJoin> join,
+                ObjectProvider<FlywayStoreScripts> flyway) {
+            SchemaMode schema = schemaMode(properties, flyway.getIfAvailable(FlywayStoreScripts::new));
+            JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(dataSource);
             try {
-                return JdbcComplaintStore.builder(dataSource)
-                        .council(properties.getCouncil())
-                        .clock(clock.getIfUnique(Clock::systemUTC))
-                        .settleWindow(properties.getSettleWindow())
-                        .schema(schema)
-                        .build();
+                builder.council(properties.getCouncil());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("complaints.*: " + e.getMessage(), e);
+                throw new IllegalArgumentException("complaints.council: " + e.getMessage(), e);
             }
+            try {
+                builder.settleWindow(properties.getSettleWindow());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("complaints.settle-window: " + e.getMessage(), e);
+            }
+            return builder.clock(clock.getIfUnique(Clock::systemUTC))
+                    .transactionJoin(join.getIfUnique(() -> TransactionJoin.NONE))
+                    .schema(schema)
+                    .build();
+        }
+
+        /**
+         * {@code complaints.schema} if set; else validate when Flyway runs the store's scripts and records them where
+         * {@code ComplaintsSchema.validate} looks, none when it records them elsewhere, migrate without Flyway.
+         */
+        static SchemaMode schemaMode(ComplaintsProperties properties, FlywayStoreScripts flyway) {
+            if (properties.getSchema() != null) {
+                return properties.getSchema();
+            }
+            if (flyway.table().isEmpty()) {
+                return SchemaMode.MIGRATE;
+            }
+            if (flyway.validatable()) {
+                return SchemaMode.VALIDATE;
+            }
+            LOG.warn("Flyway records the complaints store's scripts in {}, not {}, where the store looks for them: the"
+                    + " store does not check its schema (complaints.schema=none). Set complaints.schema to choose.",
+                    flyway.table().get(), FlywayStoreScripts.VALIDATED_TABLE);
+            return SchemaMode.NONE;
+        }
+    }
+
+    /** The JDBC store joins the app's Spring transaction on its {@code DataSource}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.jdbc.datasource.ConnectionHolder",
+            "org.springframework.transaction.support.TransactionSynchronizationManager"})
+    static class TransactionJoinConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TransactionJoin complaintsTransactionJoin() {
+            return new SpringTransactionJoin();
+        }
+    }
+
+    /**
+     * Adds the store's migration locations for the app's database to the app's Flyway (its own locations kept), and
+     * records that it did, so that the store validates instead of migrating.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.flywaydb.core.Flyway",
+            "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer"})
+    @ConditionalOnBean(DataSource.class)
+    static class FlywayConfiguration {
+
+        @Bean
+        FlywayStoreScripts complaintsFlywayStoreScripts() {
+            return new FlywayStoreScripts();
+        }
+
+        @Bean
+        FlywayConfigurationCustomizer complaintsFlywayLocations(FlywayStoreScripts scripts) {
+            return configuration -> {
+                List<String> locations = new ArrayList<>();
+                for (Location location : configuration.getLocations()) {
+                    if (coversStoreScripts(location.getDescriptor())) {
+                        throw new IllegalStateException("spring.flyway.locations: " + location.getDescriptor()
+                                + " also holds the complaints store's scripts for every database (db/migration/common,"
+                                + " db/migration/h2, db/migration/postgresql), whose versions would clash; keep the"
+                                + " app's own scripts in another folder and name it, e.g."
+                                + " spring.flyway.locations=classpath:db/app (the store's are added for the database"
+                                + " in use)");
+                    }
+                    locations.add(location.getDescriptor());
+                }
+                for (String location : ComplaintsSchema.flywayLocations(Dialect.of(configuration.getDataSource()))) {
+                    if (!locations.contains(location)) {
+                        locations.add(location);
+                    }
+                }
+                configuration.locations(locations.toArray(String[]::new));
+                scripts.added(configuration.getTable());
+            };
+        }
+
+        /**
+         * Whether a Flyway location ({@code classpath:db/migration}; no prefix means the classpath) holds the store's
+         * scripts' folders: Flyway scans a location's subfolders too.
+         */
+        static boolean coversStoreScripts(String descriptor) {
+            String path;
+            if (descriptor.startsWith("classpath:")) {
+                path = descriptor.substring("classpath:".length());
+            } else if (descriptor.contains(":")) {
+                return false;
+            } else {
+                path = descriptor;
+            }
+            String folder = path.replaceAll("^/+|/+$", "");
+            return folder.isEmpty() || "db/migration/".startsWith(folder + "/");
+        }
+    }
+
+    /** The {@code complaints} health indicator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("complaints")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "complaintsHealthIndicator")
+        HealthIndicator complaintsHealthIndicator(ComplaintStore store) {
+            return new ComplaintsHealthIndicator(store);
+        }
+    }
+
+    /** Meters for the facade this auto-configuration builds. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        StoreDecorator complaintsMeteredStore(MeterRegistry registry) {
+            return store -> new MeteredComplaintStore(store, registry);
         }
     }
 

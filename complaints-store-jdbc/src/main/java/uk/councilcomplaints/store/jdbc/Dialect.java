@@ -1,10 +1,13 @@
 package uk.councilcomplaints.store.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /** The databases the JDBC store speaks to, and what differs between them. Detected from the driver's metadata. */
 public enum Dialect {
@@ -33,6 +36,11 @@ public enum Dialect {
         this.folder = folder;
         this.referenceOrder = referenceOrder;
         this.nextReferenceNumber = nextReferenceNumber;
+    }
+
+    /** The dialect of the database behind {@code dataSource}, from its driver's metadata. */
+    public static Dialect of(DataSource dataSource) {
+        return ComplaintsSchema.detect(requireNonNull(dataSource, "dataSource"));
     }
 
     /** The dialect of the database behind {@code metaData}. */
