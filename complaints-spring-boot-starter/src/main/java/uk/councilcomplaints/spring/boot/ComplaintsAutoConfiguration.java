@@ -28,6 +28,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.StageTarget;
 import uk.councilcomplaints.sla.TriageTarget;
@@ -44,7 +45,8 @@ import uk.councilcomplaints.workflow.Complaints;
 /**
  * Auto-configures {@link Complaints}: its {@link ComplaintStore} (JDBC on the app's {@link DataSource}, or memory
  * when there is none), {@link WorkingCalendar} and {@link SlaPolicy} from {@link ComplaintsProperties}, and the
- * app's {@link Clock} if it has one. Each bean backs off when the app defines its own.
+ * app's {@link Clock} if it has one, and {@link Reports} over the same store and rules. Each bean backs off when the
+ * app defines its own.
  *
  * <p>With the app's other Spring Boot parts:
  * <ul>
@@ -56,7 +58,7 @@ import uk.councilcomplaints.workflow.Complaints;
  * <li>Actuator health: a {@code complaints} health indicator.</li>
  * <li>Micrometer (a {@code MeterRegistry} bean): meters {@code complaints.commands},
  * {@code complaints.version.conflicts}, {@code complaints.queues} and {@code complaints.reports}, recorded for the
- * facade this auto-configuration builds.</li>
+ * facade and the reports this auto-configuration builds (not for the {@code ComplaintStore} bean used directly).</li>
  * </ul>
  */
 @AutoConfiguration(afterName = {
@@ -104,22 +106,35 @@ public class ComplaintsAutoConfiguration {
         return SlaPolicies.of(properties.getSla());
     }
 
-    /** The facade, on the store, calendar, SLA policy and clock. */
+    /** The store as the facade and reports use it: with the meters when there are. */
     @Bean
-    @ConditionalOnMissingBean
-    public Complaints complaints(ComplaintStore store, WorkingCalendar calendar, SlaPolicy policy,
-            ComplaintsProperties properties, ObjectProvider<Clock> clock, ObjectProvider<StoreDecorator> decorators) {
+    FacadeStore complaintsFacadeStore(ComplaintStore store, ObjectProvider<StoreDecorator> decorators) {
         ComplaintStore decorated = store;
         for (StoreDecorator decorator : decorators.orderedStream().toList()) {
             decorated = decorator.decorate(decorated);
         }
-        Complaints.Builder builder = Complaints.builder(decorated);
+        return new FacadeStore(decorated);
+    }
+
+    /** The facade, on the store, calendar, SLA policy and clock. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Complaints complaints(FacadeStore store, WorkingCalendar calendar, SlaPolicy policy,
+            ComplaintsProperties properties, ObjectProvider<Clock> clock) {
+        Complaints.Builder builder = Complaints.builder(store.store());
         try {
             builder.referencePrefix(properties.getReferencePrefix());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("complaints.reference-prefix: " + e.getMessage(), e);
         }
         return builder.clock(clock.getIfUnique(Clock::systemUTC)).calendar(calendar).slaPolicy(policy).build();
+    }
+
+    /** The reports, over the same store as the facade and with its SLA policy and calendar. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Reports complaintsReports(FacadeStore store, Complaints complaints) {
+        return Reports.over(store.store(), complaints.sla());
     }
 
     /** A {@link JdbcComplaintStore} on the app's one {@link DataSource}. */

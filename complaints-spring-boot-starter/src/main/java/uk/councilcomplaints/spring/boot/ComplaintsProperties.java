@@ -127,7 +127,7 @@ public class ComplaintsProperties {
         private Integer atRiskWorkingDays;
 
         /**
-         * Targets per procedure and stage, e.g. {@code complaints.sla.procedures.corporate.stage-1.response-working-days=8}.
+         * Targets per procedure and stage, e.g. complaints.sla.procedures.corporate.stage-1.response-working-days=8.
          * Unset values keep the defaults.
          */
         private Map<Procedure, Map<Stage, StageOverride>> procedures = new LinkedHashMap<>();

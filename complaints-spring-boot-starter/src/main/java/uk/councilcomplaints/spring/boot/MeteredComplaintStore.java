@@ -26,7 +26,7 @@ import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.VersionConflictException;
 
 /**
- * The store the auto-configured facade writes and reads through, recording meters on the way:
+ * The store the auto-configured facade and {@code Reports} write and read through, recording meters on the way:
  * <ul>
  * <li>{@value #COMMANDS} (counter): each commit with events the facade hands the store, tagged {@code type} (the
  * recorded event's type, such as {@code received} or {@code triaged}: one per command) and {@code outcome}:
