@@ -1,7 +1,8 @@
 /**
  * The JDBC {@link uk.councilcomplaints.store.ComplaintStore}: {@link uk.councilcomplaints.store.jdbc.JdbcComplaintStore}
  * over H2 or PostgreSQL, its schema scripts ({@link uk.councilcomplaints.store.jdbc.ComplaintsSchema}) and its
- * options.
+ * options, among them a {@link uk.councilcomplaints.store.jdbc.TransactionJoin} to work inside an application's own
+ * transaction. {@code Jdbc} runs each operation in a transaction of its own, or in a savepoint of the joined one.
  *
  * <p>The SQL of each table is in one class, named after it: {@code complaints} in {@code ComplaintsTable} (its
  * {@code find} built by {@code FindStatement}), {@code complaint_events} and {@code event_reasons} in
