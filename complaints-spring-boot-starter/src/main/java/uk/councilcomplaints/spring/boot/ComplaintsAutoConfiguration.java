@@ -130,7 +130,10 @@ public class ComplaintsAutoConfiguration {
         return builder.clock(clock.getIfUnique(Clock::systemUTC)).calendar(calendar).slaPolicy(policy).build();
     }
 
-    /** The reports, over the same store as the facade and with its SLA policy and calendar. */
+    /**
+     * The reports, over the {@link ComplaintStore} bean as the auto-configured facade sees it (with the meters), and
+     * with the facade's SLA policy and calendar.
+     */
     @Bean
     @ConditionalOnMissingBean
     public Reports complaintsReports(FacadeStore store, Complaints complaints) {
@@ -202,7 +205,8 @@ public class ComplaintsAutoConfiguration {
 
     /**
      * Adds the store's migration locations for the app's database to the app's Flyway (its own locations kept), and
-     * records that it did, so that the store validates instead of migrating.
+     * records that it did, so that the store validates instead of migrating; unless {@code complaints.schema} is
+     * migrate or none, which leave Flyway's locations as they are.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"org.flywaydb.core.Flyway",
@@ -216,7 +220,9 @@ public class ComplaintsAutoConfiguration {
         }
 
         @Bean
-        FlywayConfigurationCustomizer complaintsFlywayLocations(FlywayStoreScripts scripts) {
+        FlywayConfigurationCustomizer complaintsFlywayLocations(FlywayStoreScripts scripts,
+                ComplaintsProperties properties) {
+            boolean add = properties.getSchema() == null || properties.getSchema() == SchemaMode.VALIDATE;
             return configuration -> {
                 List<String> locations = new ArrayList<>();
                 for (Location location : configuration.getLocations()) {
@@ -229,6 +235,9 @@ public class ComplaintsAutoConfiguration {
                                 + " in use)");
                     }
                     locations.add(location.getDescriptor());
+                }
+                if (!add) {
+                    return; // complaints.schema=migrate or none: the store's scripts are not Flyway's business
                 }
                 for (String location : ComplaintsSchema.flywayLocations(Dialect.of(configuration.getDataSource()))) {
                     if (!locations.contains(location)) {

@@ -33,14 +33,16 @@ public class ComplaintsProperties {
     /**
      * What the JDBC store does about its tables at start-up: migrate (apply missing scripts), validate (fail
      * unless every script was applied) or none. Unset: validate when the app's Flyway runs the store's scripts,
-     * else migrate. With Flyway on the classpath the store's locations for the database in use are added to
-     * spring.flyway.locations, which may hold the app's own scripts too: in a folder of their own (such as
-     * classpath:db/app; not classpath:db/migration, where the store's scripts for every database are), with versions
-     * apart from the store's (1 to 6.x). Flyway's history table must then be flyway_schema_history for the store to
-     * validate; with another spring.flyway.table the store checks nothing unless this is set. On an empty database
-     * Flyway's scripts are all that is needed; after Flyway applies the store's scripts 2 or 4 to a database that
-     * already holds complaints, call JdbcComplaintStore.rebuildProjection() once per council, and after 5 the
-     * facade's queues().rebuildClocks().
+     * else migrate. With Flyway on the classpath, and this unset or validate, the store's locations for the
+     * database in use are added to spring.flyway.locations, which may hold the app's own scripts too: in a folder
+     * of their own (such as classpath:db/app; not classpath:db/migration, where the store's scripts for every
+     * database are), with versions apart from the store's (1 to 6.x). A Flyway history already past those needs
+     * spring.flyway.out-of-order=true, or this set to migrate, which leaves the store's scripts to the store.
+     * Flyway's history table must be flyway_schema_history for the store to validate; with another
+     * spring.flyway.table the store checks nothing unless this is set. On an empty database Flyway's scripts are
+     * all that is needed; after Flyway applies the store's scripts 2 or 4 to a database that already holds
+     * complaints, call JdbcComplaintStore.rebuildProjection() once per council, and after 5 the facade's
+     * queues().rebuildClocks().
      */
     private SchemaMode schema;
 

@@ -45,6 +45,20 @@ class ComplaintsFlywayAutoConfigurationTest {
     }
 
     @Test
+    void schemaMigrateLeavesFlywaysLocationsAloneAndTheStoreMigrates() {
+        runner.withPropertyValues("spring.flyway.locations=classpath:db/app", "complaints.schema=migrate")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcTemplate db = context.getBean(JdbcTemplate.class);
+                    assertThat(db.queryForList("SELECT \"version\" FROM \"flyway_schema_history\""
+                            + " WHERE \"version\" IS NOT NULL", String.class)).containsExactly("100");
+                    assertThat(tableExists(db, ComplaintsSchema.HISTORY_TABLE.toUpperCase())).isTrue();
+                    assertThat(context.getBean(JdbcComplaintStore.class).schemaVersion())
+                            .contains(ComplaintsSchema.latestVersion());
+                });
+    }
+
+    @Test
     void withoutFlywayTheStoreMigratesItself() {
         runner.withPropertyValues("spring.flyway.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(Flyway.class);
