@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -41,8 +43,8 @@ import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.VersionConflictException;
 import uk.councilcomplaints.store.jdbc.ComplaintsSchema;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
-import uk.councilcomplaints.workflow.CommandRejectedException;
 import uk.councilcomplaints.workflow.Command;
+import uk.councilcomplaints.workflow.CommandRejectedException;
 import uk.councilcomplaints.workflow.Complaints;
 
 /** The {@code complaints} health indicator and the meters. */
@@ -93,6 +95,16 @@ class ComplaintsActuatorAutoConfigurationTest {
             assertThat(health.getDetails()).containsEntry("schemaVersion", "none")
                     .containsEntry("expectedSchemaVersion", ComplaintsSchema.latestVersion());
         });
+    }
+
+    @Test
+    void actuatorRegistersTheIndicatorAsComplaints() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ComplaintsAutoConfiguration.class,
+                HealthContributorRegistryAutoConfiguration.class)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(HealthContributorRegistry.class).getContributor("complaints"))
+                            .isSameAs(context.getBean("complaintsHealthIndicator"));
+                });
     }
 
     @Test
