@@ -131,13 +131,13 @@ public class ComplaintsAutoConfiguration {
     }
 
     /**
-     * The reports, over the {@link ComplaintStore} bean as the auto-configured facade sees it (with the meters), and
-     * with the facade's SLA policy and calendar.
+     * The facade's reports ({@link Complaints#reports()}), as a bean for the app to inject: over the facade's store
+     * (with the meters, for the auto-configured facade) and its SLA policy and calendar.
      */
     @Bean
     @ConditionalOnMissingBean
-    public Reports complaintsReports(FacadeStore store, Complaints complaints) {
-        return Reports.over(store.store(), complaints.sla());
+    public Reports complaintsReports(Complaints complaints) {
+        return complaints.reports();
     }
 
     /** A {@link JdbcComplaintStore} on the app's one {@link DataSource}. */

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -58,6 +59,7 @@ class ComplaintsAutoConfigurationTest {
             Complaint received = TestContacts.receive(complaints);
             assertThat(context.getBean(ComplaintStore.class).load(received.id())).contains(received);
             assertThat(received.reference()).startsWith("CMP-");
+            assertThat(context.getBean(Reports.class)).isSameAs(complaints.reports());
         });
     }
 
