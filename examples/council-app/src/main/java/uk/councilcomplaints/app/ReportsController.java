@@ -1,0 +1,235 @@
+package uk.councilcomplaints.app;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.report.AgeingReport;
+import uk.councilcomplaints.report.Grid;
+import uk.councilcomplaints.report.Grouping;
+import uk.councilcomplaints.report.Population;
+import uk.councilcomplaints.report.Report;
+import uk.councilcomplaints.report.ReportQuery;
+import uk.councilcomplaints.report.ReportFormat;
+import uk.councilcomplaints.report.Reports;
+import uk.councilcomplaints.workflow.Complaints;
+
+/**
+ * Every report of the library for any dates (as of, known at, received between, cohort open on), as an
+ * accessible table with a chart, and as CSV.
+ */
+@Controller
+class ReportsController {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final Complaints complaints;
+    private final Reports reports;
+    private final AppProperties properties;
+
+    ReportsController(Complaints complaints, AppProperties properties) {
+        this.complaints = complaints;
+        this.reports = complaints.reports();
+        this.properties = properties;
+    }
+
+    /** The reports a manager may choose. */
+    enum Kind {
+        BY_SERVICE("Where cases stand, by service"),
+        BY_TYPE("Where cases stand, by type"),
+        BY_PROCEDURE("Where cases stand, by procedure"),
+        BY_OFFICER("Where cases stand, by officer"),
+        SLA("Timescales met"),
+        NON_COMPLAINTS("Contacts that were not complaints"),
+        WORKLOAD("Officers' workload"),
+        STATUTORY("Statutory annual report (year ending on the as-of day)"),
+        AGEING("Ageing of open cases, in working days");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The form's fields as typed. */
+    public static class Criteria {
+        private String report = Kind.BY_SERVICE.name();
+        private String asOf = "";
+        private String knownAt = "";
+        private String population = "all";
+        private String from = "";
+        private String to = "";
+        private String cohortOpenOn = "";
+
+        public String getReport() { return report; }
+        public void setReport(String v) { report = v; }
+        public String getAsOf() { return asOf; }
+        public void setAsOf(String v) { asOf = v; }
+        public String getKnownAt() { return knownAt; }
+        public void setKnownAt(String v) { knownAt = v; }
+        public String getPopulation() { return population; }
+        public void setPopulation(String v) { population = v; }
+        public String getFrom() { return from; }
+        public void setFrom(String v) { from = v; }
+        public String getTo() { return to; }
+        public void setTo(String v) { to = v; }
+        public String getCohortOpenOn() { return cohortOpenOn; }
+        public void setCohortOpenOn(String v) { cohortOpenOn = v; }
+    }
+
+    /** A report's table as the page shows it, with the chart's bars. */
+    public record Shown(String title, Grid grid, Chart chart, Optional<AgeingReport> ageing) {
+    }
+
+    @GetMapping("/reports")
+    String page(@ModelAttribute("criteria") Criteria criteria, Authentication auth, Model model) {
+        FieldErrors errors = new FieldErrors();
+        model.addAttribute("kinds", Kind.values());
+        model.addAttribute("errors", errors);
+        if (criteria.getAsOf().isBlank()) {
+            criteria.setAsOf(today().toString());
+        }
+        Optional<Shown> shown = run(criteria, errors, Viewer.of(auth, properties));
+        shown.ifPresent(s -> model.addAttribute("shown", s));
+        return "reports";
+    }
+
+    @GetMapping("/reports/download")
+    ResponseEntity<byte[]> csv(@ModelAttribute("criteria") Criteria criteria, Authentication auth) {
+        FieldErrors errors = new FieldErrors();
+        if (criteria.getAsOf().isBlank()) {
+            criteria.setAsOf(today().toString());
+        }
+        Optional<Shown> shown = run(criteria, errors, Viewer.of(auth, properties));
+        if (shown.isEmpty()) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body(String.join("\n", errors.all().values()).getBytes(StandardCharsets.UTF_8));
+        }
+        String csv = ReportFormat.CSV.render(shown.get().grid());
+        String name = criteria.getReport().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+                + criteria.getAsOf() + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<Shown> run(Criteria c, FieldErrors errors, Viewer viewer) {
+        Kind kind;
+        try {
+            kind = Kind.valueOf(c.getReport());
+        } catch (IllegalArgumentException e) {
+            errors.add("report", "Select a report");
+            return Optional.empty();
+        }
+        LocalDate asOf = day(c.getAsOf(), "asOf", "As of must be a date, like 2026-03-27", errors);
+        Optional<Instant> knownAt = Optional.empty();
+        if (!c.getKnownAt().isBlank()) {
+            try {
+                knownAt = Optional.of(LocalDateTime.parse(c.getKnownAt().trim()).atZone(LONDON).toInstant());
+            } catch (DateTimeException e) {
+                errors.add("knownAt", "Known at must be a date and time, like 2026-03-27T17:00");
+            }
+        }
+        Population population = Population.all();
+        LocalDate from = null;
+        LocalDate to = null;
+        switch (c.getPopulation()) {
+            case "received" -> {
+                from = day(c.getFrom(), "from", "Received from must be a date, like 2026-03-01", errors);
+                to = day(c.getTo(), "to", "Received to must be a date, like 2026-03-31", errors);
+                if (from != null && to != null) {
+                    if (to.isBefore(from)) {
+                        errors.add("to", "Received to must be on or after received from");
+                    } else {
+                        population = Population.receivedBetween(from, to);
+                    }
+                }
+            }
+            case "cohort" -> {
+                LocalDate day = day(c.getCohortOpenOn(), "cohortOpenOn", "Open on must be a date, like 2021-12-01",
+                        errors);
+                if (day != null) {
+                    population = Population.openAtStartOf(day);
+                }
+            }
+            default -> {
+            }
+        }
+        if ((kind == Kind.SLA || kind == Kind.NON_COMPLAINTS) && !c.getPopulation().equals("received")) {
+            errors.add("population", "Choose the contacts received between two days for this report");
+        }
+        if (errors.any()) {
+            return Optional.empty();
+        }
+        KnownAt known = knownAt.map(KnownAt::of).orElse(KnownAt.latest());
+        Population chosen = knownAt.map(population::asKnownAt).orElse(population);
+        try {
+            Report report = switch (kind) {
+                case BY_SERVICE -> table(chosen, Grouping.SERVICE_AREA, asOf, knownAt);
+                case BY_TYPE -> table(chosen, Grouping.TYPE, asOf, knownAt);
+                case BY_PROCEDURE -> table(chosen, Grouping.PROCEDURE, asOf, knownAt);
+                case BY_OFFICER -> table(chosen, Grouping.OFFICER, asOf, knownAt);
+                case SLA -> reports.slaPerformance(from, to, asOf, known);
+                case NON_COMPLAINTS -> reports.nonComplaintShare(from, to, asOf, known);
+                case WORKLOAD -> reports.officerWorkload(asOf, known);
+                case STATUTORY -> reports.statutoryAnnual(asOf, known);
+                case AGEING -> null;
+            };
+            if (report == null) {
+                AgeingReport ageing = reports.ageing(asOf, AgeingReport.By.SERVICE_AREA, 10, known);
+                AgeingReport visible = new AgeingReport(ageing.asOf(), ageing.by(), ageing.rows(), ageing.total(),
+                        ageing.oldest().stream().filter(a -> complaints.find(a.id())
+                                .map(x -> viewer.maySee(x.procedure())).orElse(false)).toList(),
+                        ageing.median(), ageing.percentile90());
+                Grid grid = Grid.of(visible);
+                return Optional.of(new Shown(kind.label(), grid, Chart.of(grid), Optional.of(visible)));
+            }
+            Grid grid = Grid.of(report);
+            return Optional.of(new Shown(kind.label(), grid, Chart.of(grid), Optional.empty()));
+        } catch (IllegalArgumentException e) {
+            errors.add("asOf", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Report table(Population population, Grouping grouping, LocalDate asOf, Optional<Instant> knownAt) {
+        ReportQuery.Builder q = ReportQuery.builder(population, grouping, asOf);
+        knownAt.ifPresent(q::knownAt);
+        return reports.table(q.build());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(complaints.clock().withZone(LONDON));
+    }
+
+    private static LocalDate day(String text, String field, String message, FieldErrors errors) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeException e) {
+            errors.add(field, message);
+            return null;
+        }
+    }
+
+
+}

@@ -1,0 +1,111 @@
+package uk.councilcomplaints.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Every page, as each role sees it, over the demonstration data: axe finds no violation of the WCAG 2.2 A and AA
+ * rules, and a screenshot of each is saved under target/screenshots for a person to look at.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:pages;DB_CLOSE_DELAY=-1", "council-app.demo-data=true"})
+@Import(TestClock.class)
+class PagesTest {
+
+    @LocalServerPort
+    int port;
+
+    private static void check(Browser browser, String name) {
+        browser.checkAccessibility(name);
+        browser.screenshot(name);
+    }
+
+    @Test
+    void signInPages() {
+        try (Browser browser = new Browser(port)) {
+            browser.open("/cases");
+            assertEquals("/login", browser.path(), "signing in comes first");
+            check(browser, "login");
+            browser.type(By.id("username"), "manager");
+            browser.type(By.id("password"), "wrong");
+            browser.press(By.cssSelector("main button[type=submit]"));
+            assertTrue(browser.text().contains("Enter a user name and password that match"), browser.text());
+            assertTrue(browser.title().startsWith("Error: "), browser.title());
+            check(browser, "login-error");
+        }
+    }
+
+    @Test
+    void contactCentrePages() {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("contact");
+            check(browser, "triage-queue");
+            assertTrue(browser.text().contains("awaiting triage"), browser.text());
+            browser.open("/contacts/new");
+            check(browser, "contact");
+            browser.type(By.id("email"), "not an email");
+            browser.type(By.id("receivedDay"), "31");
+            browser.type(By.id("receivedMonth"), "2");
+            browser.press(By.cssSelector("main form button.govuk-button"));
+            String summary = browser.find(By.className("govuk-error-summary")).getText();
+            for (String error : new String[] {"Select the procedure", "Select the service", "Select how the contact arrived",
+                    "Date received must be a real date"}) {
+                assertTrue(summary.contains(error), summary);
+            }
+            check(browser, "contact-errors");
+            browser.open("/cases");
+            assertTrue(browser.title().startsWith("You cannot see this page"), "the contact centre works no cases");
+        }
+    }
+
+    @Test
+    void officerAndManagerPages() {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("a.patel");
+            assertEquals("/my-cases", browser.path());
+            check(browser, "my-cases");
+            browser.signOut();
+
+            browser.signIn("manager");
+            check(browser, "cases");
+            browser.open("/cases?overdue=true");
+            check(browser, "cases-overdue");
+            browser.open("/cases?reference=NO-SUCH-CASE");
+            check(browser, "cases-not-found");
+            browser.open("/cases?reference=LEGACY-0001");
+            assertTrue(browser.title().startsWith("LEGACY-0001"), browser.title());
+            check(browser, "case");
+            browser.open("/cases?status=ALLOCATED&procedure=CORPORATE");
+            browser.press(By.cssSelector("tbody tr th a"));
+            browser.type(By.id("extend-workingDays"), "ten");
+            browser.type(By.id("extend-reason"), "waiting for the service's records");
+            browser.press(By.id("extend-submit"));
+            assertTrue(browser.find(By.className("govuk-error-summary")).getText()
+                    .contains("Working days must be a whole number"), browser.text());
+            check(browser, "case-errors");
+            browser.open("/reports");
+            check(browser, "reports");
+            for (ReportsController.Kind kind : ReportsController.Kind.values()) {
+                browser.open("/reports?report=" + kind.name() + "&asOf=2022-03-02&population="
+                        + (kind == ReportsController.Kind.SLA || kind == ReportsController.Kind.NON_COMPLAINTS
+                        ? "received&from=2021-11-30&to=2022-02-28" : "all"));
+                assertTrue(browser.text().contains(kind.label()), kind + ": " + browser.text());
+                check(browser, "report-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+            browser.open("/reports?report=BY_SERVICE&asOf=2022-13-01&knownAt=yesterday");
+            check(browser, "reports-errors");
+            browser.open("/access-log");
+            assertTrue(browser.text().contains("LEGACY-0001"), "the manager's own view of LEGACY-0001 is logged");
+            check(browser, "access-log");
+            browser.open("/cases/00000000-0000-0000-0000-000000000000");
+            assertTrue(browser.title().startsWith("Page not found"), browser.title());
+            check(browser, "not-found");
+        }
+    }
+}
