@@ -12,12 +12,30 @@ public enum CommandType {
     ESCALATE,
     REFER_TO_OMBUDSMAN,
     CLOSE,
-    ACCEPT_LATE,
-    EXTEND,
-    AGREE_RESPONSE_DATE,
-    PAUSE,
-    RESUME,
+    ACCEPT_LATE(true),
+    EXTEND(true),
+    AGREE_RESPONSE_DATE(true),
+    PAUSE(true),
+    RESUME(true),
     RECORD_PANEL_MEETING,
     RECORD_PANEL_REPORT,
-    ERASE_PERSONAL_DATA
+    ERASE_PERSONAL_DATA(true);
+
+    private final boolean reasonRequired;
+
+    CommandType() {
+        this(false);
+    }
+
+    CommandType(boolean reasonRequired) {
+        this.reasonRequired = reasonRequired;
+    }
+
+    /**
+     * Whether a command of this type is refused without a reason in its {@link Audit}. An {@code ESCALATE} that
+     * accepts a late request needs one too ({@link Command.Escalate#acceptLateRequest()}).
+     */
+    public boolean reasonRequired() {
+        return reasonRequired;
+    }
 }

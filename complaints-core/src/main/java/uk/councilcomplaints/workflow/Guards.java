@@ -24,11 +24,6 @@ final class Guards {
     /** Children's social care: the next stage may be requested within 20 working days of a response (SI 2006/1738). */
     static final int CHILDRENS_REQUEST_WINDOW_WORKING_DAYS = 20;
 
-    /** Commands that must give a reason. */
-    private static final Set<CommandType> REASON_REQUIRED = EnumSet.of(CommandType.ACCEPT_LATE,
-            CommandType.EXTEND, CommandType.AGREE_RESPONSE_DATE, CommandType.PAUSE, CommandType.RESUME,
-            CommandType.ERASE_PERSONAL_DATA);
-
     private Guards() {
     }
 
@@ -213,7 +208,7 @@ final class Guards {
 
     /** Whether {@code command} must be given a reason. */
     static boolean reasonRequired(Command command) {
-        return REASON_REQUIRED.contains(command.type())
+        return command.type().reasonRequired()
                 || command instanceof Command.Escalate e && e.acceptLateRequest();
     }
 
