@@ -57,7 +57,8 @@ class ReportsController {
         NON_COMPLAINTS("Contacts that were not complaints"),
         WORKLOAD("Officers' workload"),
         STATUTORY("Statutory annual report (year ending on the as-of day)"),
-        AGEING("Ageing of open cases, in working days");
+        AGEING("Ageing of open cases, in working days"),
+        BURN_DOWN("Burn-down: cases still open each week, from the as-of day until a later day");
 
         private final String label;
 
@@ -79,6 +80,7 @@ class ReportsController {
         private String from = "";
         private String to = "";
         private String cohortOpenOn = "";
+        private String until = "";
 
         public String getReport() { return report; }
         public void setReport(String v) { report = v; }
@@ -94,6 +96,8 @@ class ReportsController {
         public void setTo(String v) { to = v; }
         public String getCohortOpenOn() { return cohortOpenOn; }
         public void setCohortOpenOn(String v) { cohortOpenOn = v; }
+        public String getUntil() { return until; }
+        public void setUntil(String v) { until = v; }
     }
 
     /** A report's table as the page shows it, with the chart's bars. */
@@ -178,6 +182,15 @@ class ReportsController {
         if ((kind == Kind.SLA || kind == Kind.NON_COMPLAINTS) && !c.getPopulation().equals("received")) {
             errors.add("population", "Choose the contacts received between two days for this report");
         }
+        List<LocalDate> weeks = List.of();
+        if (kind == Kind.BURN_DOWN && asOf != null) {
+            LocalDate until = day(c.getUntil(), "until", "Burn-down until must be a date, like 2022-03-02", errors);
+            if (until != null && (!until.isAfter(asOf) || until.isAfter(asOf.plusWeeks(52)))) {
+                errors.add("until", "Burn-down until must be after the as-of day and within a year of it");
+            } else if (until != null) {
+                weeks = weeks(asOf, until);
+            }
+        }
         if (errors.any()) {
             return Optional.empty();
         }
@@ -194,6 +207,11 @@ class ReportsController {
                 case WORKLOAD -> reports.officerWorkload(asOf, known);
                 case STATUTORY -> reports.statutoryAnnual(asOf, known);
                 case AGEING -> null;
+                case BURN_DOWN -> {
+                    ReportQuery.Builder q = ReportQuery.builder(chosen, Grouping.SERVICE_AREA, asOf).stillOpen();
+                    knownAt.ifPresent(q::knownAt);
+                    yield reports.burnDown(q.build(), weeks);
+                }
             };
             if (report == null) {
                 AgeingReport ageing = reports.ageing(asOf, AgeingReport.By.SERVICE_AREA, 10, known);
@@ -216,6 +234,16 @@ class ReportsController {
         ReportQuery.Builder q = ReportQuery.builder(population, grouping, asOf);
         knownAt.ifPresent(q::knownAt);
         return reports.table(q.build());
+    }
+
+    /** Every seventh day from {@code from}, and {@code to}. */
+    private static List<LocalDate> weeks(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new java.util.ArrayList<>();
+        for (LocalDate d = from; d.isBefore(to); d = d.plusWeeks(1)) {
+            days.add(d);
+        }
+        days.add(to);
+        return days;
     }
 
     private LocalDate today() {

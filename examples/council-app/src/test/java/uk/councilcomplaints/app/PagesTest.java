@@ -92,9 +92,14 @@ class PagesTest {
             browser.open("/reports");
             check(browser, "reports");
             for (ReportsController.Kind kind : ReportsController.Kind.values()) {
-                browser.open("/reports?report=" + kind.name() + "&asOf=2022-03-02&population="
-                        + (kind == ReportsController.Kind.SLA || kind == ReportsController.Kind.NON_COMPLAINTS
-                        ? "received&from=2021-11-30&to=2022-02-28" : "all"));
+                String population = switch (kind) {
+                    case SLA, NON_COMPLAINTS -> "received&from=2021-11-30&to=2022-02-28";
+                    case BURN_DOWN -> "cohort&cohortOpenOn=2021-12-01&until=2022-03-02";
+                    default -> "all";
+                };
+                browser.open("/reports?report=" + kind.name() + "&asOf="
+                        + (kind == ReportsController.Kind.BURN_DOWN ? "2021-12-01" : "2022-03-02")
+                        + "&population=" + population);
                 assertTrue(browser.text().contains(kind.label()), kind + ": " + browser.text());
                 check(browser, "report-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             }
