@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.sla.ClockKind;
 import uk.councilcomplaints.store.ClockCursor;
 import uk.councilcomplaints.store.ClockPage;
@@ -52,6 +53,7 @@ class TriageController {
         model.addAttribute("total", total);
         model.addAttribute("next", page.next().map(ClockCursor::token).orElse(null));
         model.addAttribute("decisions", Decision.values());
+        model.addAttribute("procedures", List.of(viewer.visibleProcedures()));
         return "triage";
     }
 
@@ -61,10 +63,19 @@ class TriageController {
             RedirectAttributes redirect) {
         Viewer viewer = Viewer.of(auth, properties);
         Complaint c = viewer.check(complaints.get(ComplaintId.parse(id)));
-        Decision d = Decision.valueOf(decision);
+        // COMPLAINT confirms it as logged; COMPLAINT:<procedure> confirms it under another procedure
+        String[] parts = decision.split(":", 2);
+        Decision d = Decision.valueOf(parts[0]);
+        Command command = d.command();
+        String label = d.label();
+        if (d == Decision.COMPLAINT && parts.length == 2 && Procedure.valueOf(parts[1]) != c.procedure()) {
+            Procedure procedure = Procedure.valueOf(parts[1]);
+            command = Command.Triage.as(procedure, c.serviceArea());
+            label = "A complaint under the " + procedure.label() + " procedure";
+        }
         try {
-            complaints.execute(c.id(), d.command(), Audit.by(auth.getName()).because("triage: " + d.label()));
-            redirect.addFlashAttribute("success", c.reference() + ": " + d.label());
+            complaints.execute(c.id(), command, Audit.by(auth.getName()).because("triage: " + label));
+            redirect.addFlashAttribute("success", c.reference() + ": " + label);
             redirect.addFlashAttribute("successCase", c.id().value().toString());
         } catch (CommandRejectedException e) {
             redirect.addFlashAttribute("problem", c.reference() + " was not triaged: " + e.getMessage());

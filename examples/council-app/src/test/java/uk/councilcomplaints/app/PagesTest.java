@@ -47,6 +47,13 @@ class PagesTest {
             browser.signIn("contact");
             check(browser, "triage-queue");
             assertTrue(browser.text().contains("awaiting triage"), browser.text());
+            // triage under another procedure than the one logged, from the row
+            String row = "//tr[th[normalize-space(.)='CMP-2026-000005']]";
+            browser.select(By.xpath(row + "//select"), "COMPLAINT:ADULT_SOCIAL_CARE");
+            browser.press(By.xpath(row + "//button"));
+            assertTrue(browser.text().contains("CMP-2026-000005: A complaint under the Statutory Adults procedure"),
+                    browser.text());
+            assertTrue(browser.driver().findElements(By.xpath(row)).isEmpty(), "triaged, it left the queue");
             browser.open("/contacts/new");
             check(browser, "contact");
             browser.type(By.id("email"), "not an email");
