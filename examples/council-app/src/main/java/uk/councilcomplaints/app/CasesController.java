@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,6 +133,10 @@ class CasesController {
     String act(@PathVariable String id, @PathVariable String action, @RequestParam Map<String, String> fields,
             Authentication auth, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Viewer viewer = Viewer.of(auth, properties);
+        if (!viewer.worksCases()) {
+            // the contact centre may post /cases/{id}/triage, for the queue's decisions only
+            throw new AccessDeniedException("Only officers and managers work cases");
+        }
         Complaint c = viewer.check(complaints.get(ComplaintId.parse(id)));
         CaseAction a = CaseAction.bySlug(action).orElseThrow(() -> new IllegalArgumentException("no such action"));
         long version = Long.parseLong(fields.getOrDefault("version", "-1"));

@@ -23,6 +23,7 @@ import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.store.DuplicateReferenceException;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Complaints;
 import uk.councilcomplaints.workflow.InvalidCommandException;
@@ -80,6 +81,9 @@ class ContactController {
                 for (Violation v : e.violations()) {
                     errors.add(FIELDS.getOrDefault(v.path(), "summary"), message(v));
                 }
+            } catch (DuplicateReferenceException e) {
+                errors.add("reference", "Reference " + command.get().reference().orElse("")
+                        + " is already used by another case: enter a different one, or leave it empty");
             }
         }
         return show(model, form, sorted(errors));

@@ -57,8 +57,11 @@ class TriageController {
         return "triage";
     }
 
-    /** A decision from the queue's row. */
-    @PostMapping("/cases/{id}/triage")
+    /**
+     * A decision from the queue's row. Only with a decision: the case page's own triage form (no decision, a
+     * version) is the case action {@code triage} of {@link CasesController}.
+     */
+    @PostMapping(path = "/cases/{id}/triage", params = "decision")
     String triage(@PathVariable String id, @RequestParam String decision, Authentication auth,
             RedirectAttributes redirect) {
         Viewer viewer = Viewer.of(auth, properties);
