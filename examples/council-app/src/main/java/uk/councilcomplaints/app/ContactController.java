@@ -43,9 +43,10 @@ class ContactController {
             Map.entry("receivedAt", "receivedDay"), Map.entry("matterDate", "matterDay"),
             Map.entry("complainant.name", "name"), Map.entry("complainant.email", "email"),
             Map.entry("complainant.phone", "phone"), Map.entry("complainant.address", "address"),
-            Map.entry("summary", "summary"));
-    private static final List<String> ORDER = List.of("reference", "procedure", "serviceArea", "channel",
-            "receivedDay", "matterDay", "name", "email", "phone", "address", "summary");
+            Map.entry("summary", "summary"), Map.entry("reason", "lateReason"));
+    private static final List<String> ORDER = List.of("procedure", "serviceArea", "channel",
+            "receivedDay", "receivedTime", "lateReason", "matterDay", "name", "email", "phone", "address", "summary",
+            "reference");
 
     private final Complaints complaints;
     private final AppProperties properties;
@@ -73,7 +74,9 @@ class ContactController {
         Optional<ReceiveContact> command = parse(form, errors);
         if (command.isPresent()) {
             try {
-                Complaint c = complaints.receive(command.get(), Audit.by(auth.getName()));
+                Audit audit = form.getLateReason().isBlank() ? Audit.by(auth.getName())
+                        : Audit.by(auth.getName()).because(form.getLateReason().strip());
+                Complaint c = complaints.receive(command.get(), audit);
                 redirect.addFlashAttribute("success", "Contact " + c.reference() + " recorded");
                 redirect.addFlashAttribute("successCase", c.id().value().toString());
                 return "redirect:/triage";
@@ -167,6 +170,7 @@ class ContactController {
             case "complainant.address" -> "Address";
             case "receivedAt" -> "Date received";
             case "matterDate" -> "Date of the matter";
+            case "reason" -> "Why it is recorded late";
             case "serviceArea" -> "Service";
             default -> Character.toUpperCase(v.path().charAt(0)) + v.path().substring(1).toLowerCase(Locale.ROOT);
         };

@@ -18,6 +18,7 @@ public class ContactForm {
     private String phone = "";
     private String address = "";
     private String summary = "";
+    private String lateReason = "";
 
     public String getReference() { return reference; }
     public void setReference(String v) { reference = v; }
@@ -51,4 +52,6 @@ public class ContactForm {
     public void setAddress(String v) { address = v; }
     public String getSummary() { return summary; }
     public void setSummary(String v) { summary = v; }
+    public String getLateReason() { return lateReason; }
+    public void setLateReason(String v) { lateReason = v; }
 }

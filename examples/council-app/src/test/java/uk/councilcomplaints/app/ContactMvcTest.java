@@ -155,6 +155,29 @@ class ContactMvcTest extends AbstractMvcTest {
      * A valid contact, received today at 09:30 (the clock is at 10:00): the library asks for a reason for an event
      * dated more than a day before it is recorded, and the form has no field for one.
      */
+    @Test
+    void aContactReceivedDaysAgoNeedsTheReasonItIsRecordedLateAndIsRecordedWithIt() throws Exception {
+        String[] lastWeek = {"receivedDay", "30", "receivedMonth", "11", "matterDay", "", "matterMonth", "",
+                "matterYear", ""};
+        MvcResult refused = mvc.perform(valid("CONTACT-MVC-LATE", lastWeek).with(contactCentre()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(view().name("contact"))
+                .andReturn();
+        FieldErrors errors = attribute(refused, "errors", FieldErrors.class);
+        assertTrue(errors.has("lateReason"), errors.all().toString());
+        assertTrue(errors.get("lateReason").startsWith("Why it is recorded late is required"), errors.get("lateReason"));
+        assertTrue(complaints.findByReference("CONTACT-MVC-LATE").isEmpty(), "nothing recorded");
+
+        String[] withReason = java.util.stream.Stream.concat(java.util.Arrays.stream(lastWeek),
+                java.util.stream.Stream.of("lateReason", "a letter sent to the wrong department")).toArray(String[]::new);
+        mvc.perform(valid("CONTACT-MVC-LATE", withReason).with(contactCentre()).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/triage"));
+        Complaint c = complaints.findByReference("CONTACT-MVC-LATE").orElseThrow();
+        assertEquals(Instant.parse("2026-11-30T09:30:00Z"), c.receivedAt());
+        assertEquals(Optional.of("a letter sent to the wrong department"), complaints.history(c.id()).get(0).reason());
+    }
+
     private static MockHttpServletRequestBuilder valid(String reference, String... overrides) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("reference", reference);
