@@ -50,13 +50,15 @@ class ReportsMvcTest extends AbstractMvcTest {
 
     @Test
     void everyReportKindIsShown() throws Exception {
+        // the burn-down runs from the as-of day (7 December) week by week until 21 December
         corporate();
         for (ReportsController.Kind kind : ReportsController.Kind.values()) {
             boolean received = kind == ReportsController.Kind.SLA || kind == ReportsController.Kind.NON_COMPLAINTS;
             MvcResult result = mvc.perform(get("/reports").with(manager()).param("report", kind.name())
                             .param("asOf", kind == ReportsController.Kind.STATUTORY ? "2026-03-31" : "2026-12-07")
                             .param("population", received ? "received" : "all")
-                            .param("from", "2026-12-01").param("to", "2026-12-07"))
+                            .param("from", "2026-12-01").param("to", "2026-12-07")
+                            .param("until", kind == ReportsController.Kind.BURN_DOWN ? "2026-12-21" : ""))
                     .andExpect(status().isOk())
                     .andReturn();
             assertFalse(attribute(result, "errors", FieldErrors.class).any(),
