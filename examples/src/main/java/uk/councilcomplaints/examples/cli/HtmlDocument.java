@@ -35,7 +35,7 @@ final class HtmlDocument {
             caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
             th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; vertical-align: top; }
             thead th { background: #f3f2f1; text-align: left; }
-            tbody th { text-align: left; font-weight: normal; }
+            tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
             .n { text-align: right; font-variant-numeric: tabular-nums; }
             tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #0b0c0c; }
             figure { margin: 1rem 0; } svg.chart { max-width: 100%; height: auto; }
