@@ -91,6 +91,11 @@ final class FormatOptions {
         spec.commandLine().getErr().flush();
     }
 
+    /** The standard check of whether the standard output is a terminal (for tests to put back). */
+    BooleanSupplier terminalCheck() {
+        return FormatOptions::terminal;
+    }
+
     private static boolean terminal() {
         Path fd = Path.of("/proc/self/fd/1");
         try {

@@ -53,6 +53,22 @@ class SlaCommandTest {
     }
 
     @Test
+    void csvHasTheWorkingDaysAsNumbersAndTheStatusInWords() {
+        Cli.Result run = Cli.run(store, "sla", "--as-of", "2022-02-28", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = ReportCommandTest.lines(run.out());
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = Cli.cells(line);
+            int over = Integer.parseInt(cells.get(6));
+            int left = Integer.parseInt(cells.get(7));
+            assertTrue(over >= 0 && left >= 0 && (over == 0 || left == 0), line);
+            // breached: nothing left (a triage clock may be hours over, 0 working days); at risk: nothing over
+            assertEquals(0, cells.get(3).equals("breached") ? left : over, line);
+            assertTrue(cells.get(9).matches("[A-Z][a-z ]+"), "a status in words: " + line);
+        }
+    }
+
+    @Test
     void withoutAsOfTheClocksAreTakenNowByTheInjectedClock() {
         SettableClock clock = new SettableClock(Instant.parse("2022-02-28T12:00:00Z"));
         Cli.Result run = Cli.run(clock, options -> OpenStore.of(store), "sla");
