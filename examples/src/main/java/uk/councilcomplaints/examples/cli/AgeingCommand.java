@@ -96,7 +96,9 @@ final class AgeingCommand implements Callable<Integer> {
                 sections.add(Document.Section.of("oldest", "The " + report.oldest().size() + " oldest open cases",
                         oldest(report)).withoutTotal());
             }
-            output.write(new Document(title, Optional.of(report.asOf()), Optional.ofNullable(knownAt), sections,
+            String document = "Open cases by age in working days, " + (asOf == null ? "today (" + report.asOf() + ")"
+                    : "at the end of " + asOf) + (knownAt == null ? "" : ", as known at " + knownAt);
+            output.write(new Document(document, Optional.of(report.asOf()), Optional.ofNullable(knownAt), sections,
                     List.of()), spec, now);
         }
         return 0;
