@@ -94,6 +94,20 @@ class NewReportsTest {
     }
 
     @Test
+    void knownAtLeavesOutWhatWasRecordedLater() {
+        Cli.Result trend = run("report", "monthly-trend", "--from", "2022-01-01", "--to", "2022-02-28", "--known-at",
+                "2022-01-31T23:00", "--format", "csv");
+        // as the records stood at the end of January: nothing of February's yet
+        assertEquals(List.of("2022-01,3,1,1,1,100.0", "2022-02,0,0,0,0,", "Total,3,1,1,1,100.0"),
+                ReportCommandTest.lines(trend.out()).subList(1, 4));
+        Cli.Result officers = run("report", "sla-by-officer", "--from", "2022-01-01", "--to", "2022-02-28",
+                "--as-of", "2022-02-28", "--known-at", "2022-01-31T23:00", "--format", "csv");
+        // B's response (1 February) not yet recorded: overdue since 26 January; no D, no E
+        assertEquals(List.of("ann,2,1,0,1,5.0", "bob,1,0,0,1,", "Total,3,1,0,2,5.0"),
+                ReportCommandTest.lines(officers.out()).subList(1, 4));
+    }
+
+    @Test
     void ageingIsAReportToo() {
         Cli.Result csv = run("report", "ageing", "--as-of", "2022-02-28", "--format", "csv");
         List<String> lines = ReportCommandTest.lines(csv.out());
