@@ -1,10 +1,12 @@
 package uk.councilcomplaints.examples.cli;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +30,9 @@ import uk.councilcomplaints.workflow.Complaints;
                 + "open at the end of that day. Reads only."})
 final class AgeingCommand implements Callable<Integer> {
 
+    /** {@code complaints ageing}, or {@code complaints report ageing}. */
     @ParentCommand
-    private ComplaintsCli root;
+    private Object parent;
 
     @Spec
     private CommandSpec spec;
@@ -52,12 +55,12 @@ final class AgeingCommand implements Callable<Integer> {
             description = "How many of the oldest cases to list (default ${DEFAULT-VALUE}).")
     private int oldest = 10;
 
-    @Option(names = "--format", paramLabel = "text|csv|md", defaultValue = "text",
-            description = "text (default), csv or md.")
-    private TableFormat format = TableFormat.TEXT;
+    @Mixin
+    private FormatOptions output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        ComplaintsCli root = parent instanceof ReportCommand report ? report.root() : (ComplaintsCli) parent;
         AgeingReport.By grouping = switch (by.toLowerCase(Locale.ROOT)) {
             case "service" -> AgeingReport.By.SERVICE_AREA;
             case "officer" -> AgeingReport.By.OFFICER;
@@ -80,34 +83,34 @@ final class AgeingCommand implements Callable<Integer> {
                             knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt));
             String when = (asOf == null ? "Today (" + report.asOf() + ")" : "At the end of " + asOf)
                     + (knownAt == null ? "" : ", as known at " + knownAt);
-            spec.commandLine().getOut().print(table(report).render(format, when + ": " + report.total().total()
-                    + " open cases by age in working days; median " + report.median() + ", 90th percentile "
-                    + report.percentile90()));
+            String title = when + ": " + report.total().total() + " open cases by age in working days; median "
+                    + report.median() + ", 90th percentile " + report.percentile90();
+            List<Document.Section> sections = new ArrayList<>();
+            Grid grid = Grid.of(report);
+            List<String> buckets = grid.columns().stream().map(Grid.Column::key).filter(k -> k.startsWith("days_"))
+                    .toList();
+            sections.add(Document.Section.of("ageing", title, grid).withChart(Chart.ofColumns(
+                    Chart.Kind.STACKED_BARS, "Open cases by age in working days", "Open cases", grid, buckets,
+                    "Total")));
             if (oldest > 0 && !report.oldest().isEmpty()) {
-                spec.commandLine().getOut().println();
-                spec.commandLine().getOut().print(oldest(report).render(format, "The " + report.oldest().size()
-                        + " oldest open cases"));
+                sections.add(Document.Section.of("oldest", "The " + report.oldest().size() + " oldest open cases",
+                        oldest(report)).withoutTotal());
             }
-            spec.commandLine().getOut().flush();
+            String document = "Open cases by age in working days, " + (asOf == null ? "today (" + report.asOf() + ")"
+                    : "at the end of " + asOf) + (knownAt == null ? "" : ", as known at " + knownAt);
+            output.write(new Document(document, Optional.of(report.asOf()), Optional.ofNullable(knownAt), sections,
+                    List.of()), spec, now);
         }
         return 0;
     }
 
-    private static Listing table(AgeingReport report) {
-        Grid grid = Grid.of(report);
-        return new Listing(grid.columns().stream().map(Grid.Column::key).toList(),
-                grid.columns().stream().map(Grid.Column::heading).toList(),
-                grid.columns().stream().map(Grid.Column::numeric).toList(),
-                grid.lines().stream().map(Grid.Line::cells).toList());
-    }
-
-    private static Listing oldest(AgeingReport report) {
-        List<List<String>> rows = new ArrayList<>();
+    private static Grid oldest(AgeingReport report) {
+        Listing listing = new Listing().text("reference", "Reference").text("received", "Received")
+                .text("group", "Group").number("working_days", "Working days");
         for (AgeingReport.Aged a : report.oldest()) {
-            rows.add(List.of(a.reference(), LondonDays.dayOf(a.receivedAt()).toString(), a.group(),
-                    Integer.toString(a.workingDays())));
+            listing.line(a.reference(), LondonDays.dayOf(a.receivedAt()).toString(), a.group(),
+                    Integer.toString(a.workingDays()));
         }
-        return new Listing(List.of("reference", "received", "group", "working_days"),
-                List.of("Reference", "Received", "Group", "Working days"), List.of(false, false, false, true), rows);
+        return listing.grid();
     }
 }

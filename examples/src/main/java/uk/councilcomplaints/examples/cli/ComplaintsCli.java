@@ -35,7 +35,7 @@ import uk.councilcomplaints.model.LondonDays;
                 + "tracker spreadsheet, report tables and the cases breaching their timescales.",
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
                 SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class, AgeingCommand.class,
-                RebuildClocksCommand.class,
+                RebuildClocksCommand.class, ShowCommand.class, FindCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {
@@ -61,6 +61,12 @@ public final class ComplaintsCli implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         // Hibernate Validator logs through slf4j; only warnings unless --verbose
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        // Apache POI (--format xlsx) logs through Log4j's API, which has no provider here: without one it writes a
+        // warning to the standard output, which would corrupt a workbook written there; its simple logger uses stderr
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                     Arrays.asList(args).contains("--verbose") ? "info" : "warn");

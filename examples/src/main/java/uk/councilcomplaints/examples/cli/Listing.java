@@ -1,88 +1,50 @@
 package uk.councilcomplaints.examples.cli;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
+import uk.councilcomplaints.report.Grid;
 
 /**
- * A list that is not one of core's reports (the SLA cases), in the same three formats: aligned text,
- * RFC 4180 CSV under stable column names, Markdown.
- *
- * @param keys the CSV column names
- * @param headings the column headings of text and Markdown
- * @param numeric per column, whether it is aligned right
- * @param rows the cells of each row
+ * A list that is not one of core's reports (the SLA cases, the oldest cases, a case, a search), laid out as a
+ * {@link Grid} so that it has every format a report has.
  */
-record Listing(List<String> keys, List<String> headings, List<Boolean> numeric, List<List<String>> rows) {
+final class Listing {
 
-    String render(TableFormat format, String title) {
-        return switch (format) {
-            case TEXT -> text(title);
-            case CSV -> csv();
-            case MD -> markdown(title);
-        };
+    private final List<Grid.Column> columns = new ArrayList<>();
+    private final List<Grid.Line> lines = new ArrayList<>();
+
+    /** A text column: its CSV name and its heading. */
+    Listing text(String key, String heading) {
+        columns.add(new Grid.Column(key, heading, false));
+        return this;
     }
 
-    private String text(String title) {
-        int[] widths = new int[headings.size()];
-        for (int c = 0; c < widths.length; c++) {
-            widths[c] = headings.get(c).length();
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder(title).append('\n');
-        line(out, headings, widths);
-        for (List<String> row : rows) {
-            line(out, row, widths);
-        }
-        return out.toString();
+    /** A numeric column, aligned right, a number cell in xlsx. */
+    Listing number(String key, String heading) {
+        columns.add(new Grid.Column(key, heading, true));
+        return this;
     }
 
-    private void line(StringBuilder out, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            String pad = " ".repeat(widths[c] - cells.get(c).length());
-            line.append(c == 0 ? "" : "  ").append(numeric.get(c) ? pad + cells.get(c) : cells.get(c) + pad);
+    /** A line, one cell per column; the first labels it in CSV too. */
+    Listing line(List<String> cells) {
+        if (cells.size() != columns.size()) {
+            throw new IllegalArgumentException(cells.size() + " cells for " + columns.size() + " columns");
         }
-        out.append(line.toString().stripTrailing()).append('\n');
+        lines.add(new Grid.Line(cells.get(0), List.copyOf(cells)));
+        return this;
     }
 
-    private String csv() {
-        StringBuilder out = new StringBuilder(csvRecord(keys));
-        for (List<String> row : rows) {
-            out.append(csvRecord(row));
-        }
-        return out.toString();
+    /** A line, one cell per column. */
+    Listing line(String... cells) {
+        return line(List.of(cells));
     }
 
-    /** One RFC 4180 record, with its CRLF. */
-    static String csvRecord(List<String> cells) {
-        return CSVFormat.RFC4180.format(cells.toArray()) + "\r\n";
+    Grid grid() {
+        return new Grid(columns, lines);
     }
 
-    private String markdown(String title) {
-        StringBuilder out = new StringBuilder("**").append(escape(title)).append("**\n\n");
-        mdRow(out, headings);
-        out.append('|');
-        for (boolean n : numeric) {
-            out.append(n ? "---:|" : ":---|");
-        }
-        out.append('\n');
-        for (List<String> row : rows) {
-            mdRow(out, row);
-        }
-        return out.toString();
-    }
-
-    private static void mdRow(StringBuilder out, List<String> cells) {
-        out.append('|');
-        for (String cell : cells) {
-            out.append(' ').append(escape(cell)).append(" |");
-        }
-        out.append('\n');
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    /** An empty cell for an absent value, else its text. */
+    static String orEmpty(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

@@ -1,6 +1,6 @@
 package uk.councilcomplaints.examples.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
@@ -14,12 +14,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.Population;
-import uk.councilcomplaints.report.RenderOptions;
 import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.Reports;
+import uk.councilcomplaints.store.ComplaintStore;
 
 /** {@code complaints report}: the library's reports over whatever the store holds, in text, CSV or Markdown. */
 @Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "REPORT",
@@ -28,7 +29,9 @@ import uk.councilcomplaints.report.Reports;
                 + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.",
         subcommands = {ReportCommand.ByService.class, ReportCommand.ByType.class, ReportCommand.BurnDownReport.class,
                 ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
-                ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class})
+                ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class,
+                MonthlyTrendReport.class, SlaByGroupReport.ByOfficer.class, SlaByGroupReport.ByService.class,
+                AgeingCommand.class})
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,7 +43,13 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "give a report: by-service, by-type, burn-down, workload, "
-                + "sla-performance, statutory-annual or non-complaints");
+                + "sla-performance, statutory-annual, non-complaints, monthly-trend, sla-by-officer, sla-by-service "
+                + "or ageing");
+    }
+
+    /** The command line this report runs in. */
+    ComplaintsCli root() {
+        return root;
     }
 
     /** What every report takes: the store, the format, and an optional instant the records are read as of. */
@@ -55,9 +64,8 @@ final class ReportCommand implements Callable<Integer> {
         @Mixin
         private StoreOptions storeOptions;
 
-        @Option(names = "--format", paramLabel = "text|csv|md", defaultValue = "text",
-                description = "text (default), csv or md.")
-        private TableFormat format = TableFormat.TEXT;
+        @Mixin
+        private FormatOptions output;
 
         @Option(names = "--known-at", paramLabel = "INSTANT",
                 description = "Count only what was recorded by then (2021-12-01T12:00:00Z, or 2021-12-01T12:00 in "
@@ -65,20 +73,33 @@ final class ReportCommand implements Callable<Integer> {
         Instant knownAt;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        public Integer call() throws IOException {
             try (OpenStore open = parent.root.openForReading(storeOptions, spec.commandLine().getErr())) {
-                Report report = report(Reports.over(open.store()));
-                RenderOptions options = format == TableFormat.CSV ? RenderOptions.defaults()
-                        : RenderOptions.defaults().withTitle(title());
-                out.print(format.reportFormat().render(report, options));
-                out.flush();
+                Document.Section section = section(open.store());
+                output.write(Document.of(section, asOfDay(), knownAt), spec, parent.root.clock().instant());
             }
             return 0;
         }
 
-        /** The report, computed by {@code reports}. */
-        abstract Report report(Reports reports);
+        /** The report's table (and chart), over {@code store}: by default core's report in a grid. */
+        Document.Section section(ComplaintStore store) {
+            Report report = report(Reports.over(store));
+            Document.Section section = Document.Section.of(spec.name(), title(), Grid.of(report));
+            return ReportCharts.of(report, section);
+        }
+
+        /**
+         * The report, computed by {@code reports}: core's reports override this; the reports the command line
+         * computes itself override {@link #section} instead.
+         */
+        Report report(Reports reports) {
+            throw new UnsupportedOperationException(spec.name() + " is not one of core's reports");
+        }
+
+        /** The day the figures are taken at, when there is one (the HTML says it in words). */
+        LocalDate asOfDay() {
+            return null;
+        }
 
         /** The title above it in text and Markdown. */
         abstract String title();
@@ -186,6 +207,11 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         @Override
+        LocalDate asOfDay() {
+            return query.asOf();
+        }
+
+        @Override
         String title() {
             String text = query.toString();
             return Character.toUpperCase(text.charAt(0)) + text.substring(1);
@@ -251,6 +277,11 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         @Override
+        LocalDate asOfDay() {
+            return day;
+        }
+
+        @Override
         String title() {
             return "Open cases per officer as of " + day + knownAtSuffix();
         }
@@ -266,10 +297,17 @@ final class ReportCommand implements Callable<Integer> {
         @Mixin
         private AsOf asOf;
 
+        private LocalDate day;
+
         @Override
         Report report(Reports reports) {
-            LocalDate day = asOf.orToday(this);
+            day = asOf.orToday(this);
             return reports.slaPerformance(period.from, period.to, day, known());
+        }
+
+        @Override
+        LocalDate asOfDay() {
+            return day;
         }
 
         @Override
@@ -295,6 +333,11 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         @Override
+        LocalDate asOfDay() {
+            return day;
+        }
+
+        @Override
         String title() {
             return "Statutory annual figures, year to " + day + knownAtSuffix();
         }
@@ -315,10 +358,17 @@ final class ReportCommand implements Callable<Integer> {
         @Mixin
         private AsOf asOf;
 
+        private LocalDate day;
+
         @Override
         Report report(Reports reports) {
-            LocalDate day = asOf.orToday(this);
+            day = asOf.orToday(this);
             return reports.nonComplaintShare(period.from, period.to, day, known());
+        }
+
+        @Override
+        LocalDate asOfDay() {
+            return day;
         }
 
         @Override

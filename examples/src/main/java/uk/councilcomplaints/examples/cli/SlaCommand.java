@@ -1,5 +1,6 @@
 package uk.councilcomplaints.examples.cli;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,7 @@ import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.sla.ClockKind;
 import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.DueClock;
@@ -56,9 +59,8 @@ final class SlaCommand implements Callable<Integer> {
             description = "Count only what was recorded by then (2021-12-01T12:00:00Z, or 2021-12-01T12:00 in London).")
     private Instant knownAt;
 
-    @Option(names = "--format", paramLabel = "text|csv|md", defaultValue = "text",
-            description = "text (default), csv or md.")
-    private TableFormat format = TableFormat.TEXT;
+    @Mixin
+    private FormatOptions output;
 
     /** One clock needing attention, with its case as it stood then. */
     private record Line(String reference, Procedure procedure, Stage stage, ClockKind kind, boolean breached,
@@ -67,7 +69,7 @@ final class SlaCommand implements Callable<Integer> {
         static Line of(SlaClock clock, Complaint c) {
             return new Line(c.reference(), c.procedure(), c.stage(), clock.kind(),
                     clock.state() == ClockState.BREACHED, LondonDays.dayOf(c.receivedAt()), clock.dueDate(),
-                    clock.workingDaysLeft(), c.officer().orElse(""), c.status().name());
+                    clock.workingDaysLeft(), c.officer().orElse(""), Labels.status(c.status()));
         }
 
         static Line of(DueClock clock, Instant at, WorkingCalendar calendar) {
@@ -75,12 +77,12 @@ final class SlaCommand implements Callable<Integer> {
             int left = calendar.workingDaysLeft(LondonDays.dayOf(at), due);
             return new Line(clock.reference(), clock.procedure(), clock.stage(), clock.kind(),
                     clock.stateAt(at) == ClockState.BREACHED, LondonDays.dayOf(clock.receivedAt()), due, left,
-                    clock.officer().orElse(""), clock.status().name());
+                    clock.officer().orElse(""), Labels.status(clock.status()));
         }
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         // the last microsecond of the day: events are whole microseconds, and "as of" includes its instant
         Instant at = asOf == null ? root.clock().instant() : LondonDays.endOf(asOf).minus(1, ChronoUnit.MICROS);
         KnownAt known = knownAt == null ? KnownAt.latest() : KnownAt.of(knownAt);
@@ -98,8 +100,10 @@ final class SlaCommand implements Callable<Integer> {
             String title = (asOf == null ? "Now (" + WHEN.format(at.atZone(LondonDays.ZONE)) + ")"
                     : "At the end of " + asOf) + (knownAt == null ? "" : ", as known at " + knownAt) + ": "
                     + breached + " clocks breached, " + (lines.size() - breached) + " at risk";
-            spec.commandLine().getOut().print(listing(lines).render(format, title));
-            spec.commandLine().getOut().flush();
+            Document.Section section = new Document.Section("sla", title, listing(lines), Optional.empty(),
+                    Optional.empty());
+            output.write(new Document(title, Optional.ofNullable(asOf), Optional.ofNullable(knownAt),
+                    List.of(section), List.of()), spec, root.clock().instant());
         }
         return 0;
     }
@@ -127,19 +131,20 @@ final class SlaCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static Listing listing(List<Line> lines) {
-        List<List<String>> rows = new ArrayList<>();
+    /** The lines: working days over and left as numbers (one of them 0), the status in words. */
+    private static Grid listing(List<Line> lines) {
+        Listing listing = new Listing().text("reference", "Reference").text("type", "Type").text("clock", "Clock")
+                .text("state", "State").text("received", "Received").text("due", "Due")
+                .number("working_days_over", "Working days over").number("working_days_left", "Working days left")
+                .text("officer", "Officer").text("status", "Status");
         for (Line line : lines) {
             int days = line.workingDaysLeft();
-            rows.add(List.of(line.reference(), type(line.procedure(), line.stage()),
+            listing.line(line.reference(), type(line.procedure(), line.stage()),
                     line.kind().name().toLowerCase(Locale.ROOT), line.breached() ? "breached" : "at risk",
-                    line.received().toString(), line.due().toString(), days < 0 ? -days + " over" : days + " left",
-                    line.officer(), line.status()));
+                    line.received().toString(), line.due().toString(), Integer.toString(Math.max(0, -days)),
+                    Integer.toString(Math.max(0, days)), line.officer(), line.status());
         }
-        return new Listing(
-                List.of("reference", "type", "clock", "state", "received", "due", "working_days", "officer", "status"),
-                List.of("Reference", "Type", "Clock", "State", "Received", "Due", "Working days", "Officer", "Status"),
-                List.of(false, false, false, false, false, false, true, false, false), rows);
+        return listing.grid();
     }
 
     private static String type(Procedure procedure, Stage stage) {

@@ -33,7 +33,8 @@ class SlaCommandTest {
         Cli.Result run = Cli.run(store, "sla", "--as-of", "2022-02-28", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = ReportCommandTest.lines(run.out());
-        assertEquals("reference,type,clock,state,received,due,working_days,officer,status", lines.get(0));
+        assertEquals("reference,type,clock,state,received,due,working_days_over,working_days_left,officer,status",
+                lines.get(0));
 
         Instant endOf28February = LondonDays.endOf(LocalDate.of(2022, 2, 28)).minusNanos(1000);
         List<SlaStatus> expected = Complaints.builder(store).build().breachedOrAtRisk(endOf28February, KnownAt.latest());
@@ -45,10 +46,26 @@ class SlaCommandTest {
         // a children's stage 1 case from the backlog, with the service since February: 10 working days
         // from 7 September 2021 fell due on 21 September, 111 working days before 28 February 2022
         assertTrue(lines.contains("LEGACY-0109,Statutory Children Stage 1,response,breached,2021-09-07,2021-09-21,"
-                + "111 over,r.khan,WITH_SERVICE"), run.out());
+                + "111,0,r.khan,With service"), run.out());
         int firstAtRisk = indexOf(lines, ",at risk,");
         assertTrue(firstAtRisk < 0 || lines.subList(firstAtRisk, lines.size()).stream()
                 .noneMatch(l -> l.contains(",breached,")), "breached first");
+    }
+
+    @Test
+    void csvHasTheWorkingDaysAsNumbersAndTheStatusInWords() {
+        Cli.Result run = Cli.run(store, "sla", "--as-of", "2022-02-28", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = ReportCommandTest.lines(run.out());
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = Cli.cells(line);
+            int over = Integer.parseInt(cells.get(6));
+            int left = Integer.parseInt(cells.get(7));
+            assertTrue(over >= 0 && left >= 0 && (over == 0 || left == 0), line);
+            // breached: nothing left (a triage clock may be hours over, 0 working days); at risk: nothing over
+            assertEquals(0, cells.get(3).equals("breached") ? left : over, line);
+            assertTrue(cells.get(9).matches("[A-Z][a-z ]+"), "a status in words: " + line);
+        }
     }
 
     @Test
