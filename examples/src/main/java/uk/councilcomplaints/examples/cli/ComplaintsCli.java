@@ -36,7 +36,7 @@ import uk.councilcomplaints.model.LondonDays;
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
                 SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class, AgeingCommand.class,
                 RebuildClocksCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {
 

@@ -307,7 +307,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Command(name = "non-complaints", mixinStandardHelpOptions = true,
             description = "Of the contacts received in a period, how many were service requests or not council "
-                    + "complaints (the note's 30%).")
+                    + "complaints (the note's 30%%).")
     static final class NonComplaints extends Run {
         @Mixin
         private Period period;
