@@ -67,7 +67,7 @@ final class RetentionCommand implements Callable<Integer> {
                     + " is after today (" + root.today() + ")");
         }
         try (OpenStore open = dryRun ? root.openForReading(storeOptions, spec.commandLine().getErr())
-                : root.open(storeOptions, spec.commandLine().getErr())) {
+                : root.openExisting(storeOptions, spec.commandLine().getErr())) {
             DataProtection protection = Complaints.builder(open.store()).clock(root.clock()).retentionPolicy(policy)
                     .build().dataProtection();
             List<Complaint> done = dryRun ? protection.expired(day) : protection.anonymiseExpired(day, actor);
