@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.report.Grouping;
+import uk.councilcomplaints.report.NonComplaintShare;
 import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.RenderOptions;
 import uk.councilcomplaints.report.Report;
@@ -71,10 +72,18 @@ final class ReportCommand implements Callable<Integer> {
                 Report report = report(Reports.over(open.store()));
                 RenderOptions options = format == TableFormat.CSV ? RenderOptions.defaults()
                         : RenderOptions.defaults().withTitle(title());
-                out.print(format.reportFormat().render(report, options));
+                out.print(rendered(report, format.reportFormat().render(report, options)));
                 out.flush();
+                if (knownAt != null) {
+                    RecordedEvents.knownAtNote(open.store(), knownAt).ifPresent(spec.commandLine().getErr()::println);
+                }
             }
             return 0;
+        }
+
+        /** The report as rendered, for a report to amend what the library prints. */
+        String rendered(Report report, String text) {
+            return text;
         }
 
         /** The report, computed by {@code reports}. */
@@ -138,6 +147,17 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--open-only", description = "Count only the cases still open as of the day.")
         private boolean openOnly;
 
+        /**
+         * {@code text} (a query's or population's description) saying "as known at" once: the cases are chosen as
+         * known at --known-at unless --cohort-known-at says otherwise, and the population and the query then both
+         * say so.
+         */
+        String withoutRepeatedKnownAt(String text, Run run) {
+            String known = ", as known at " + run.knownAt;
+            return cohortKnownAt == null && run.knownAt != null && text.indexOf(known) != text.lastIndexOf(known)
+                    ? text.replaceFirst(java.util.regex.Pattern.quote(known), "") : text;
+        }
+
         /** Without --cohort-open-on or --from/--to: every case received by the as-of day. */
         ReportQuery.Builder query(Run run, Grouping grouping, LocalDate asOf) {
             if (cohort != null && (from != null || to != null)) {
@@ -187,7 +207,7 @@ final class ReportCommand implements Callable<Integer> {
 
         @Override
         String title() {
-            String text = query.toString();
+            String text = cases.withoutRepeatedKnownAt(query.toString(), this);
             return Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
     }
@@ -225,14 +245,22 @@ final class ReportCommand implements Callable<Integer> {
                 description = "The days, comma-separated, in the order shown.")
         private List<LocalDate> days;
 
-        @Override
-        Report report(Reports reports) {
-            return reports.burnDown(cases.query(this, Grouping.SERVICE_AREA, days.get(0)).build(), days);
-        }
+        private ReportQuery query;
 
         @Override
+        Report report(Reports reports) {
+            query = cases.query(this, Grouping.SERVICE_AREA, days.get(0)).build();
+            return reports.burnDown(query, days);
+        }
+
+        /** E.g. "Burn-down: the cases open at the start of 2021-12-01, where they stood on 2021-11-30, 2022-01-14". */
+        @Override
         String title() {
-            return "Burn-down" + knownAtSuffix();
+            String population = query.population().toString();
+            String which = population.startsWith("all contacts") ? population : "the cases " + population;
+            List<String> shown = days.stream().map(LocalDate::toString).toList();
+            return cases.withoutRepeatedKnownAt("Burn-down: " + which + (query.stillOpen() ? ", still open" : "")
+                    + ", where they stood at the end of " + String.join(", ", shown) + knownAtSuffix(), this);
         }
     }
 
@@ -319,6 +347,14 @@ final class ReportCommand implements Callable<Integer> {
         Report report(Reports reports) {
             LocalDate day = asOf.orToday(this);
             return reports.nonComplaintShare(period.from, period.to, day, known());
+        }
+
+        /** A share of no contacts is not 0%: its cell says n/a (three characters, so the columns stay aligned). */
+        @Override
+        String rendered(Report report, String text) {
+            int share = text.lastIndexOf("0.0");
+            return report instanceof NonComplaintShare s && s.contacts() == 0 && share >= 0
+                    ? text.substring(0, share) + "n/a" + text.substring(share + 3) : text;
         }
 
         @Override
