@@ -22,14 +22,15 @@ import uk.councilcomplaints.report.Reports;
 
 /** {@code complaints briefing}: the briefing note's tables and charts, computed from the stored events. */
 @Command(name = "briefing", mixinStandardHelpOptions = true,
-        description = {"Builds the briefing note's data set (through the library's API, once per store) in a database of "
-                + "its own, ./complaints-data/demo (an H2 file), unless --db names another, and prints "
+        description = {"Builds the briefing note's data set (through the library's API, once per store) in a "
+                + "database of its own (the H2 file complaints-data/demo in the working folder) unless --db names "
+                + "another, and prints "
                 + "the note's tables, computed from the stored events: the December position as reported on "
                 + "1 December 2021 beside the same table as known after the data cleansing, the original backlog on "
                 + "14 January and 2 March 2022, contacts by type, the share that were not complaints, the burn-down, "
                 + "workload, timescales and statutory figures.",
                 "With --format html, writes one self-contained HTML file (tables and charts) for a committee paper: "
-                        + "./complaints-data/briefing.html, next to the demo database, unless --html or --out says.",
+                        + "briefing.html next to the demo database (in complaints-data), unless --html or --out says.",
                 "A database that --db names and that holds other complaints is refused unless --into-existing: the "
                         + "demo never mixes into real data unasked. An embedded H2 database has its tables created or "
                         + "updated first; any other (PostgreSQL) must be up to date: run complaints migrate."})
@@ -58,7 +59,7 @@ final class BriefingCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write briefing.txt, .csv, .md or .html in DIR instead of printing (html: default "
-                    + "./complaints-data/, next to the demo database).")
+                    + "complaints-data, next to the demo database).")
     private Path out;
 
     @Option(names = "--html", paramLabel = "FILE",

@@ -13,8 +13,8 @@ final class BriefingData {
 
     /**
      * Loads the data set unless {@code store} holds it already; says which on {@code err}. True if it loaded. A store
-     * that holds other complaints is refused, unless {@code intoExisting}, naming it as {@code where}: the demo never mixes into real data
-     * unasked.
+     * that holds other complaints is refused, unless {@code intoExisting}, naming it as {@code where}: the demo
+     * never mixes into real data unasked.
      */
     static boolean ensureLoaded(ComplaintStore store, PrintWriter err, boolean intoExisting, String where) {
         if (present(store)) {

@@ -80,7 +80,7 @@ public final class ComplaintsCli implements Callable<Integer> {
         return commandLine(clock, stores, CliEnvironment.system());
     }
 
-    /** As {@link #commandLine(Clock, StoreFactory)}, reading the environment, files and console {@code environment} gives. */
+    /** As {@link #commandLine(Clock, StoreFactory)}, with the variables, folders and console of {@code environment}. */
     public static CommandLine commandLine(Clock clock, StoreFactory stores, CliEnvironment environment) {
         ComplaintsCli cli = new ComplaintsCli(clock, stores, environment);
         CommandLine cl = new CommandLine(cli);
@@ -146,7 +146,8 @@ public final class ComplaintsCli implements Callable<Integer> {
      * not exist is an error, not created; an embedded H2 database's tables are still brought up to date.
      */
     OpenStore openExisting(StoreOptions options, PrintWriter err) {
-        return options.withBriefingData() ? open(options, err) : stores.open(resolve(options, false, err).existingOnly());
+        return options.withBriefingData() ? open(options, err)
+                : stores.open(resolve(options, false, err).existingOnly());
     }
 
     /**

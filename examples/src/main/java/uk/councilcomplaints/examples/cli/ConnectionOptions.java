@@ -32,7 +32,7 @@ public final class ConnectionOptions {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "The database: an H2 URL or a PostgreSQL one (jdbc:postgresql://host/db). Default: db in "
-                    + "complaints.properties, else the H2 file ./complaints-data/complaints.")
+                    + "complaints.properties, else the H2 file complaints-data/complaints in the working folder.")
     String url;
 
     @Option(names = "--user", paramLabel = "USER",

@@ -26,7 +26,8 @@ import uk.councilcomplaints.report.Reports;
 @Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "REPORT",
         description = "Prints a report over whatever the store holds, computed from the complaints' histories "
                 + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at). "
-                + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.",
+                + "Reads only: the database must exist and its tables be up to date (complaints migrate); they "
+                + "are never changed.",
         subcommands = {ReportCommand.ByService.class, ReportCommand.ByType.class, ReportCommand.BurnDownReport.class,
                 ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
                 ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class})

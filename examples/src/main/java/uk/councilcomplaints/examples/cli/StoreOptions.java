@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 public final class StoreOptions {
 
-    /** The database used when neither --db nor complaints.properties names one: an H2 file in {@code ./complaints-data/}. */
+    /** The database when neither --db nor complaints.properties names one: an H2 file in {@code ./complaints-data/}. */
     public static final String DEFAULT_DB = "jdbc:h2:file:./complaints-data/complaints";
 
     /** Where the briefing note's data set goes unless --db names a database: an H2 file of its own. */
@@ -69,8 +69,8 @@ public final class StoreOptions {
 
     @Option(names = "--with-briefing-data",
             description = "Load the briefing note's data set (the 282-case backlog and 379 new contacts) first, "
-                    + "unless the store already holds it; without --db, into the demo database "
-                    + "./complaints-data/demo.")
+                    + "unless the store already holds it; without --db, into the demo database (the H2 file "
+                    + "complaints-data/demo in the working folder).")
     private boolean withBriefingData;
 
     @Option(names = "--into-existing",

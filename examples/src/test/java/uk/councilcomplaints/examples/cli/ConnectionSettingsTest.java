@@ -85,12 +85,14 @@ class ConnectionSettingsTest {
     @Test
     void aPasswordIsNeverAnArgumentAndThePromptNeedsAConsole() {
         for (String[] args : new String[][] {{"report", "by-type", "--db", PG, "--password=s3cret"},
-            {"report", "by-type", "--db", PG, "--password", "s3cret"}, {"migrate", "--db", PG, "--password", "s3cret"}}) {
+            {"report", "by-type", "--db", PG, "--password", "s3cret"},
+            {"migrate", "--db", PG, "--password", "s3cret"}}) {
             Cli.Result run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args));
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertTrue(run.err().contains("--password takes no value"), run.err());
-            assertTrue(run.err().contains("COMPLAINTS_DB_PASSWORD") && run.err().contains("--password-file"), run.err());
+            assertTrue(run.err().contains("COMPLAINTS_DB_PASSWORD") && run.err().contains("--password-file"),
+                    run.err());
             assertFalse(run.err().contains("s3cret"), run.err());
         }
         Cli.Result noConsole = run("report", "by-type", "--db", PG, "--user", "cc", "--password");
