@@ -135,7 +135,7 @@ public final class ComplaintsCli implements Callable<Integer> {
             return open(options, err);
         }
         if (options.kind() == StoreOptions.Kind.MEMORY) {
-            noteAtEnd("Note: --store memory starts empty on every run, so this counted nothing; add "
+            noteAtEnd("Note: --store memory starts empty on every run and keeps nothing from an earlier one; add "
                     + "--with-briefing-data for the briefing note's data set, or use a database (--db).");
         }
         return stores.open(resolve(options, false, err).validatingSchema());

@@ -12,12 +12,6 @@ import picocli.CommandLine.Option;
  */
 public final class StoreOptions {
 
-    /** The database when neither --db nor complaints.properties names one: an H2 file in {@code ./complaints-data/}. */
-    public static final String DEFAULT_DB = "jdbc:h2:file:./complaints-data/complaints";
-
-    /** Where the briefing note's data set goes unless --db names a database: an H2 file of its own. */
-    public static final String DEMO_DB = "jdbc:h2:file:./complaints-data/demo";
-
     /** Where complaints are kept. */
     public enum Kind {
         /** In memory: empty at the start of every run, gone at its end. */

@@ -200,7 +200,7 @@ class ReportCommandTest {
     void aReportOnTheMemoryStoreSaysItStartedEmpty() {
         Cli.Result empty = Cli.run("report", "by-type", "--store", "memory", "--as-of", "2022-02-28");
         assertEquals(0, empty.exitCode(), empty.err());
-        assertEquals("Note: --store memory starts empty on every run, so this counted nothing; add "
+        assertEquals("Note: --store memory starts empty on every run and keeps nothing from an earlier one; add "
                 + "--with-briefing-data for the briefing note's data set, or use a database (--db).",
                 empty.err().strip());
         Cli.Result loaded = Cli.run("report", "by-type", "--store", "memory", "--with-briefing-data", "--as-of",
