@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.examples.briefing.BriefingNoteReports;
@@ -21,14 +22,18 @@ import uk.councilcomplaints.report.Reports;
 
 /** {@code complaints briefing}: the briefing note's tables and charts, computed from the stored events. */
 @Command(name = "briefing", mixinStandardHelpOptions = true,
-        description = {"Builds the briefing note's data set (through the library's API, once per store) and prints "
+        description = {"Builds the briefing note's data set (through the library's API, once per store) in a "
+                + "database of its own (the H2 file complaints-data/demo in the working folder) unless --db names "
+                + "another, and prints "
                 + "the note's tables, computed from the stored events: the December position as reported on "
                 + "1 December 2021 beside the same table as known after the data cleansing, the original backlog on "
                 + "14 January and 2 March 2022, contacts by type, the share that were not complaints, the burn-down, "
                 + "workload, timescales and statutory figures.",
-                "With --format html, writes one self-contained HTML file (tables and charts) for a committee paper.",
-                "An embedded H2 database (such as the default) has its tables created or updated first; any other "
-                        + "(PostgreSQL) must be up to date: run complaints migrate."})
+                "With --format html, writes one self-contained HTML file (tables and charts) for a committee paper: "
+                        + "briefing.html next to the demo database (in complaints-data), unless --html or --out says.",
+                "A database that --db names and that holds other complaints is refused unless --into-existing: the "
+                        + "demo never mixes into real data unasked. An embedded H2 database has its tables created or "
+                        + "updated first; any other (PostgreSQL) must be up to date: run complaints migrate."})
 final class BriefingCommand implements Callable<Integer> {
 
     /** What {@code briefing} writes. */
@@ -53,17 +58,28 @@ final class BriefingCommand implements Callable<Integer> {
     private Format format = Format.TEXT;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write briefing.txt, .csv, .md or .html in DIR instead of printing (html: default the "
-                    + "current directory).")
+            description = "Write briefing.txt, .csv, .md or .html in DIR instead of printing (html: default "
+                    + "complaints-data, next to the demo database).")
     private Path out;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the HTML briefing (tables and charts) to FILE; implies --format html.")
+    private Path html;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try (OpenStore open = root.open(storeOptions, err)) {
-            if (!storeOptions.withBriefingData()) {
-                BriefingData.ensureLoaded(open.store(), err);
+        if (html != null) {
+            if (out != null) {
+                throw new ParameterException(spec.commandLine(), "give --out DIR or --html FILE, not both");
             }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--format") && format != Format.HTML) {
+                throw new ParameterException(spec.commandLine(), "--html FILE writes HTML; leave out --format "
+                        + format.name().toLowerCase(Locale.ROOT));
+            }
+            format = Format.HTML;
+        }
+        try (OpenStore open = root.openForBriefing(storeOptions, err)) {
             List<Section> sections = BriefingNoteReports.sections(Reports.over(open.store()));
             String document = switch (format) {
                 case TEXT -> render(sections, ReportFormat.TEXT);
@@ -75,15 +91,22 @@ final class BriefingCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(document);
                 spec.commandLine().getOut().flush();
             } else {
-                Path file = Path.of("briefing." + extension());
-                if (out != null) {
-                    file = Files.createDirectories(out).resolve(file);
-                }
+                Path file = target();
+                Files.createDirectories(file.toAbsolutePath().getParent());
                 Files.writeString(file, document, StandardCharsets.UTF_8);
                 spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath().normalize());
             }
         }
         return 0;
+    }
+
+    /** --html FILE, else briefing.EXT in --out DIR, else (html) next to the demo database. */
+    private Path target() {
+        String name = "briefing." + extension();
+        if (html != null) {
+            return root.environment().resolve(html);
+        }
+        return out != null ? root.environment().resolve(out).resolve(name) : root.demoFile().resolveSibling(name);
     }
 
     private String extension() {

@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +39,7 @@ import uk.councilcomplaints.model.LondonDays;
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
                 SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class, AgeingCommand.class,
                 RebuildClocksCommand.class, ShowCommand.class, FindCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {
 
@@ -45,6 +48,9 @@ public final class ComplaintsCli implements Callable<Integer> {
 
     private final Clock clock;
     private final StoreFactory stores;
+    private final CliEnvironment environment;
+    /** Notes for stderr once the command has succeeded (none after an error, which stays one line). */
+    private final List<String> notes = new ArrayList<>();
 
     @Spec
     private CommandSpec spec;
@@ -52,9 +58,10 @@ public final class ComplaintsCli implements Callable<Integer> {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     private boolean verbose;
 
-    private ComplaintsCli(Clock clock, StoreFactory stores) {
+    private ComplaintsCli(Clock clock, StoreFactory stores, CliEnvironment environment) {
         this.clock = requireNonNull(clock, "clock");
         this.stores = requireNonNull(stores, "stores");
+        this.environment = requireNonNull(environment, "environment");
     }
 
     public static void main(String[] args) {
@@ -71,17 +78,30 @@ public final class ComplaintsCli implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                     Arrays.asList(args).contains("--verbose") ? "info" : "warn");
         }
-        System.exit(commandLine(Clock.systemUTC(), StoreFactory.standard()).execute(args));
+        System.exit(commandLine(Clock.systemUTC(), StoreFactory.standard(), CliEnvironment.system()).execute(args));
     }
 
-    /** The command line with its converters and error handling, days counted by {@code clock}. */
+    /** The command line with its converters and error handling, days counted by {@code clock}, in this process. */
     public static CommandLine commandLine(Clock clock, StoreFactory stores) {
-        CommandLine cl = new CommandLine(new ComplaintsCli(clock, stores));
+        return commandLine(clock, stores, CliEnvironment.system());
+    }
+
+    /** As {@link #commandLine(Clock, StoreFactory)}, with the variables, folders and console of {@code environment}. */
+    public static CommandLine commandLine(Clock clock, StoreFactory stores, CliEnvironment environment) {
+        ComplaintsCli cli = new ComplaintsCli(clock, stores, environment);
+        CommandLine cl = new CommandLine(cli);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(LocalDate.class, ComplaintsCli::day);
         cl.registerConverter(Instant.class, ComplaintsCli::instant);
         cl.setParameterExceptionHandler(ComplaintsCli::invalidInput);
         cl.setExecutionExceptionHandler(ComplaintsCli::failed);
+        cl.setExecutionStrategy(parsed -> {
+            int code = new CommandLine.RunLast().execute(parsed);
+            PrintWriter err = parsed.commandSpec().commandLine().getErr();
+            cli.notes.forEach(err::println);
+            err.flush();
+            return code;
+        });
         return cl;
     }
 
@@ -96,17 +116,44 @@ public final class ComplaintsCli implements Callable<Integer> {
         return clock;
     }
 
+    /** The environment variables, folders and console this run reads. */
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    /** Prints {@code note} on stderr once the command has succeeded. */
+    void noteAtEnd(String note) {
+        notes.add(note);
+    }
+
     /** Today, in London. */
     LocalDate today() {
         return LondonDays.dayOf(clock.instant());
     }
 
     /**
-     * Opens the store the options name for a command that only reads: the schema is validated, never changed
-     * (unless {@code --with-briefing-data} asks to load the data set, a write: then as {@link #open}).
+     * Opens the store the options name for a command that only reads: the database must exist, and its schema is
+     * validated, never changed (unless {@code --with-briefing-data} asks to load the data set, a write: then as
+     * {@link #open}). An empty memory store gets a note at the end.
      */
     OpenStore openForReading(StoreOptions options, PrintWriter err) {
-        return open(options.withBriefingData() ? options : options.validatingSchema(), err);
+        if (options.withBriefingData()) {
+            return open(options, err);
+        }
+        if (options.kind() == StoreOptions.Kind.MEMORY) {
+            noteAtEnd("Note: --store memory starts empty on every run and keeps nothing from an earlier one; add "
+                    + "--with-briefing-data for the briefing note's data set, or use a database (--db).");
+        }
+        return stores.open(resolve(options, false, err).validatingSchema());
+    }
+
+    /**
+     * Opens the store for a command that changes only what is there (retention, rebuild-clocks): a database that does
+     * not exist is an error, not created; an embedded H2 database's tables are still brought up to date.
+     */
+    OpenStore openExisting(StoreOptions options, PrintWriter err) {
+        return options.withBriefingData() ? open(options, err)
+                : stores.open(resolve(options, false, err).existingOnly());
     }
 
     /**
@@ -114,11 +161,61 @@ public final class ComplaintsCli implements Callable<Integer> {
      * database's schema is migrated first, any other's validated ({@link StoreOptions#schema}).
      */
     OpenStore open(StoreOptions options, PrintWriter err) {
-        OpenStore open = stores.open(options);
-        if (options.withBriefingData()) {
-            BriefingData.ensureLoaded(open.store(), err);
+        return open(options, options.withBriefingData(), err);
+    }
+
+    /**
+     * Opens the store for {@code briefing}: the demo database unless --db names one, the data set loaded unless there
+     * (and never into a database holding other complaints without --into-existing).
+     */
+    OpenStore openForBriefing(StoreOptions options, PrintWriter err) {
+        return open(options, true, err);
+    }
+
+    private OpenStore open(StoreOptions options, boolean briefingData, PrintWriter err) {
+        StoreOptions resolved = resolve(options, briefingData, err);
+        OpenStore open = stores.open(resolved);
+        if (briefingData) {
+            try {
+                BriefingData.ensureLoaded(open.store(), err, options.intoExisting(),
+                        resolved.kind() == StoreOptions.Kind.MEMORY ? "the memory store"
+                                : "the database " + JdbcStores.masked(resolved.url()));
+            } catch (RuntimeException e) {
+                open.close();
+                throw e;
+            }
         }
         return open;
+    }
+
+    /**
+     * The options with their connection resolved: --db, else (unless for the briefing's data set, which goes to the
+     * demo database and says so) complaints.properties, else the default H2 file in the working folder.
+     */
+    private StoreOptions resolve(StoreOptions options, boolean briefingData, PrintWriter err) {
+        if (options.kind() == StoreOptions.Kind.MEMORY) {
+            return options;
+        }
+        boolean demo = briefingData && !options.dbGiven();
+        if (demo) {
+            err.println("Using the demo database " + demoFile() + " (an H2 file of its own; --db names another)");
+        }
+        String defaultUrl = "jdbc:h2:file:" + (demo ? demoFile() : environment.workingDir()
+                .resolve(ConnectionOptions.DEFAULT_FILE));
+        return options.resolved(options.connection().resolve(environment, CliConfig.load(environment), !demo,
+                defaultUrl, err));
+    }
+
+    /** The connection {@code complaints migrate} uses: as for any command but briefing. */
+    StoreOptions resolve(ConnectionOptions connection, PrintWriter err) {
+        return StoreOptions.of(StoreOptions.Kind.JDBC, null, false).resolved(connection.resolve(environment,
+                CliConfig.load(environment), true, "jdbc:h2:file:" + environment.workingDir()
+                        .resolve(ConnectionOptions.DEFAULT_FILE), err));
+    }
+
+    /** The demo database's file, without H2's extension: {@code complaints-data/demo} in the working folder. */
+    Path demoFile() {
+        return environment.workingDir().resolve("complaints-data").resolve("demo");
     }
 
     private static LocalDate day(String text) {

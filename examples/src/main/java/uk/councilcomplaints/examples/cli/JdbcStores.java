@@ -2,8 +2,11 @@ package uk.councilcomplaints.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +16,7 @@ import uk.councilcomplaints.store.jdbc.JdbcStoreException;
 import uk.councilcomplaints.store.jdbc.SchemaMode;
 
 /**
- * Opens the JDBC store for {@code --db}, {@code --user} and {@code --password}: H2 (the default file under
+ * Opens the JDBC store for the resolved connection ({@link ConnectionOptions}): H2 (the default file under
  * {@code ./complaints-data/}) or PostgreSQL, through a small connection pool, its schema migrated or validated as
  * the options say ({@link StoreOptions#schema}); and migrates a database for {@code complaints migrate}. The only
  * class that knows the JDBC store module. Every URL or message it prints has its passwords masked ({@link #masked}).
@@ -36,16 +39,26 @@ final class JdbcStores {
 
     /** As {@link #open(StoreOptions)}, the pool made by {@code pools}: for tests. */
     static OpenStore open(StoreOptions options, Function<HikariConfig, HikariDataSource> pools) {
+        if (options.existing()) {
+            h2File(options.url()).filter(file -> !Files.exists(file)).ifPresent(file -> {
+                throw new CliException("no complaints database at " + file + "; run 'complaints import' or pass --db");
+            });
+        }
         HikariDataSource pool = pool(options, pools);
         try {
             // The command line is one writer that may load a story recorded in the past (briefing), so it does
             // not wait for a settle window; applications with several nodes keep the library's default.
-            JdbcComplaintStore store = JdbcComplaintStore.builder(pool).schema(schemaMode(options)).noSettleWindow()
-                    .build();
-            return new OpenStore(store, pool::close);
+            JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(pool).schema(schemaMode(options))
+                    .noSettleWindow();
+            options.council().ifPresent(builder::council);
+            return new OpenStore(builder.build(), pool::close);
         } catch (IllegalStateException e) {
             pool.close();
-            throw failed("use", options, e, ". Run 'complaints migrate' with the same --db, --user and --password to"
+            if (noTables(e)) {
+                throw new CliException("no complaints tables in the database " + masked(options.url())
+                        + "; run 'complaints migrate' with the same connection settings, or pass --db", e);
+            }
+            throw failed("use", options, e, ". Run 'complaints migrate' with the same connection settings to"
                     + " create or update its tables.");
         } catch (JdbcStoreException | IllegalArgumentException e) {
             pool.close();
@@ -69,14 +82,46 @@ final class JdbcStores {
         }
     }
 
+    /** The file of an embedded H2 database at {@code url} ({@code .mv.db}); empty for memory, a server or others. */
+    static Optional<Path> h2File(String url) {
+        if (!embeddedH2(url)) {
+            return Optional.empty();
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int settings = rest.indexOf(';');
+        rest = settings < 0 ? rest : rest.substring(0, settings);
+        if (rest.regionMatches(true, 0, "file:", 0, 5)) {
+            rest = rest.substring(5);
+        } else if (rest.matches("(?i)[a-z]{2,}:.*")) {
+            return Optional.empty(); // mem:, zip:, split:, nio: and the like: not one plain file
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return Optional.of(Path.of(rest + ".mv.db").toAbsolutePath().normalize());
+    }
+
+    /** Whether the schema check failed because the database has no complaints tables at all. */
+    private static boolean noTables(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage())
+                    .startsWith("The complaints schema is not there")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "cannot {@code doing} the database" and why, with {@code advice} after it; every password masked. A message
      * that ends a sentence loses its full stop when advice follows.
      */
     private static CliException failed(String doing, StoreOptions options, RuntimeException e, String advice) {
         String why = masked(rootMessage(e));
+        String then = why.contains("no password was provided") ? "; give it in " + CliEnvironment.PASSWORD_VARIABLE
+                + ", with --password-file FILE or at the --password prompt" : advice;
         return new CliException("cannot " + doing + " the database " + masked(options.url()) + ": "
-                + (advice.isEmpty() ? why : why.replaceAll("[.\\s]+$", "") + advice), e);
+                + (then.isEmpty() ? why : why.replaceAll("[.\\s]+$", "") + then), e);
     }
 
     /** {@code text} (a URL, or a message that may quote one) with every password in it replaced by {@code ***}. */

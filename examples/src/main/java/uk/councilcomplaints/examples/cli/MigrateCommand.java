@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code complaints migrate}: creates the database's tables, or brings them up to date. */
@@ -20,23 +21,18 @@ import picocli.CommandLine.Spec;
                 + "--verbose."})
 final class MigrateCommand implements Callable<Integer> {
 
+    @ParentCommand
+    private ComplaintsCli root;
+
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = StoreOptions.DEFAULT_DB,
-            description = "The database: an H2 URL (default ${DEFAULT-VALUE}) or a PostgreSQL one "
-                    + "(jdbc:postgresql://host/db).")
-    private String url = StoreOptions.DEFAULT_DB;
-
-    @Option(names = "--user", paramLabel = "USER", description = "The database user.")
-    private String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "The database user's password.")
-    private String password;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Override
     public Integer call() {
-        List<String> applied = JdbcStores.migrate(StoreOptions.database(url, user, password));
+        List<String> applied = JdbcStores.migrate(root.resolve(connection, spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (applied.isEmpty()) {
             out.println("Schema up to date");

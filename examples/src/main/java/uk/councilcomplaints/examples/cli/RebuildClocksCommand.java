@@ -30,7 +30,7 @@ final class RebuildClocksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (OpenStore open = root.open(storeOptions, spec.commandLine().getErr())) {
+        try (OpenStore open = root.openExisting(storeOptions, spec.commandLine().getErr())) {
             WorkQueues queues = Complaints.builder(open.store()).clock(root.clock()).build().queues();
             long stale = queues.staleClocks();
             int rebuilt = queues.rebuildClocks();

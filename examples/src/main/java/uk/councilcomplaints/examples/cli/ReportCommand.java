@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.Grouping;
+import uk.councilcomplaints.report.NonComplaintShare;
 import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportQuery;
@@ -26,7 +27,8 @@ import uk.councilcomplaints.store.ComplaintStore;
 @Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "REPORT",
         description = "Prints a report over whatever the store holds, computed from the complaints' histories "
                 + "as of a day (end of day, London), optionally as the records stood at an instant (--known-at). "
-                + "Reads only: the database's tables must be up to date (complaints migrate); they are never changed.",
+                + "Reads only: the database must exist and its tables be up to date (complaints migrate); they "
+                + "are never changed.",
         subcommands = {ReportCommand.ByService.class, ReportCommand.ByType.class, ReportCommand.BurnDownReport.class,
                 ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
                 ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class,
@@ -77,6 +79,9 @@ final class ReportCommand implements Callable<Integer> {
             try (OpenStore open = parent.root.openForReading(storeOptions, spec.commandLine().getErr())) {
                 Document.Section section = section(open.store());
                 output.write(Document.of(section, asOfDay(), knownAt), spec, parent.root.clock().instant());
+                if (knownAt != null) {
+                    RecordedEvents.knownAtNote(open.store(), knownAt).ifPresent(spec.commandLine().getErr()::println);
+                }
             }
             return 0;
         }
@@ -159,6 +164,17 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--open-only", description = "Count only the cases still open as of the day.")
         private boolean openOnly;
 
+        /**
+         * {@code text} (a query's or population's description) saying "as known at" once: the cases are chosen as
+         * known at --known-at unless --cohort-known-at says otherwise, and the population and the query then both
+         * say so.
+         */
+        String withoutRepeatedKnownAt(String text, Run run) {
+            String known = ", as known at " + run.knownAt;
+            return cohortKnownAt == null && run.knownAt != null && text.indexOf(known) != text.lastIndexOf(known)
+                    ? text.replaceFirst(java.util.regex.Pattern.quote(known), "") : text;
+        }
+
         /** Without --cohort-open-on or --from/--to: every case received by the as-of day. */
         ReportQuery.Builder query(Run run, Grouping grouping, LocalDate asOf) {
             if (cohort != null && (from != null || to != null)) {
@@ -213,7 +229,7 @@ final class ReportCommand implements Callable<Integer> {
 
         @Override
         String title() {
-            String text = query.toString();
+            String text = cases.withoutRepeatedKnownAt(query.toString(), this);
             return Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
     }
@@ -251,14 +267,22 @@ final class ReportCommand implements Callable<Integer> {
                 description = "The days, comma-separated, in the order shown.")
         private List<LocalDate> days;
 
-        @Override
-        Report report(Reports reports) {
-            return reports.burnDown(cases.query(this, Grouping.SERVICE_AREA, days.get(0)).build(), days);
-        }
+        private ReportQuery query;
 
         @Override
+        Report report(Reports reports) {
+            query = cases.query(this, Grouping.SERVICE_AREA, days.get(0)).build();
+            return reports.burnDown(query, days);
+        }
+
+        /** E.g. "Burn-down: the cases open at the start of 2021-12-01, where they stood on 2021-11-30, 2022-01-14". */
+        @Override
         String title() {
-            return "Burn-down" + knownAtSuffix();
+            String population = query.population().toString();
+            String which = population.startsWith("all contacts") ? population : "the cases " + population;
+            List<String> shown = days.stream().map(LocalDate::toString).toList();
+            return cases.withoutRepeatedKnownAt("Burn-down: " + which + (query.stillOpen() ? ", still open" : "")
+                    + ", where they stood at the end of " + String.join(", ", shown) + knownAtSuffix(), this);
         }
     }
 
@@ -350,7 +374,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Command(name = "non-complaints", mixinStandardHelpOptions = true,
             description = "Of the contacts received in a period, how many were service requests or not council "
-                    + "complaints (the note's 30%).")
+                    + "complaints (the note's 30%%).")
     static final class NonComplaints extends Run {
         @Mixin
         private Period period;
@@ -360,10 +384,29 @@ final class ReportCommand implements Callable<Integer> {
 
         private LocalDate day;
 
+        private NonComplaintShare share;
+
         @Override
         Report report(Reports reports) {
             day = asOf.orToday(this);
-            return reports.nonComplaintShare(period.from, period.to, day, known());
+            share = reports.nonComplaintShare(period.from, period.to, day, known());
+            return share;
+        }
+
+        /** A share of no contacts is not 0%: its cell (the last) says n/a. */
+        @Override
+        Document.Section section(ComplaintStore store) {
+            Document.Section section = super.section(store);
+            if (share.contacts() != 0) {
+                return section;
+            }
+            List<Grid.Line> lines = section.grid().lines().stream().map(line -> {
+                List<String> cells = new java.util.ArrayList<>(line.cells());
+                cells.set(cells.size() - 1, "n/a");
+                return new Grid.Line(line.key(), cells);
+            }).toList();
+            return new Document.Section(section.key(), section.title(), new Grid(section.grid().columns(), lines),
+                    section.chart(), section.totalLabel());
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.protection.DataProtection;
@@ -26,10 +28,12 @@ import uk.councilcomplaints.workflow.Complaints;
         description = "Anonymises every closed complaint whose personal data was kept for its procedure's "
                 + "retention period (6 years after closure unless --period says otherwise): erases the "
                 + "complainant's details, the summary and the events' reasons, recorded as an event with who, "
-                + "when and why; every report stays the same. Prints how many, per procedure. Running it "
-                + "again anonymises nothing more. An embedded H2 database (such as the default) has its tables "
-                + "created or updated first, any other must be up to date (complaints migrate); with --dry-run the "
-                + "tables must be up to date and are never changed.")
+                + "when and why; every report stays the same. Prints how many first, per procedure (as --period "
+                + "names them) and kind (complaints, service requests, not council complaints), and asks before "
+                + "it anonymises: y or yes goes ahead; without a console it needs --yes, and changes nothing "
+                + "otherwise. Running it again anonymises nothing more. The database must exist; an embedded H2 "
+                + "database has its tables updated first, any other must be up to date (complaints migrate); with "
+                + "--dry-run the tables must be up to date and are never changed.")
 final class RetentionCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -54,6 +58,9 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Count what would be anonymised; change nothing.")
     private boolean dryRun;
 
+    @Option(names = "--yes", description = "Anonymise without asking (for scripts: nothing asks without a console).")
+    private boolean yes;
+
     @Option(names = "--actor", paramLabel = "NAME", defaultValue = "complaints retention",
             description = "Who the anonymisation is recorded as done by (default: ${DEFAULT-VALUE}).")
     private String actor;
@@ -66,14 +73,38 @@ final class RetentionCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--as-of': " + day
                     + " is after today (" + root.today() + ")");
         }
+        if (actor.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--actor': must not be blank");
+        }
+        PrintWriter out = spec.commandLine().getOut();
         try (OpenStore open = dryRun ? root.openForReading(storeOptions, spec.commandLine().getErr())
-                : root.open(storeOptions, spec.commandLine().getErr())) {
+                : root.openExisting(storeOptions, spec.commandLine().getErr())) {
             DataProtection protection = Complaints.builder(open.store()).clock(root.clock()).retentionPolicy(policy)
                     .build().dataProtection();
-            List<Complaint> done = dryRun ? protection.expired(day) : protection.anonymiseExpired(day, actor);
-            print(spec.commandLine().getOut(), day, policy, done);
+            List<Complaint> expired = protection.expired(day);
+            if (dryRun) {
+                print(out, "Would anonymise", day, policy, expired);
+                return 0;
+            }
+            if (!expired.isEmpty() && !yes) {
+                print(out, "Will anonymise", day, policy, expired);
+                confirm(expired.size());
+            }
+            print(out, "Anonymised", day, policy, protection.anonymiseExpired(day, actor));
         }
         return 0;
+    }
+
+    /** Asks on the console; throws, having changed nothing, unless the answer is y or yes. */
+    private void confirm(int count) {
+        CliEnvironment.Terminal console = root.environment().console().orElseThrow(() -> new CliException(
+                "not anonymising " + count + (count == 1 ? " case" : " cases") + " without a confirmation, and no "
+                        + "console is attached to ask on: pass --yes (nothing was changed)"));
+        String answer = console.readLine("Erase the personal data of these " + count + (count == 1 ? " case" : " cases")
+                + "? This cannot be undone. [y/N] ");
+        if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+            throw new CliException("not confirmed: nothing was anonymised");
+        }
     }
 
     private RetentionPolicy policy() {
@@ -96,17 +127,33 @@ final class RetentionCommand implements Callable<Integer> {
         return policy;
     }
 
-    private void print(PrintWriter out, LocalDate day, RetentionPolicy policy, List<Complaint> done) {
-        Map<Procedure, Integer> counts = new EnumMap<>(Procedure.class);
-        for (Complaint c : done) {
-            counts.merge(c.procedure(), 1, Integer::sum);
+    /**
+     * The heading and a line per procedure (named as --period names it) and kind: complaints always, service requests
+     * and not council complaints when there are any, each with the period that keeps it.
+     */
+    private static void print(PrintWriter out, String done, LocalDate day, RetentionPolicy policy,
+            List<Complaint> cases) {
+        Map<Procedure, Map<Classification, Integer>> counts = new EnumMap<>(Procedure.class);
+        for (Complaint c : cases) {
+            counts.computeIfAbsent(c.procedure(), p -> new EnumMap<>(Classification.class))
+                    .merge(c.classification(), 1, Integer::sum);
         }
-        out.printf("%s %d complaints whose retention period ended by %s%n", dryRun ? "Would anonymise" : "Anonymised",
-                done.size(), day);
+        out.printf("%s %d %s whose retention period ended by %s%n", done, cases.size(),
+                cases.size() == 1 ? "case" : "cases", day);
         for (Procedure p : Procedure.values()) {
-            out.printf("  %-20s %6d  (kept %s after closure)%n", p.label(), counts.getOrDefault(p, 0),
-                    policy.period(p));
+            Map<Classification, Integer> kinds = counts.getOrDefault(p, Map.of());
+            for (Classification kind : Classification.values()) {
+                int n = kinds.getOrDefault(kind, 0);
+                if (n > 0 || kind == Classification.COMPLAINT) {
+                    out.printf("  %-22s %6d  %-22s  (kept %s after closure)%n", p.name().toLowerCase(Locale.ROOT), n,
+                            KINDS.get(kind), policy.period(p));
+                }
+            }
         }
         out.flush();
     }
+
+    private static final Map<Classification, String> KINDS = Map.of(Classification.COMPLAINT, "complaints",
+            Classification.SERVICE_REQUEST, "service requests", Classification.NOT_COUNCIL_COMPLAINT,
+            "not council complaints");
 }

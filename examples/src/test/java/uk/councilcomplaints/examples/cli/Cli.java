@@ -2,12 +2,14 @@ package uk.councilcomplaints.examples.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -36,7 +38,20 @@ final class Cli {
     }
 
     static Result run(Clock clock, StoreFactory stores, String... args) {
-        CommandLine cl = ComplaintsCli.commandLine(clock, stores);
+        return run(environment(Path.of("")), clock, stores, args);
+    }
+
+    /**
+     * An environment with no variables, working in {@code workingDir}, a home folder that does not exist and no
+     * console: the developer's own settings never reach a test.
+     */
+    static CliEnvironment environment(Path workingDir) {
+        return new CliEnvironment(name -> null, workingDir, Path.of("target", "no-home"), Optional.empty());
+    }
+
+    /** Runs {@code args} in {@code environment}. */
+    static Result run(CliEnvironment environment, Clock clock, StoreFactory stores, String... args) {
+        CommandLine cl = ComplaintsCli.commandLine(clock, stores, environment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -79,10 +79,10 @@ class JdbcStoresTest {
     }
 
     @Test
-    void aPoolWhoseSchemaCheckFailsIsClosed() {
-        StoreOptions options = StoreOptions.of(StoreOptions.Kind.JDBC,
-                "jdbc:h2:file:" + dir.resolve("complaints").toAbsolutePath() + ";PASSWORD=s3cret", false)
-                .validatingSchema();
+    void aPoolWhoseSchemaCheckFailsIsClosed() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("complaints").toAbsolutePath() + ";PASSWORD=s3cret";
+        java.sql.DriverManager.getConnection(url).close(); // an H2 file without complaints tables
+        StoreOptions options = StoreOptions.of(StoreOptions.Kind.JDBC, url, false).validatingSchema();
         AtomicReference<HikariDataSource> made = new AtomicReference<>();
         CliException e = assertThrows(CliException.class, () -> JdbcStores.open(options, config -> {
             made.set(new HikariDataSource(config));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,16 +34,38 @@ class MigrateCommandTest {
     }
 
     @Test
-    void readCommandsOnANewDatabaseFailNamingMigrateAndCreateNothing() throws SQLException {
+    void readCommandsWhereThereIsNoDatabaseFailInOneLineAndCreateNothing() {
         String db = h2();
         for (List<String> command : READ_COMMANDS) {
             Cli.Result run = run(command, "--db", db);
             assertEquals(1, run.exitCode(), command + ": " + run.out() + run.err());
-            assertEquals(1, run.err().strip().lines().count(), run.err());
-            assertTrue(run.err().contains("complaints migrate"), run.err());
-            assertFalse(run.err().contains("\tat "), run.err());
+            assertEquals(name(command) + ": no complaints database at "
+                    + dir.resolve("complaints.mv.db").toAbsolutePath() + "; run 'complaints import' or pass --db",
+                    run.err().strip());
+        }
+        assertFalse(Files.exists(dir.resolve("complaints.mv.db")), "no read command created the database");
+    }
+
+    @Test
+    void readCommandsOnADatabaseWithoutTablesFailNamingMigrateAndCreateNothing() throws SQLException {
+        String db = h2();
+        DriverManager.getConnection(db, "", "").close();
+        for (List<String> command : READ_COMMANDS) {
+            Cli.Result run = run(command, "--db", db);
+            assertEquals(1, run.exitCode(), command + ": " + run.out() + run.err());
+            assertEquals(name(command) + ": no complaints tables in the database " + db
+                    + "; run 'complaints migrate' with the same connection settings, or pass --db", run.err().strip());
         }
         assertEquals(0, tables(db), "no read command created a table");
+    }
+
+    @Test
+    void readCommandsOnAPostgresqlDatabaseWithoutTablesNameMigrate() {
+        String db = TestPostgres.newDatabaseUrl();
+        Cli.Result run = run(List.of("report", "by-type"), "--db", db);
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("complaints report by-type: no complaints tables in the database " + db
+                + "; run 'complaints migrate' with the same connection settings, or pass --db", run.err().strip());
     }
 
     @Test
@@ -96,6 +119,12 @@ class MigrateCommandTest {
         Cli.Result after = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "briefing", "--db", postgres,
                 "--format", "csv");
         assertEquals(0, after.exitCode(), after.err());
+    }
+
+    /** The command's qualified name, as its errors start: complaints report by-type. */
+    private static String name(List<String> command) {
+        return "complaints " + command.get(0)
+                + (command.size() > 1 && !command.get(1).startsWith("-") ? " " + command.get(1) : "");
     }
 
     private static Cli.Result run(List<String> command, String... options) {

@@ -137,6 +137,78 @@ class ReportCommandTest {
     }
 
     @Test
+    void knownAtBeforeTheFirstRecordedEventSaysWhenTheEventsWereRecorded() {
+        Cli.Result before = Cli.run(store, "report", "by-type", "--as-of", "2022-02-28", "--known-at",
+                "2020-01-01T00:00:00Z", "--format", "csv");
+        assertEquals(0, before.exitCode(), before.err());
+        assertEquals("Total,0,0,0,0,0,0", last(before.out()));
+        assertTrue(before.err().startsWith("Note: --known-at 2020-01-01T00:00:00Z is before the first event was "
+                + "recorded (" + firstRecorded() + "; the last was recorded "), before.err());
+        assertTrue(before.err().contains("rows imported from a spreadsheet were recorded when they were imported"),
+                before.err());
+        assertEquals(1, before.err().strip().lines().count(), before.err());
+
+        Cli.Result after = Cli.run(store, "report", "by-type", "--as-of", "2022-02-28", "--known-at",
+                firstRecorded().toString(), "--format", "csv");
+        assertEquals("", after.err());
+    }
+
+    private static Instant firstRecorded() {
+        return store.histories(uk.councilcomplaints.store.HistoryFilter.all())
+                .map(h -> h.events().get(0).recordedAt()).min(Instant::compareTo).orElseThrow();
+    }
+
+    @Test
+    void aTitleSaysAsKnownAtOnce() {
+        Cli.Result run = Cli.run(store, "report", "by-service", "--cohort-open-on", "2021-12-01", "--as-of",
+                "2021-11-30", "--known-at", "2021-12-01T12:00:00Z");
+        assertEquals("Open at the start of 2021-12-01, by service, as of 2021-11-30, as known at 2021-12-01T12:00:00Z",
+                lines(run.out()).get(0));
+        Cli.Result cohort = Cli.run(store, "report", "by-service", "--cohort-open-on", "2021-12-01",
+                "--cohort-known-at", "2021-12-01T12:00:00Z", "--as-of", "2022-01-14", "--known-at",
+                "2022-01-20T12:00:00Z");
+        assertEquals("Open at the start of 2021-12-01, as known at 2021-12-01T12:00:00Z, by service, as of 2022-01-14, "
+                + "as known at 2022-01-20T12:00:00Z", lines(cohort.out()).get(0), "two different instants");
+    }
+
+    @Test
+    void theBurnDownsTitleSaysWhatItFollows() {
+        Cli.Result run = Cli.run(store, "report", "burn-down", "--cohort-open-on", "2021-12-01", "--days",
+                "2021-11-30,2022-01-14,2022-03-02");
+        assertEquals("Burn-down: the cases open at the start of 2021-12-01, where they stood at the end of 2021-11-30, "
+                + "2022-01-14, 2022-03-02", lines(run.out()).get(0));
+        Cli.Result known = Cli.run(store, "report", "burn-down", "--cohort-open-on", "2021-12-01", "--days",
+                "2021-11-30,2022-01-14", "--known-at", "2022-01-20T12:00:00Z");
+        assertEquals("Burn-down: the cases open at the start of 2021-12-01, where they stood at the end of 2021-11-30, "
+                + "2022-01-14, as known at 2022-01-20T12:00:00Z", lines(known.out()).get(0));
+    }
+
+    @Test
+    void aShareOfNoContactsIsNotApplicableNotZero() {
+        String[] none = {"report", "non-complaints", "--from", "2019-01-01", "--to", "2019-01-31", "--as-of",
+            "2019-02-28"};
+        assertEquals("2019-01-01,2019-01-31,2019-02-28,0,0,0,0,n/a", last(Cli.run(store, with(none, "--format",
+                "csv")).out()));
+        List<String> text = lines(Cli.run(store, none).out());
+        assertTrue(text.get(2).endsWith("  n/a") && text.get(1).length() == text.get(2).length(), text.toString());
+        assertTrue(Cli.run(store, with(none, "--format", "md")).out().contains("| 0 | n/a |"));
+        assertTrue(last(Cli.run(store, "report", "non-complaints", "--from", "2021-11-30", "--to", "2022-02-28",
+                "--as-of", "2022-02-28", "--format", "csv").out()).endsWith(",116,30.6"), "a share of some contacts");
+    }
+
+    @Test
+    void aReportOnTheMemoryStoreSaysItStartedEmpty() {
+        Cli.Result empty = Cli.run("report", "by-type", "--store", "memory", "--as-of", "2022-02-28");
+        assertEquals(0, empty.exitCode(), empty.err());
+        assertEquals("Note: --store memory starts empty on every run and keeps nothing from an earlier one; add "
+                + "--with-briefing-data for the briefing note's data set, or use a database (--db).",
+                empty.err().strip());
+        Cli.Result loaded = Cli.run("report", "by-type", "--store", "memory", "--with-briefing-data", "--as-of",
+                "2022-02-28");
+        assertTrue(!loaded.err().contains("starts empty"), loaded.err());
+    }
+
+    @Test
     void statutoryYearDefaultsToTheLatest31March() {
         assertEquals(LocalDate.of(2022, 3, 31),
                 ReportCommand.StatutoryAnnual.latestYearEnd(LocalDate.of(2022, 3, 31)));

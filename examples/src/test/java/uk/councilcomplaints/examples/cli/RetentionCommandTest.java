@@ -1,6 +1,7 @@
 package uk.councilcomplaints.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.examples.briefing.BriefingNoteDataSet;
+import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.protection.RetentionPolicy;
@@ -56,21 +58,12 @@ class RetentionCommandTest {
 
         Cli.Result dry = Cli.run(store, args("retention", "--as-of", "31/03/2022", "--dry-run"));
         assertEquals(0, dry.exitCode(), dry.err());
-        List<String> lines = ReportCommandTest.lines(dry.out());
-        assertEquals("Would anonymise " + expected.size() + " complaints whose retention period ended by 2022-03-31",
-                lines.get(0));
-        assertEquals(String.format("  %-20s %6d  (kept P60D after closure)", "Statutory Adults",
-                count(expected, Procedure.ADULT_SOCIAL_CARE)), lines.get(1));
-        assertEquals(String.format("  %-20s %6d  (kept P1Y after closure)", "Statutory Children",
-                count(expected, Procedure.CHILDRENS_SOCIAL_CARE)), lines.get(2));
-        assertEquals(String.format("  %-20s %6d  (kept P1M after closure)", "Corporate",
-                count(expected, Procedure.CORPORATE)), lines.get(3));
+        assertEquals(lines("Would anonymise", expected), ReportCommandTest.lines(dry.out()));
         assertEquals(expected, expected(store), "a dry run changes nothing");
 
-        Cli.Result run = Cli.run(store, args("retention", "--as-of", "2022-03-31"));
+        Cli.Result run = Cli.run(store, args("retention", "--as-of", "2022-03-31", "--yes"));
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("Anonymised " + expected.size() + " complaints whose retention period ended by 2022-03-31",
-                ReportCommandTest.lines(run.out()).get(0));
+        assertEquals(lines("Anonymised", expected), ReportCommandTest.lines(run.out()), "--yes asks nothing");
         for (Complaint c : expected) {
             assertTrue(store.personalData(c.id()).isEmpty());
             List<uk.councilcomplaints.event.ComplaintEvent> history = store.history(c.id());
@@ -78,17 +71,119 @@ class RetentionCommandTest {
         }
         assertEquals(List.of(), expected(store));
         Cli.Result again = Cli.run(store, args("retention", "--as-of", "2022-03-31"));
-        assertTrue(again.out().startsWith("Anonymised 0 complaints"), again.out());
+        assertTrue(again.out().startsWith("Anonymised 0 cases"), again.out());
+    }
+
+    /**
+     * What retention prints for {@code cases}: a line per procedure, named as --period names it, for its complaints,
+     * and for its service requests and not council complaints when it has any.
+     */
+    private static List<String> lines(String done, List<Complaint> cases) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(done + " " + cases.size() + " cases whose retention period ended by 2022-03-31");
+        String[] periods = {"P60D", "P1Y", "P1M"};
+        for (Procedure p : Procedure.values()) {
+            for (Classification kind : Classification.values()) {
+                long n = cases.stream().filter(c -> c.procedure() == p && c.classification() == kind).count();
+                if (n > 0 || kind == Classification.COMPLAINT) {
+                    lines.add(String.format("  %-22s %6d  %-22s  (kept %s after closure)",
+                            p.name().toLowerCase(java.util.Locale.ROOT), n, kind == Classification.COMPLAINT
+                                    ? "complaints" : kind == Classification.SERVICE_REQUEST ? "service requests"
+                                            : "not council complaints", periods[p.ordinal()]));
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void serviceRequestsAreCountedAsServiceRequestsNotUnderCorporate() {
+        InMemoryComplaintStore store = new InMemoryComplaintStore();
+        BriefingNoteDataSet.loadInto(store);
+        List<Complaint> expected = expected(store);
+        long requests = expected.stream().filter(c -> c.classification() == Classification.SERVICE_REQUEST).count();
+        long corporateComplaints = expected.stream().filter(c -> c.procedure() == Procedure.CORPORATE
+                && c.classification() == Classification.COMPLAINT).count();
+        assertTrue(requests > 0, "the short periods expire some service requests");
+        List<String> out = ReportCommandTest.lines(Cli.run(store, args("retention", "--as-of", "2022-03-31",
+                "--dry-run")).out());
+        assertTrue(out.contains(String.format("  %-22s %6d  %-22s  (kept P1M after closure)", "corporate",
+                corporateComplaints, "complaints")), String.join("\n", out));
+        assertTrue(out.stream().anyMatch(l -> l.contains(" service requests ")), String.join("\n", out));
+    }
+
+    @Test
+    void asksFirstAndGoesAheadOnlyOnYes() {
+        for (String answer : List.of("n", "", "yes please", "no")) {
+            InMemoryComplaintStore store = new InMemoryComplaintStore();
+            BriefingNoteDataSet.loadInto(store);
+            List<Complaint> expected = expected(store);
+            List<String> asked = new java.util.ArrayList<>();
+            Cli.Result declined = Cli.run(console(prompt -> {
+                asked.add(prompt);
+                return answer;
+            }), new SettableClock(Cli.APRIL_2022), options -> OpenStore.of(store), args("retention", "--as-of",
+                    "2022-03-31"));
+            assertEquals(1, declined.exitCode(), answer);
+            assertEquals(List.of("Erase the personal data of these " + expected.size() + " cases? This cannot be "
+                    + "undone. [y/N] "), asked);
+            assertEquals(lines("Will anonymise", expected), ReportCommandTest.lines(declined.out()));
+            assertEquals("complaints retention: not confirmed: nothing was anonymised", declined.err().strip());
+            assertEquals(expected, expected(store), "nothing anonymised on '" + answer + "'");
+        }
+        for (String answer : List.of("y", "YES", " Yes ")) {
+            InMemoryComplaintStore store = new InMemoryComplaintStore();
+            BriefingNoteDataSet.loadInto(store);
+            List<Complaint> expected = expected(store);
+            Cli.Result confirmed = Cli.run(console(prompt -> answer), new SettableClock(Cli.APRIL_2022),
+                    options -> OpenStore.of(store), args("retention", "--as-of", "2022-03-31"));
+            assertEquals(0, confirmed.exitCode(), confirmed.err());
+            List<String> both = new java.util.ArrayList<>(lines("Will anonymise", expected));
+            both.addAll(lines("Anonymised", expected));
+            assertEquals(both, ReportCommandTest.lines(confirmed.out()));
+            assertEquals(List.of(), expected(store));
+        }
+    }
+
+    @Test
+    void withoutAConsoleAndWithoutYesItRefusesAndChangesNothing() {
+        InMemoryComplaintStore store = new InMemoryComplaintStore();
+        BriefingNoteDataSet.loadInto(store);
+        List<Complaint> expected = expected(store);
+        Cli.Result run = Cli.run(store, args("retention", "--as-of", "2022-03-31"));
+        assertEquals(1, run.exitCode());
+        assertEquals(lines("Will anonymise", expected), ReportCommandTest.lines(run.out()));
+        assertEquals("complaints retention: not anonymising " + expected.size() + " cases without a confirmation, "
+                + "and no console is attached to ask on: pass --yes (nothing was changed)", run.err().strip());
+        assertEquals(expected, expected(store));
+    }
+
+    @Test
+    void retentionAndRebuildClocksNeverCreateADatabase() {
+        String db = "jdbc:h2:file:" + dir.resolve("absent").toAbsolutePath();
+        for (String command : List.of("retention", "rebuild-clocks")) {
+            Cli.Result run = Cli.run(new SettableClock(Cli.APRIL_2022), StoreFactory.standard(), command, "--db", db);
+            assertEquals(1, run.exitCode(), command);
+            assertEquals("complaints " + command + ": no complaints database at "
+                    + dir.resolve("absent.mv.db").toAbsolutePath() + "; run 'complaints import' or pass --db",
+                    run.err().strip());
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("absent.mv.db")));
+    }
+
+    private CliEnvironment console(CliEnvironment.Terminal terminal) {
+        return new CliEnvironment(name -> null, dir, dir.resolve("home"), java.util.Optional.of(terminal));
     }
 
     @Test
     void byDefaultSixYearsAfterClosureAndTodayNothingInTheDataSetHasExpired() {
         Cli.Result run = Cli.run("retention", "--store", "memory", "--with-briefing-data");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("Anonymised 0 complaints whose retention period ended by 2022-04-01",
-                "  Statutory Adults          0  (kept P6Y after closure)",
-                "  Statutory Children        0  (kept P6Y after closure)",
-                "  Corporate                 0  (kept P6Y after closure)"), ReportCommandTest.lines(run.out()));
+        assertEquals(List.of("Anonymised 0 cases whose retention period ended by 2022-04-01",
+                "  adult_social_care           0  complaints              (kept P6Y after closure)",
+                "  childrens_social_care       0  complaints              (kept P6Y after closure)",
+                "  corporate                   0  complaints              (kept P6Y after closure)"),
+                ReportCommandTest.lines(run.out()));
     }
 
     @Test
@@ -102,11 +197,11 @@ class RetentionCommandTest {
                 "2022-03-31", "--dry-run"));
         assertEquals(memory.out(), dry.out());
         Cli.Result run = Cli.run(clock, StoreFactory.standard(),
-                args("retention", "--db", db, "--as-of", "2022-03-31"));
+                args("retention", "--db", db, "--as-of", "2022-03-31", "--yes"));
         assertEquals(memory.out().replace("Would anonymise", "Anonymised"), run.out());
         Cli.Result again = Cli.run(clock, StoreFactory.standard(),
                 args("retention", "--db", db, "--as-of", "2022-03-31"));
-        assertTrue(again.out().startsWith("Anonymised 0 complaints"), again.out());
+        assertTrue(again.out().startsWith("Anonymised 0 cases"), again.out());
     }
 
     @Test

@@ -1,0 +1,95 @@
+package uk.councilcomplaints.examples.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code complaints.properties}: connection settings kept out of the command line, read from the working folder,
+ * else from {@code ~/.config/complaints/}. Keys: {@code db} (or {@code url}), {@code user}, {@code council} and
+ * {@code password-file} (relative to the properties file's folder). A password itself is refused: it belongs in a
+ * file of its own, readable by its owner alone. Command-line options win over every key.
+ */
+final class CliConfig {
+
+    /** The file's name. */
+    static final String FILE_NAME = "complaints.properties";
+
+    private static final Set<String> KEYS = Set.of("db", "url", "user", "council", "password-file");
+
+    private final Optional<Path> file;
+    private final Properties values;
+
+    private CliConfig(Optional<Path> file, Properties values) {
+        this.file = file;
+        this.values = values;
+    }
+
+    /** The settings of the first file found: the working folder's, else the home folder's; none if neither. */
+    static CliConfig load(CliEnvironment env) {
+        for (Path candidate : new Path[] {env.workingDir().resolve(FILE_NAME),
+            env.home().resolve(".config").resolve("complaints").resolve(FILE_NAME)}) {
+            if (Files.isRegularFile(candidate)) {
+                return read(candidate);
+            }
+        }
+        return new CliConfig(Optional.empty(), new Properties());
+    }
+
+    private static CliConfig read(Path file) {
+        Properties values = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            values.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException(file + ": cannot read it: " + e.getMessage(), e);
+        }
+        Set<String> unknown = new TreeSet<>(values.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (unknown.contains("password")) {
+            throw new CliException(file + ": a password does not go in " + FILE_NAME + "; put it in a file readable "
+                    + "by you alone and name that file with password-file, or use " + CliEnvironment.PASSWORD_VARIABLE);
+        }
+        if (!unknown.isEmpty()) {
+            throw new CliException(file + ": unknown " + (unknown.size() == 1 ? "key " : "keys ")
+                    + String.join(", ", unknown) + " (known: db, url, user, council, password-file)");
+        }
+        if (values.containsKey("db") && values.containsKey("url")
+                && !values.getProperty("db").strip().equals(values.getProperty("url").strip())) {
+            throw new CliException(file + ": db and url name different databases; keep one");
+        }
+        return new CliConfig(Optional.of(file), values);
+    }
+
+    /** Where the settings came from; empty when no file was found. */
+    Optional<Path> file() {
+        return file;
+    }
+
+    /** The database's JDBC URL ({@code db}, or {@code url}). */
+    Optional<String> url() {
+        return value("db").or(() -> value("url"));
+    }
+
+    Optional<String> user() {
+        return value("user");
+    }
+
+    Optional<String> council() {
+        return value("council");
+    }
+
+    /** The password file, relative to the properties file's folder. */
+    Optional<Path> passwordFile() {
+        return value("password-file").map(p -> file.orElseThrow().toAbsolutePath().getParent().resolve(p).normalize());
+    }
+
+    private Optional<String> value(String key) {
+        return Optional.ofNullable(values.getProperty(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}
