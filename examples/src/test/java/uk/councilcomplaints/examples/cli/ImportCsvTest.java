@@ -43,6 +43,9 @@ class ImportCsvTest {
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("imported 2, already present 0, rejected 0, possible duplicates 0", run.out().strip(),
                     "separated by '" + sep + "': " + run.err());
+            assertEquals(sep.equals(",") ? "sep.csv: 2 rows in" : "sep.csv: read as CSV with a "
+                    + (sep.equals(";") ? "semicolon" : "tab") + " between columns",
+                    run.err().lines().findFirst().orElseThrow().replaceFirst(" in .*", " in"));
         }
     }
 

@@ -150,6 +150,8 @@ class ImportXlsxTest {
             Cli.Result run = Cli.run("import", "--store", "memory", "--sheet", sheet, file.toString());
             assertEquals(0, run.exitCode(), sheet + ": " + run.err());
             assertTrue(run.out().startsWith("imported 3, already present 0, rejected 2"), sheet + ": " + run.out());
+            assertEquals("tracker.xlsx: reading sheet 'Cases', 2 of 2 sheets (--sheet NAME|NUMBER reads another)",
+                    run.err().lines().findFirst().orElseThrow(), "the other sheet is not passed over silently");
         }
         Cli.Result missing = Cli.run("import", "--store", "memory", "--sheet", "Complaints", file.toString());
         assertEquals(1, missing.exitCode());
@@ -158,6 +160,41 @@ class ImportXlsxTest {
         Cli.Result separator = Cli.run("import", "--store", "memory", "--separator", "tab", file.toString());
         assertEquals(1, separator.exitCode());
         assertEquals("complaints import: " + file + " is an Excel workbook: --separator is for CSV files", separator.err().strip());
+    }
+
+    /**
+     * The README's sample tracker, its cells as text in a workbook, imports exactly as the CSV does: the same
+     * counts, the same rejected rows with the same reasons and row numbers, the same duplicates.
+     */
+    @Test
+    void aWorkbookOfTheSampleImportsExactlyAsTheCsv() throws IOException {
+        Path csv = Files.copy(Path.of("sample", "legacy-tracker.csv"), dir.resolve("sample.csv"));
+        List<List<String>> rows;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(csv, java.nio.charset.StandardCharsets.UTF_8,
+                org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            rows = parser.stream().map(r -> r.toList()).toList();
+        }
+        Path xlsx = workbook("sample.xlsx", false, (wb, sheet) -> {
+            for (int i = 0; i < rows.size(); i++) {
+                row(sheet, i + 1, rows.get(i).toArray());
+            }
+        });
+        Cli.Result fromCsv = Cli.run("import", "--store", "memory", csv.toString());
+        Cli.Result fromXlsx = Cli.run("import", "--store", "memory", xlsx.toString());
+        assertEquals(0, fromXlsx.exitCode(), fromXlsx.err());
+        assertEquals(fromCsv.out().replace("sample.csv", "sample.xlsx").replace(dir + "/", ""),
+                fromXlsx.out().replace(dir + "/", ""));
+        assertTrue(fromCsv.out().startsWith("imported 7, already present 1, rejected 4, possible duplicates 1"),
+                fromCsv.out());
+        assertEquals(Files.readAllLines(dir.resolve("sample.rejected.csv")).size(), 5);
+        Files.move(dir.resolve("sample.rejected.csv"), dir.resolve("from-xlsx.rejected.csv"));
+        Files.move(dir.resolve("sample.duplicates.csv"), dir.resolve("from-xlsx.duplicates.csv"));
+        Cli.Result again = Cli.run("import", "--store", "memory", csv.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(Files.readAllLines(dir.resolve("sample.rejected.csv")),
+                Files.readAllLines(dir.resolve("from-xlsx.rejected.csv")));
+        assertEquals(Files.readAllLines(dir.resolve("sample.duplicates.csv")),
+                Files.readAllLines(dir.resolve("from-xlsx.duplicates.csv")));
     }
 
     @Test

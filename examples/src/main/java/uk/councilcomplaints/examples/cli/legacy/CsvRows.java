@@ -107,6 +107,12 @@ final class CsvRows implements RowSource {
             }
 
             @Override
+            public Optional<String> notice() {
+                return separator == ',' ? Optional.empty()
+                        : Optional.of(file.getFileName() + ": read as CSV with " + name(separator) + " between columns");
+            }
+
+            @Override
             public void close() {
             }
         };

@@ -121,6 +121,7 @@ public final class LegacyImporter {
         Run run;
         try (opener) {
             checkReadable(file, opener);
+            opener.notice().ifPresent(err::println);
             // files of an earlier import: rewritten below if this one rejects rows or finds duplicates
             boolean staleRejects = Files.deleteIfExists(rejectedPath);
             boolean staleDuplicates = Files.deleteIfExists(duplicatesPath);

@@ -56,6 +56,14 @@ interface RowSource extends AutoCloseable {
          */
         String headerHint();
 
+        /**
+         * What is worth saying before the import on the error stream, if anything: a separator other than the
+         * comma, or which sheet of several is read.
+         */
+        default Optional<String> notice() {
+            return Optional.empty();
+        }
+
         @Override
         void close() throws IOException;
     }

@@ -101,6 +101,14 @@ final class XlsxRows implements RowSource {
             }
 
             @Override
+            public Optional<String> notice() {
+                int count = sheet.getWorkbook().getNumberOfSheets();
+                return count == 1 ? Optional.empty() : Optional.of(file.getFileName() + ": reading " + name + ", "
+                        + (sheet.getWorkbook().getSheetIndex(sheet) + 1) + " of " + count
+                        + " sheets (--sheet NAME|NUMBER reads another)");
+            }
+
+            @Override
             public void close() {
                 pkg.revert(); // opened read only: nothing to save
             }
