@@ -197,6 +197,25 @@ class ImportXlsxTest {
                 Files.readAllLines(dir.resolve("from-xlsx.duplicates.csv")));
     }
 
+    /** A workbook written by a program that does not compute formulas: no value to read, so no guess. */
+    @Test
+    void aFormulaWithoutASavedValueRejectsItsRow() throws IOException {
+        Path file = dir.resolve("uncomputed.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet("Cases");
+            row(sheet, 1, "reference", "received_on", "service_area", "type", "complainant_name", "summary", "notes");
+            row(sheet, 2, "F-1", "=\"2022-01-\"&\"10\"", "Corporate", "Corporate", "Ann", "x");
+            row(sheet, 3, "F-2", "2022-01-10", "Corporate", "Corporate", "Bob", "x", "=1+1");
+            wb.write(out); // no evaluateAll: the formulas have no cached value
+        }
+        Cli.Result run = Cli.run("import", "--store", "memory", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("imported 1, already present 0, rejected 1"), run.out());
+        assertEquals("2,\"received_on: the formula =\"\"2022-01-\"\"&\"\"10\"\" has no saved value (open the workbook in "
+                + "Excel and save it, so that Excel computes it)\",F-1,,Corporate,Corporate,Ann,x,",
+                Files.readAllLines(dir.resolve("uncomputed.rejected.csv")).get(1));
+    }
+
     @Test
     void aWorkbookWithItsHeaderBelowBlankRowsAndAWideRow() throws IOException {
         Path file = workbook("low.xlsx", false, (wb, sheet) -> {

@@ -310,6 +310,9 @@ public final class LegacyImporter {
             rows++;
             int row = record.number();
             try {
+                if (record.unreadable().isPresent()) {
+                    throw new RowRejectedException(record.unreadable().get());
+                }
                 if (!consistent(record)) {
                     throw new RowRejectedException("the row has " + record.cells().size() + " cells, the header "
                             + header.size());

@@ -12,11 +12,18 @@ import java.util.Optional;
  */
 interface RowSource extends AutoCloseable {
 
-    /** One row: its number in the spreadsheet (the first row is 1) and its cells, trimmed. */
-    record SourceRow(int number, List<String> cells) {
+    /**
+     * One row: its number in the spreadsheet (the first row is 1), its cells, trimmed, and why a cell of it
+     * cannot be read (it is then rejected with that reason), if so.
+     */
+    record SourceRow(int number, List<String> cells, Optional<String> unreadable) {
 
         public SourceRow {
             cells = List.copyOf(cells);
+        }
+
+        SourceRow(int number, List<String> cells) {
+            this(number, cells, Optional.empty());
         }
 
         /** Whether every cell is blank (or it has none): such a row is skipped and counted. */

@@ -19,13 +19,15 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * One sheet of an {@code .xlsx} workbook, read with Apache POI: each cell as the text the importer reads. A cell
  * formatted as a date is its day ({@code 2021-12-01}), or its day and time ({@code 2021-12-01 09:30}); a whole
  * number is its integer ({@code 1}, not {@code 1.0}), another number as Excel shows it in General format; a
- * formula is its cached value (what Excel last computed; an error as {@code #N/A}); TRUE or FALSE. A row's number
+ * formula is its cached value (what Excel last computed; an error as {@code #N/A}; a row with a formula never
+ * computed in a column the importer reads is rejected); TRUE or FALSE. A row's number
  * is the sheet's; blank rows (and rows the sheet leaves out) are blank.
  */
 final class XlsxRows implements RowSource {
@@ -159,7 +161,27 @@ final class XlsxRows implements RowSource {
             return Optional.empty();
         }
         int at = next++;
-        return Optional.of(new SourceRow(at + 1, cells(sheet.getRow(at), header.size())));
+        Row row = sheet.getRow(at);
+        return Optional.of(new SourceRow(at + 1, cells(row, header.size()), unsaved(row)));
+    }
+
+    /**
+     * A formula without a cached value (a workbook written by a program that does not compute formulas): its
+     * value is unknown, so the row is rejected rather than read as 0 or blank.
+     */
+    private Optional<String> unsaved(Row row) {
+        if (row == null) {
+            return Optional.empty();
+        }
+        for (Cell cell : row) {
+            int i = cell.getColumnIndex();
+            String column = i < header.size() ? header.get(i).strip().toLowerCase(Locale.ROOT) : "";
+            if (Columns.KNOWN.contains(column) && neverComputed(cell)) {
+                return Optional.of(column + ": the formula =" + cell.getCellFormula() + " has no saved value (open "
+                        + "the workbook in Excel and save it, so that Excel computes it)");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -193,10 +215,15 @@ final class XlsxRows implements RowSource {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? dateText(cell.getLocalDateTimeCellValue())
                     : number(cell.getNumericCellValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case FORMULA -> text(cell, cell.getCachedFormulaResultType());
+            case FORMULA -> neverComputed(cell) ? "" : text(cell, cell.getCachedFormulaResultType());
             case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> "";
         };
+    }
+
+    /** A formula cell with no cached value: POI would read it as 0. */
+    private static boolean neverComputed(Cell cell) {
+        return cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV();
     }
 
     private static String dateText(LocalDateTime at) {
