@@ -197,6 +197,27 @@ class ImportXlsxTest {
                 Files.readAllLines(dir.resolve("from-xlsx.duplicates.csv")));
     }
 
+    /**
+     * POI logs through the Log4j API: the command line names the API's own simple provider, so that the API does
+     * not print "Log4j API could not find a logging provider" at the first workbook, and lets warnings through.
+     */
+    @Test
+    void poiLogsThroughTheLog4jApisSimpleProviderWarningsAndErrorsOnly() throws Exception {
+        tracker(false); // POI has written a workbook: the Log4j API is set up
+        // by reflection: the API's class files name OSGi annotations that are not on the class path (-Werror)
+        Class<?> properties = Class.forName("org.apache.logging.log4j.util.PropertiesUtil");
+        Object all = properties.getMethod("getProperties").invoke(null);
+        String provider = (String) properties.getMethod("getStringProperty", String.class).invoke(all,
+                "log4j.provider");
+        assertEquals("org.apache.logging.log4j.simple.internal.SimpleProvider", provider);
+        Class.forName(provider);
+        Object poi = Class.forName("org.apache.logging.log4j.LogManager").getMethod("getLogger", String.class)
+                .invoke(null, "org.apache.poi");
+        Class<?> logger = Class.forName("org.apache.logging.log4j.Logger");
+        assertTrue((Boolean) logger.getMethod("isWarnEnabled").invoke(poi), "warnings");
+        assertFalse((Boolean) logger.getMethod("isInfoEnabled").invoke(poi), "nothing below them");
+    }
+
     /** A workbook written by a program that does not compute formulas: no value to read, so no guess. */
     @Test
     void aFormulaWithoutASavedValueRejectsItsRow() throws IOException {
