@@ -24,6 +24,9 @@ class ImportCsvTest {
     @TempDir
     Path dir;
 
+    /** How the command line starts an error. */
+    private static final String E = "complaints import: ";
+
     private static final String HEADER = "reference,received_on,service_area,type,complainant_name,summary";
 
     private Path file(String name, String text) throws IOException {
@@ -37,7 +40,8 @@ class ImportCsvTest {
         for (String sep : List.of(",", ";", "\t")) {
             Path file = file("sep.csv", String.join("\r\n", HEADER.replace(",", sep),
                     String.join(sep, "S-1", "10/01/2022", "Corporate", "Corporate", "Ann", "Bins"),
-                    String.join(sep, "S-2", "10/01/2022", "Corporate", "Corporate", "Bob", "\"Parking; permits,\ttoo \"\"quoted\"\"\"")));
+                    String.join(sep, "S-2", "10/01/2022", "Corporate", "Corporate", "Bob",
+                            "\"Parking; permits,\ttoo \"\"quoted\"\"\"")));
             InMemoryComplaintStore store = new InMemoryComplaintStore();
             Cli.Result run = Cli.run(store, "import", file.toString());
             assertEquals(0, run.exitCode(), run.err());
@@ -56,7 +60,7 @@ class ImportCsvTest {
         assertEquals(0, given.exitCode(), given.err());
         Cli.Result wrong = Cli.run("import", "--store", "memory", "--separator", "comma", file.toString());
         assertEquals(1, wrong.exitCode());
-        assertEquals("complaints import: " + file + ": the header row has no column reference, received_on, service_area, type (it needs "
+        assertEquals(E + file + ": the header row has no column reference, received_on, service_area, type (it needs "
                 + "reference, received_on, service_area, type; see --help) (read with a comma between columns "
                 + "(--separator), the header row was "
                 + "'reference;received_on;service_area;type;complainant_name;...')", wrong.err().strip());
@@ -68,10 +72,10 @@ class ImportCsvTest {
         Path pipes = file("pipes.csv", HEADER.replace(",", "|") + "\r\nS-1|10/01/2022|Corporate|Corporate|Ann|x\r\n");
         Cli.Result detected = Cli.run("import", "--store", "memory", pipes.toString());
         assertEquals(1, detected.exitCode());
-        assertEquals("complaints import: " + pipes + ": the header row has no column reference, received_on, service_area, type (it needs "
+        assertEquals(E + pipes + ": the header row has no column reference, received_on, service_area, type (it needs "
                 + "reference, received_on, service_area, type; see --help) (read with a comma, a semicolon and a "
-                + "tab between columns, the header row was 'reference|received_on|service_area|type|complainant_name|..."
-                + "')", detected.err().strip());
+                + "tab between columns, the header row was "
+                + "'reference|received_on|service_area|type|complainant_name|...')", detected.err().strip());
         Path tabs = file("tabs.csv", "ref\tdate\r\n");
         Cli.Result shown = Cli.run("import", "--store", "memory", tabs.toString());
         assertTrue(shown.err().strip().endsWith("the header row was 'ref\\tdate')"), shown.err());
@@ -82,9 +86,9 @@ class ImportCsvTest {
         Path folder = Files.createDirectory(dir.resolve("tracker.csv"));
         Cli.Result run = Cli.run("import", "--store", "memory", folder.toString());
         assertEquals(1, run.exitCode());
-        assertEquals("complaints import: " + folder + " is a folder, not a file", run.err().strip());
+        assertEquals(E + folder + " is a folder, not a file", run.err().strip());
         Cli.Result none = Cli.run("import", "--store", "memory", dir.resolve("none.csv").toString());
-        assertEquals("complaints import: " + dir.resolve("none.csv") + ": no such file", none.err().strip());
+        assertEquals(E + dir.resolve("none.csv") + ": no such file", none.err().strip());
     }
 
     /**
@@ -102,14 +106,15 @@ class ImportCsvTest {
                     .getBytes(StandardCharsets.UTF_8));
         }
         int offset = bytes.size() + "U-41,2022-01-10,Adults,Statutory Adults,Si".length();
-        bytes.writeBytes("U-41,2022-01-10,Adults,Statutory Adults,Siân,Care\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        bytes.writeBytes("U-41,2022-01-10,Adults,Statutory Adults,Siân,Care\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
         bytes.writeBytes("U-42,2022-01-10,Adults,Statutory Adults,Bob,Care\r\n".getBytes(StandardCharsets.UTF_8));
         Path file = dir.resolve("latin1.csv");
         Files.write(file, bytes.toByteArray());
         InMemoryComplaintStore store = new InMemoryComplaintStore();
         Cli.Result run = Cli.run(store, "import", file.toString());
         assertEquals(1, run.exitCode());
-        assertEquals("complaints import: " + file + " is not UTF-8 text: row 41 has a byte UTF-8 does not allow (0xE2 at byte " + offset
+        assertEquals(E + file + " is not UTF-8 text: row 41 has a byte UTF-8 does not allow (0xE2 at byte " + offset
                 + " of the file): save it from the spreadsheet as \"CSV UTF-8\", or import the .xlsx workbook "
                 + "itself; nothing was imported", run.err().strip());
         assertEquals(0, store.size());

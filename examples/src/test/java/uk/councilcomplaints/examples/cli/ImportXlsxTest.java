@@ -34,6 +34,9 @@ class ImportXlsxTest {
     @TempDir
     Path dir;
 
+    /** How the command line starts an error. */
+    private static final String E = "complaints import: ";
+
     private static final List<String> HEADER = List.of("Reference", "Received_On", "Service_Area", "Type", "Stage",
             "Complainant_Name", "Summary", "Triaged_On", "Allocated_On", "Officer");
 
@@ -143,7 +146,7 @@ class ImportXlsxTest {
         Path file = tracker(true);
         Cli.Result first = Cli.run("import", "--store", "memory", file.toString());
         assertEquals(1, first.exitCode(), first.out());
-        assertEquals("complaints import: " + file + ": the header row has no column reference, received_on, service_area, type (it needs "
+        assertEquals(E + file + ": the header row has no column reference, received_on, service_area, type (it needs "
                 + "reference, received_on, service_area, type; see --help) (sheet 'Notes', the header row 1 was "
                 + "'nothing to import here')", first.err().strip());
         for (String sheet : List.of("Cases", "cases", "2")) {
@@ -155,11 +158,11 @@ class ImportXlsxTest {
         }
         Cli.Result missing = Cli.run("import", "--store", "memory", "--sheet", "Complaints", file.toString());
         assertEquals(1, missing.exitCode());
-        assertEquals("complaints import: " + file + " has no sheet 'Complaints' (--sheet takes a name or a number from 1; its sheets: "
+        assertEquals(E + file + " has no sheet 'Complaints' (--sheet takes a name or a number from 1; its sheets: "
                 + "1 'Notes', 2 'Cases')", missing.err().strip());
         Cli.Result separator = Cli.run("import", "--store", "memory", "--separator", "tab", file.toString());
         assertEquals(1, separator.exitCode());
-        assertEquals("complaints import: " + file + " is an Excel workbook: --separator is for CSV files", separator.err().strip());
+        assertEquals(E + file + " is an Excel workbook: --separator is for CSV files", separator.err().strip());
     }
 
     /**
@@ -232,8 +235,8 @@ class ImportXlsxTest {
         Cli.Result run = Cli.run("import", "--store", "memory", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("imported 1, already present 0, rejected 1"), run.out());
-        assertEquals("2,\"received_on: the formula =\"\"2022-01-\"\"&\"\"10\"\" has no saved value (open the workbook in "
-                + "Excel and save it, so that Excel computes it)\",F-1,,Corporate,Corporate,Ann,x,",
+        assertEquals("2,\"received_on: the formula =\"\"2022-01-\"\"&\"\"10\"\" has no saved value (open the "
+                + "workbook in Excel and save it, so that Excel computes it)\",F-1,,Corporate,Corporate,Ann,x,",
                 Files.readAllLines(dir.resolve("uncomputed.rejected.csv")).get(1));
     }
 
@@ -249,8 +252,8 @@ class ImportXlsxTest {
         List<String> rejects = Files.readAllLines(dir.resolve("low.rejected.csv"));
         assertEquals("imported 1, already present 0, rejected 1, possible duplicates 0",
                 run.out().lines().findFirst().orElseThrow(), String.join("\n", rejects));
-        assertEquals("5,\"the row has 8 cells, the header 6\",L-2,2022-01-10,Corporate,Corporate,Bob,x,,beyond the header",
-                rejects.get(1));
+        assertEquals("5,\"the row has 8 cells, the header 6\",L-2,2022-01-10,Corporate,Corporate,Bob,x,,"
+                + "beyond the header", rejects.get(1));
     }
 
     @Test
@@ -259,7 +262,7 @@ class ImportXlsxTest {
         Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0});
         Cli.Result run = Cli.run("import", "--store", "memory", zip.toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("complaints import: " + zip + " cannot be read as an Excel workbook (.xlsx): "), run.err());
+        assertTrue(run.err().startsWith(E + zip + " cannot be read as an Excel workbook (.xlsx): "), run.err());
         assertTrue(run.err().strip().endsWith("; nothing was imported"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
 
@@ -268,8 +271,8 @@ class ImportXlsxTest {
                 (byte) 0xE1});
         Cli.Result old = Cli.run("import", "--store", "memory", xls.toString());
         assertEquals(1, old.exitCode());
-        assertEquals("complaints import: " + xls + " is an Excel 97-2003 workbook (.xls), which cannot be read: save it from Excel as .xlsx "
-                + "or as \"CSV UTF-8\"", old.err().strip());
+        assertEquals(E + xls + " is an Excel 97-2003 workbook (.xls), which cannot be read: save it from Excel as "
+                + ".xlsx or as \"CSV UTF-8\"", old.err().strip());
         assertFalse(Files.exists(dir.resolve("old.rejected.csv")));
     }
 }

@@ -108,8 +108,8 @@ final class CsvRows implements RowSource {
 
             @Override
             public Optional<String> notice() {
-                return separator == ',' ? Optional.empty()
-                        : Optional.of(file.getFileName() + ": read as CSV with " + name(separator) + " between columns");
+                return separator == ',' ? Optional.empty() : Optional.of(file.getFileName() + ": read as CSV with "
+                        + name(separator) + " between columns");
             }
 
             @Override

@@ -304,7 +304,8 @@ class LegacyImporterTest {
                 "2021-12-01T09:30", "2021-12-01T09:30:15", "2021-12-01 09:30", " 1  December  2021 ")) {
             assertEquals(first, LegacyDates.parse(text), text);
         }
-        assertEquals(LocalDate.of(2021, 1, 12), LegacyDates.parse("12/01/2021"), "12 January: a US date is not guessed");
+        assertEquals(LocalDate.of(2021, 1, 12), LegacyDates.parse("12/01/2021"),
+                "12 January: a US date is not guessed");
         assertEquals(LocalDate.of(2021, 9, 14), LegacyDates.parse("14-Sept-2021"));
         assertEquals(LocalDate.of(2021, 9, 14), LegacyDates.parse("14-Sep-2021"));
         for (String text : List.of("01/14/2022", "12/01/2021 25:00", "31-Feb-2022", "1 Decembre 2021", "Dec 1 2021",
