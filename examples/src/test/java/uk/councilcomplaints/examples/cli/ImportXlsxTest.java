@@ -160,6 +160,10 @@ class ImportXlsxTest {
         assertEquals(1, missing.exitCode());
         assertEquals(E + file + " has no sheet 'Complaints' (--sheet takes a name or a number from 1; its sheets: "
                 + "1 'Notes', 2 'Cases')", missing.err().strip());
+        Path empty = workbook("empty-first.xlsx", false, (wb, sheet) -> row(wb.createSheet("Data"), 1, "reference"));
+        Cli.Result blank = Cli.run("import", "--store", "memory", empty.toString());
+        assertEquals(E + empty + ": sheet 'Cases' is empty: it needs a header row naming the columns reference, "
+                + "received_on, service_area, type (see --help)", blank.err().strip());
         Cli.Result separator = Cli.run("import", "--store", "memory", "--separator", "tab", file.toString());
         assertEquals(1, separator.exitCode());
         assertEquals(E + file + " is an Excel workbook: --separator is for CSV files", separator.err().strip());

@@ -184,8 +184,8 @@ public final class LegacyImporter {
      */
     private Map<String, Integer> columns(List<String> names, Path file, RowSource.Opener opener, boolean report) {
         if (names.isEmpty()) {
-            throw new LegacyImportException(file + " is empty: it needs a header row naming the columns "
-                    + String.join(", ", Columns.REQUIRED) + " (see --help)", null);
+            throw new LegacyImportException(file + opener.emptyPart() + " is empty: it needs a header row naming the "
+                    + "columns " + String.join(", ", Columns.REQUIRED) + " (see --help)", null);
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> unknown = new ArrayList<>();

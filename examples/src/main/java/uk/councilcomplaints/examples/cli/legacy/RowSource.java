@@ -63,6 +63,11 @@ interface RowSource extends AutoCloseable {
          */
         String headerHint();
 
+        /** What is empty when there is no header row: the file, or (" sheet 'Notes'") the sheet read. */
+        default String emptyPart() {
+            return "";
+        }
+
         /**
          * What is worth saying before the import on the error stream, if anything: a separator other than the
          * comma, or which sheet of several is read.

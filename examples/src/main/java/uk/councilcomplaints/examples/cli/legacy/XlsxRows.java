@@ -103,6 +103,11 @@ final class XlsxRows implements RowSource {
             }
 
             @Override
+            public String emptyPart() {
+                return ": " + name;
+            }
+
+            @Override
             public Optional<String> notice() {
                 int count = sheet.getWorkbook().getNumberOfSheets();
                 return count == 1 ? Optional.empty() : Optional.of(file.getFileName() + ": reading " + name + ", "
