@@ -4,34 +4,44 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.examples.cli.legacy.ImportSummary;
 import uk.councilcomplaints.examples.cli.legacy.LegacyImportException;
 import uk.councilcomplaints.examples.cli.legacy.LegacyImporter;
+import uk.councilcomplaints.examples.cli.legacy.ReadOptions;
 
-/** {@code complaints import FILE.csv}: a legacy tracker spreadsheet, saved as CSV, into the store. */
+/** {@code complaints import FILE}: a legacy tracker spreadsheet, an .xlsx workbook or saved as CSV, into the store. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a legacy tracker spreadsheet saved as CSV (UTF-8), one case per row, through the "
-                + "library's API. Header row, names in any case and order: reference, received_on, service_area, "
-                + "type (required), stage, complainant_name, complainant_email, summary, triaged_on, allocated_on, "
-                + "officer, acknowledged_on, sent_to_service_on, responded_on, outcome, closed_on, closure_reason; "
-                + "optional: team, matter_date, duplicate_of. Other columns are ignored.",
-            "Dates 2022-01-14 or 14/01/2022. type: Statutory Adults, Statutory Children, Corporate, Service Request, "
-                + "Not a council complaint. stage: blank or 1. outcome: upheld, partly upheld, not upheld. "
-                + "closure_reason: withdrawn, duplicate, out of time.",
+        description = {"Imports a legacy tracker spreadsheet, an Excel workbook (.xlsx: the first sheet, or --sheet) "
+                + "or saved as CSV (UTF-8; a comma, semicolon or tab between columns, found from the header row, "
+                + "or --separator), one case per row, through the library's API. Header row, names in any case and "
+                + "order: reference, received_on, service_area, type (required), stage, complainant_name, "
+                + "complainant_email, summary, triaged_on, allocated_on, officer, acknowledged_on, "
+                + "sent_to_service_on, responded_on, outcome, closed_on, closure_reason; optional: team, "
+                + "matter_date, duplicate_of. Other columns are ignored. Blank rows are skipped.",
+            "Dates are day first: 2022-01-14, 14/01/2022, 14-Jan-2022, 14 January 2022 (a time after the day, as "
+                + "in 14/01/2022 09:30, is ignored), or a workbook's date cells. type: Statutory Adults, Statutory "
+                + "Children, Corporate, Service Request, Not a council complaint. stage: blank or 1 (only stage 1 "
+                + "cases can be imported). outcome: upheld, partly upheld, not upheld. closure_reason: withdrawn, "
+                + "duplicate, out of time.",
             "Each milestone becomes an event dated on its day, recorded now with the reason that it came from the "
                 + "spreadsheet; a blank milestone before a filled one is implied on that one's day (except "
                 + "sent_to_service_on: the team may answer without the service). closed_on without a reason after "
                 + "responded_on is an administrative close: the case stays complete.",
             "A row is stored whole or not at all; the reference is the key, so a second import of the same file "
-                + "imports nothing. Rejected rows go with their reasons to FILE.rejected.csv; possible duplicates "
-                + "are listed. With --store memory, a check run: nothing is kept.",
+                + "imports nothing. Rejected rows go with their reasons to FILE.rejected.csv, and rows imported "
+                + "that look like an earlier row to FILE.duplicates.csv, with the row they resemble; neither is "
+                + "written when empty (one left by an earlier import is removed). With --store memory, a check "
+                + "run: nothing is kept.",
             "An embedded H2 database (such as the default) has its tables created or updated first; any other "
                 + "(PostgreSQL) must be up to date: run complaints migrate."})
 final class ImportCommand implements Callable<Integer> {
@@ -45,26 +55,52 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions;
 
-    @Parameters(paramLabel = "FILE.csv", description = "The spreadsheet, saved as CSV.")
+    @Option(names = "--sheet", paramLabel = "NAME|NUMBER",
+            description = "The workbook's sheet to import, by name or by number from 1 (default: the first).")
+    private String sheet;
+
+    @Option(names = "--separator", paramLabel = "comma|semicolon|tab",
+            description = "What separates a CSV file's columns (default: found from the header row).")
+    private String separator;
+
+    @Parameters(paramLabel = "FILE", description = "The spreadsheet: an .xlsx workbook, or saved as CSV.")
     private Path file;
 
     @Override
     public Integer call() throws IOException {
+        Optional<Character> sep = Optional.ofNullable(separator).map(this::separator);
+        if (Files.isDirectory(file)) {
+            throw new CliException(file + " is a folder, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CliException(file + ": no such file");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (OpenStore open = root.open(storeOptions, err)) {
-            ImportSummary summary = new LegacyImporter(open.store(), root.clock(), out, err).importFile(file);
+            ImportSummary summary = new LegacyImporter(open.store(), root.clock(), out, err)
+                    .importFile(file, new ReadOptions(sep, Optional.ofNullable(sheet)));
             out.println(summary);
             if (summary.rejected() > 0) {
                 out.println("rejected rows and their reasons: " + summary.rejectedFile());
+            }
+            if (summary.possibleDuplicates() > 0) {
+                out.println("possible duplicates and the rows they resemble: " + summary.duplicatesFile());
             }
             out.flush();
         } catch (LegacyImportException e) {
             throw new CliException(e.getMessage(), e);
         }
         return 0;
+    }
+
+    private char separator(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "comma", "," -> ',';
+            case "semicolon", ";" -> ';';
+            case "tab", "\t", "\\t" -> '\t';
+            default -> throw new ParameterException(spec.commandLine(), "--separator: '" + name
+                    + "' is not comma, semicolon or tab");
+        };
     }
 }

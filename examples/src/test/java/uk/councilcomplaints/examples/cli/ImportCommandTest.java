@@ -1,6 +1,7 @@
 package uk.councilcomplaints.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -71,10 +72,14 @@ class ImportCommandTest {
                 "T-2,11/01/2022,Corporate,Corporate,Bob Sample,,Bins,,2022-01-12,b.officer") + "\r\n");
         Cli.Result first = cli.apply(new String[] {"import", file.toString()});
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals(List.of("possible duplicate: row 5 (T-4) and row 2 (T-1): same email",
-                "imported 3, already present 1, rejected 1, possible duplicates 1",
-                "rejected rows and their reasons: " + dir.resolve("tracker.rejected.csv")),
+        assertEquals(List.of("imported 3, already present 1, rejected 1, possible duplicates 1",
+                "rejected rows and their reasons: " + dir.resolve("tracker.rejected.csv"),
+                "possible duplicates and the rows they resemble: " + dir.resolve("tracker.duplicates.csv")),
                 first.out().lines().toList());
+        assertEquals(List.of("row,reference,resembles_row,resembles_reference,why,reference,received_on,service_area,"
+                + "type,complainant_name,complainant_email,summary,triaged_on,allocated_on,officer",
+                "5,T-4,2,T-1,same email,T-4,2022-01-13,Adults,Statutory Adults,Ann Example,ann@example.org,"
+                + "Care reduced again,,,"), Files.readAllLines(dir.resolve("tracker.duplicates.csv")));
         assertTrue(first.err().contains("tracker.csv: 5 rows in "), first.err());
         assertTrue(first.err().contains(" rows/s"), first.err());
         assertEquals(3, stored.getAsInt());
@@ -83,8 +88,12 @@ class ImportCommandTest {
         assertTrue(rejects.get(1).startsWith("4,\"type: 'Nonsense' is not one of"), rejects.get(1));
 
         Cli.Result second = cli.apply(new String[] {"import", file.toString()});
-        assertTrue(second.out().contains("imported 0, already present 4, rejected 1, possible duplicates 1"),
-                second.out());
+        assertEquals(List.of("imported 0, already present 4, rejected 1, possible duplicates 0",
+                "rejected rows and their reasons: " + dir.resolve("tracker.rejected.csv")),
+                second.out().lines().toList(), "no duplicate repeated for rows imported before");
+        assertTrue(second.err().contains("no possible duplicate: removed " + dir.resolve("tracker.duplicates.csv")
+                + ", left by an earlier import"), second.err());
+        assertFalse(Files.exists(dir.resolve("tracker.duplicates.csv")));
         assertEquals(3, stored.getAsInt());
     }
 
@@ -93,10 +102,12 @@ class ImportCommandTest {
         Path sample = Files.copy(Path.of("sample", "legacy-tracker.csv"), dir.resolve("legacy-tracker.csv"));
         Cli.Result run = Cli.run("import", "--store", "memory", sample.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("possible duplicate: row 7 (VOC-0417) and row 2 (VOC-0412): same email",
-                "imported 7, already present 1, rejected 4, possible duplicates 1",
-                "rejected rows and their reasons: " + dir.resolve("legacy-tracker.rejected.csv")),
+        assertEquals(List.of("imported 7, already present 1, rejected 4, possible duplicates 1",
+                "rejected rows and their reasons: " + dir.resolve("legacy-tracker.rejected.csv"),
+                "possible duplicates and the rows they resemble: " + dir.resolve("legacy-tracker.duplicates.csv")),
                 run.out().lines().toList());
+        assertTrue(Files.readAllLines(dir.resolve("legacy-tracker.duplicates.csv")).get(1)
+                .startsWith("7,VOC-0417,2,VOC-0412,same email,"));
     }
 
     @Test

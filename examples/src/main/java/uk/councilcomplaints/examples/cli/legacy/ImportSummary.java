@@ -9,11 +9,12 @@ import java.nio.file.Path;
  * @param imported rows stored now
  * @param alreadyPresent rows whose reference the store already holds: not stored again
  * @param rejected rows refused, written with their reasons to {@code rejectedFile}
- * @param possibleDuplicates rows (imported or present) that look like an earlier row's complaint
- * @param rejectedFile where the rejected rows went
+ * @param possibleDuplicates rows imported now that look like an earlier row's complaint
+ * @param rejectedFile where the rejected rows went (not written if none was rejected)
+ * @param duplicatesFile where the possible duplicates went (not written if there was none)
  */
 public record ImportSummary(int rows, int imported, int alreadyPresent, int rejected, int possibleDuplicates,
-        Path rejectedFile) {
+        Path rejectedFile, Path duplicatesFile) {
 
     /** {@code imported N, already present N, rejected N, possible duplicates N}. */
     @Override

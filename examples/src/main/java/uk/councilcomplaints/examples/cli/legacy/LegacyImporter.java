@@ -2,12 +2,9 @@ package uk.councilcomplaints.examples.cli.legacy;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import uk.councilcomplaints.ComplaintsException;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
@@ -35,7 +29,8 @@ import uk.councilcomplaints.workflow.Batch;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
- * Imports a legacy tracker spreadsheet saved as CSV, one row per case, through the {@link Complaints} facade:
+ * Imports a legacy tracker spreadsheet, saved as CSV or an {@code .xlsx} workbook (read as a {@link RowSource},
+ * so that the rules do not depend on the kind of file), one row per case, through the {@link Complaints} facade:
  * each row becomes its list of commands ({@link RowPlan}), dated on the spreadsheet's days and recorded now
  * with the reason that they came from the spreadsheet.
  *
@@ -48,7 +43,9 @@ import uk.councilcomplaints.workflow.Complaints;
  *
  * <p>The legacy reference is the key: a row whose reference the store holds is "already present" and not
  * stored again, so importing a file twice imports nothing the second time. Rows refused are written with their
- * row number and reason to {@code FILE.rejected.csv}; possible duplicates are printed. Not thread-safe.
+ * row number and reason to {@code FILE.rejected.csv}, and rows imported that look like an earlier row to
+ * {@code FILE.duplicates.csv}; neither file is written when it would be empty, and one left by an earlier import is
+ * removed. Not thread-safe.
  */
 public final class LegacyImporter {
 
@@ -67,8 +64,8 @@ public final class LegacyImporter {
     private final int batchRows;
 
     /**
-     * An importer into {@code store}, recording events at {@code clock}'s instants; possible duplicates are
-     * printed on {@code out}, progress and warnings on {@code err}.
+     * An importer into {@code store}, recording events at {@code clock}'s instants; progress and warnings go to
+     * {@code err}. Nothing goes to {@code out} now (possible duplicates go to their file); it is kept for callers.
      */
     public LegacyImporter(ComplaintStore store, Clock clock, PrintWriter out, PrintWriter err) {
         this(store, clock, out, err, System::nanoTime, PROGRESS_EVERY, BATCH_ROWS);
@@ -85,108 +82,110 @@ public final class LegacyImporter {
         this.batchRows = batchRows;
     }
 
-    /** Where the rejected rows of {@code csv} go: {@code FILE.rejected.csv} beside it. */
-    public static Path rejectedFile(Path csv) {
-        String name = csv.getFileName().toString();
-        String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return csv.resolveSibling(base + ".rejected.csv");
+    /** Where the rejected rows of {@code file} go: {@code FILE.rejected.csv} beside it. */
+    public static Path rejectedFile(Path file) {
+        return beside(file, ".rejected.csv");
+    }
+
+    /** Where the possible duplicates of {@code file} go: {@code FILE.duplicates.csv} beside it. */
+    public static Path duplicatesFile(Path file) {
+        return beside(file, ".duplicates.csv");
+    }
+
+    private static Path beside(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        String base = name.replaceFirst("(?i)\\.(csv|tsv|txt|xlsx|xlsm)$", "");
+        return file.resolveSibling(base + suffix);
+    }
+
+    /** Imports every row of {@code file}, CSV (its separator detected) or the first sheet of a workbook. */
+    public ImportSummary importFile(Path file) throws IOException {
+        return importFile(file, ReadOptions.DETECT);
     }
 
     /**
-     * Imports every row of {@code csv}.
+     * Imports every row of {@code file}, read as {@code options} say.
      *
      * @throws LegacyImportException if the file cannot be read as a spreadsheet of cases
      * @throws IOException if it cannot be read or the rejected rows cannot be written
      */
-    public ImportSummary importFile(Path csv) throws IOException {
-        Path rejectedPath = rejectedFile(csv);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
-                .setTrim(true).setIgnoreEmptyLines(true).get();
-        checkReadable(csv, format);
-        Run run = new Run(csv);
-        try (run; BufferedReader reader = utf8(csv);
-                CSVParser parser = parse(format, reader, csv);
-                BufferedWriter rejects = Files.newBufferedWriter(rejectedPath, StandardCharsets.UTF_8)) {
-            run.rejects = rejects;
-            Map<String, Integer> columns = columns(parser.getHeaderNames(), csv, true);
-            List<String> header = new ArrayList<>(List.of("row", "reason"));
-            header.addAll(parser.getHeaderNames());
-            writeRecord(rejects, header);
-            try {
-                for (CSVRecord record : parser) {
-                    run.row(record, columns);
+    public ImportSummary importFile(Path file, ReadOptions options) throws IOException {
+        Path rejectedPath = rejectedFile(file);
+        Path duplicatesPath = duplicatesFile(file);
+        RowSource.Opener opener;
+        try {
+            opener = RowSource.of(file, options);
+        } catch (UnreadableFileException e) {
+            throw nothingImported(e);
+        }
+        Run run;
+        try (opener) {
+            checkReadable(file, opener);
+            opener.notice().ifPresent(err::println);
+            // files of an earlier import: rewritten below if this one rejects rows or finds duplicates
+            boolean staleRejects = Files.deleteIfExists(rejectedPath);
+            boolean staleDuplicates = Files.deleteIfExists(duplicatesPath);
+            run = new Run(file, rejectedPath, duplicatesPath);
+            try (run; RowSource rows = opener.open()) {
+                Map<String, Integer> columns = columns(rows.header(), file, opener, true);
+                run.header = rows.header();
+                try {
+                    for (Optional<RowSource.SourceRow> row = rows.next(); row.isPresent(); row = rows.next()) {
+                        run.row(row.get(), columns);
+                    }
+                } catch (UnreadableFileException e) {
+                    run.finish(columns); // the rows read before an unreadable one are stored, as the message says
+                    throw e;
                 }
-            } catch (UncheckedIOException e) {
-                run.finish(columns); // the rows read before an unreadable one are stored, as the message says
-                throw e;
+                run.finish(columns);
+            } catch (UnreadableFileException e) {
+                throw new LegacyImportException(e.getMessage() + run.soFar(), e);
             }
-            run.finish(columns);
-        } catch (UncheckedIOException e) {
-            throw unreadable(csv, e.getCause(), run);
-        } catch (MalformedInputException e) {
-            throw unreadable(csv, e, run);
+            if (staleRejects && run.rejected == 0) {
+                err.println("no row rejected: removed " + rejectedPath + ", left by an earlier import");
+            }
+            if (staleDuplicates && run.duplicates == 0) {
+                err.println("no possible duplicate: removed " + duplicatesPath + ", left by an earlier import");
+            }
         }
         if (run.blank > 0) {
             err.println("skipped " + run.blank + " rows with every cell blank");
         }
         double seconds = run.seconds();
-        err.printf(Locale.UK, "%s: %,d rows in %,.1f s, %,.0f rows/s%n", csv.getFileName(), run.rows, seconds,
+        err.printf(Locale.UK, "%s: %,d rows in %,.1f s, %,.0f rows/s%n", file.getFileName(), run.rows, seconds,
                 run.rows / seconds);
         err.flush();
-        return new ImportSummary(run.rows, run.imported(), run.present, run.rejected, run.duplicates, rejectedPath);
+        return new ImportSummary(run.rows, run.imported(), run.present, run.rejected, run.duplicates, rejectedPath,
+                duplicatesPath);
     }
 
     /**
      * Reads the whole file once without storing anything, so that a file-level fault (not UTF-8, broken quoting,
      * a header without the required columns) stops the import before its first row is stored.
      */
-    private void checkReadable(Path csv, CSVFormat format) throws IOException {
-        long records = 0;
-        try (BufferedReader reader = utf8(csv); CSVParser parser = parse(format, reader, csv)) {
-            columns(parser.getHeaderNames(), csv, false);
-            for (CSVRecord ignored : parser) {
-                records++;
+    private void checkReadable(Path file, RowSource.Opener opener) throws IOException {
+        try (RowSource rows = opener.open()) {
+            columns(rows.header(), file, opener, false);
+            while (rows.next().isPresent()) {
+                // read to the end
             }
-        } catch (UncheckedIOException e) {
-            throw unchecked(csv, e.getCause(), records);
-        } catch (MalformedInputException | CSVException e) {
-            throw unchecked(csv, e, records);
+        } catch (UnreadableFileException e) {
+            throw nothingImported(e);
         }
     }
 
-    private static LegacyImportException unchecked(Path csv, IOException cause, long records) {
-        String where = " (after row " + (records + 1) + ")";
-        return new LegacyImportException((cause instanceof MalformedInputException
-                ? csv + " is not UTF-8 text" + where + ": save it from the spreadsheet as \"CSV UTF-8\""
-                : csv + " cannot be read as CSV" + where + ": " + cause.getMessage()) + "; nothing was imported",
-                cause);
-    }
-
-    private static BufferedReader utf8(Path csv) throws IOException {
-        BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset(); // no byte-order mark, as spreadsheets sometimes write
-        }
-        return reader;
-    }
-
-    private static CSVParser parse(CSVFormat format, BufferedReader reader, Path csv) throws IOException {
-        try {
-            return CSVParser.parse(reader, format);
-        } catch (IllegalArgumentException e) {
-            throw new LegacyImportException(csv + ": the header row cannot be read: " + e.getMessage(), e);
-        }
+    private static LegacyImportException nothingImported(UnreadableFileException e) {
+        return new LegacyImportException(e.getMessage() + "; nothing was imported", e);
     }
 
     /**
      * The index of each column by lower-case name; fails if the file is empty, a required column is missing or a
      * known one is named twice. Unknown columns are reported if {@code report}.
      */
-    private Map<String, Integer> columns(List<String> names, Path csv, boolean report) {
+    private Map<String, Integer> columns(List<String> names, Path file, RowSource.Opener opener, boolean report) {
         if (names.isEmpty()) {
-            throw new LegacyImportException(csv + " is empty: it needs a header row naming the columns "
-                    + String.join(", ", Columns.REQUIRED) + " (see --help)", null);
+            throw new LegacyImportException(file + opener.emptyPart() + " is empty: it needs a header row naming the "
+                    + "columns " + String.join(", ", Columns.REQUIRED) + " (see --help)", null);
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> unknown = new ArrayList<>();
@@ -194,7 +193,7 @@ public final class LegacyImporter {
             String name = names.get(i).strip().toLowerCase(Locale.ROOT);
             Integer twice = columns.put(name, i);
             if (twice != null && Columns.KNOWN.contains(name)) {
-                throw new LegacyImportException(csv + ": the header row names column " + name + " twice (columns "
+                throw new LegacyImportException(file + ": the header row names column " + name + " twice (columns "
                         + (twice + 1) + " and " + (i + 1) + ")", null);
             }
             if (!Columns.KNOWN.contains(name)) {
@@ -203,19 +202,14 @@ public final class LegacyImporter {
         }
         List<String> missing = Columns.REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new LegacyImportException(csv + ": the header row has no column " + String.join(", ", missing)
-                    + " (it needs " + String.join(", ", Columns.REQUIRED) + "; see --help)", null);
+            throw new LegacyImportException(file + ": the header row has no column " + String.join(", ", missing)
+                    + " (it needs " + String.join(", ", Columns.REQUIRED) + "; see --help)" + opener.headerHint(),
+                    null);
         }
         if (report && !unknown.isEmpty()) {
             err.println("ignoring columns " + unknown);
         }
         return columns;
-    }
-
-    private static LegacyImportException unreadable(Path csv, IOException cause, Run run) {
-        return new LegacyImportException(cause instanceof MalformedInputException
-                ? csv + " is not UTF-8 text: save it from the spreadsheet as \"CSV UTF-8\"" + run.soFar()
-                : csv + " cannot be read as CSV: " + cause.getMessage() + run.soFar(), cause);
     }
 
     private static void writeRecord(BufferedWriter writer, List<String> cells) throws IOException {
@@ -238,27 +232,36 @@ public final class LegacyImporter {
      */
     private final class Run implements BatchWriter.Decisions, AutoCloseable {
         private final Path csv;
+        private final Path rejectedPath;
+        private final Path duplicatesPath;
         private final PossibleDuplicates seen = new PossibleDuplicates();
         private final Set<String> references = new HashSet<>();
         /** The complaint of each reference imported in this run, stored or in the batch. */
         private final Map<String, ComplaintId> ids = new HashMap<>();
-        private final List<CSVRecord> read = new ArrayList<>();
+        private final List<RowSource.SourceRow> read = new ArrayList<>();
         private final BatchWriter writer;
         private final long started = nanoTime.getAsLong();
+        /** The header row's cells, as the rejects and duplicates files repeat them. */
+        private List<String> header = List.of();
+        /** Opened at the first rejected row: no rejects file when nothing is rejected. */
         private BufferedWriter rejects;
+        /** Opened at the first possible duplicate. */
+        private BufferedWriter duplicatesOut;
         private int rows;
         private int blank;
         private int present;
         private int rejected;
         private int duplicates;
 
-        Run(Path csv) {
+        Run(Path csv, Path rejectedPath, Path duplicatesPath) {
             this.csv = csv;
+            this.rejectedPath = rejectedPath;
+            this.duplicatesPath = duplicatesPath;
             this.writer = new BatchWriter(complaints, this);
         }
 
-        void row(CSVRecord record, Map<String, Integer> columns) throws IOException {
-            if (record.stream().allMatch(String::isEmpty)) {
+        void row(RowSource.SourceRow record, Map<String, Integer> columns) throws IOException {
+            if (record.blank()) {
                 blank++;
                 return;
             }
@@ -287,29 +290,38 @@ public final class LegacyImporter {
         private void decide(Map<String, Integer> columns) throws IOException {
             Integer referenceColumn = columns.get(Columns.REFERENCE);
             Set<String> stored = writer.batch().referencesUsed(read.stream()
-                    .filter(r -> r.isConsistent() && referenceColumn != null)
-                    .map(r -> r.get(referenceColumn))
+                    .filter(r -> consistent(r) && referenceColumn != null)
+                    .map(r -> r.cells().get(referenceColumn))
                     .filter(r -> !r.isEmpty() && !ids.containsKey(r))
                     .toList());
-            for (CSVRecord record : read) {
+            for (RowSource.SourceRow record : read) {
                 decide(record, columns, stored);
             }
             read.clear();
         }
 
-        private void decide(CSVRecord record, Map<String, Integer> columns, Set<String> stored) throws IOException {
+        /** Whether the row has as many cells as the header. */
+        private boolean consistent(RowSource.SourceRow record) {
+            return record.cells().size() == header.size();
+        }
+
+        private void decide(RowSource.SourceRow record, Map<String, Integer> columns, Set<String> stored)
+                throws IOException {
             rows++;
-            int row = (int) record.getRecordNumber() + 1; // the header is row 1
+            int row = record.number();
             try {
-                if (!record.isConsistent()) {
-                    throw new RowRejectedException("the row has " + record.size() + " cells, the header "
-                            + columns.size());
+                if (record.unreadable().isPresent()) {
+                    throw new RowRejectedException(record.unreadable().get());
+                }
+                if (!consistent(record)) {
+                    throw new RowRejectedException("the row has " + record.cells().size() + " cells, the header "
+                            + header.size());
                 }
                 Map<String, String> fields = new HashMap<>();
-                columns.forEach((name, i) -> fields.put(name, record.get(i)));
-                importRow(row, fields, record.toList(), stored);
+                columns.forEach((name, i) -> fields.put(name, record.cells().get(i)));
+                importRow(row, fields, record.cells(), stored);
             } catch (RowRejectedException | ComplaintsException | IllegalArgumentException e) {
-                reject(row, e.getMessage(), record.toList());
+                reject(row, e.getMessage(), record.cells());
             }
             if (rows % progressEvery == 0) {
                 err.printf(Locale.UK, "%s: %,d rows, %,.0f rows/s%n", csv.getFileName(), rows, rows / seconds());
@@ -323,6 +335,12 @@ public final class LegacyImporter {
 
         private void reject(int row, String reason, List<String> cells) throws IOException {
             rejected++;
+            if (rejects == null) {
+                rejects = Files.newBufferedWriter(rejectedPath, StandardCharsets.UTF_8);
+                List<String> first = new ArrayList<>(List.of("row", "reason"));
+                first.addAll(header);
+                writeRecord(rejects, first);
+            }
             List<String> line = new ArrayList<>(List.of(Integer.toString(row), reason));
             line.addAll(cells);
             writeRecord(rejects, line);
@@ -334,12 +352,12 @@ public final class LegacyImporter {
             PossibleDuplicates.Seen seen = seen(row, fields);
             if (!reference.isEmpty() && (ids.containsKey(reference) || stored.contains(reference))) {
                 present++;
-                remember(seen);
+                remember(seen, cells, false); // imported before: its possible duplicates were reported then
                 return;
             }
             Optional<String> likelyOriginal = this.seen.match(seen).map(m -> m.earlier().reference());
             add(new Row(row, fields, cells, likelyOriginal));
-            remember(seen);
+            remember(seen, cells, true);
         }
 
         /**
@@ -384,25 +402,49 @@ public final class LegacyImporter {
             }
         }
 
-        /** Waits for the batch in flight, if any, and stops the writer thread. */
+        /** Waits for the batch in flight, if any, stops the writer thread, and closes the files written. */
         @Override
-        public void close() {
-            writer.close();
+        public void close() throws IOException {
+            try {
+                writer.close();
+            } finally {
+                try {
+                    if (rejects != null) {
+                        rejects.close();
+                    }
+                } finally {
+                    if (duplicatesOut != null) {
+                        duplicatesOut.close();
+                    }
+                }
+            }
         }
 
         /**
-         * Counts and prints a possible duplicate of a row now in the store, and remembers the row; a row repeating
-         * an earlier row's reference is that row, not a duplicate of another.
+         * Remembers a row now in the store and, if it was imported now ({@code report}), writes it to the
+         * duplicates file when it looks like an earlier row. A row repeating an earlier row's reference is that
+         * row, not a duplicate of another; a row already present was reported when it was imported.
          */
-        private void remember(PossibleDuplicates.Seen row) {
+        private void remember(PossibleDuplicates.Seen row, List<String> cells, boolean report) throws IOException {
             if (!references.add(row.reference())) {
                 return;
             }
-            seen.match(row).ifPresent(m -> {
+            Optional<PossibleDuplicates.Match> match = seen.match(row);
+            if (report && match.isPresent()) {
                 duplicates++;
-                out.println("possible duplicate: row " + row.row() + " (" + row.reference() + ") and row "
-                        + m.earlier().row() + " (" + m.earlier().reference() + "): " + m.why());
-            });
+                if (duplicatesOut == null) {
+                    duplicatesOut = Files.newBufferedWriter(duplicatesPath, StandardCharsets.UTF_8);
+                    List<String> first = new ArrayList<>(List.of("row", "reference", "resembles_row",
+                            "resembles_reference", "why"));
+                    first.addAll(header);
+                    writeRecord(duplicatesOut, first);
+                }
+                PossibleDuplicates.Match m = match.get();
+                List<String> line = new ArrayList<>(List.of(Integer.toString(row.row()), row.reference(),
+                        Integer.toString(m.earlier().row()), m.earlier().reference(), m.why()));
+                line.addAll(cells);
+                writeRecord(duplicatesOut, line);
+            }
             seen.add(row);
         }
 

@@ -66,18 +66,23 @@ final class LegacyLabels {
         return ServiceArea.of(code, text.strip());
     }
 
-    /** Blank means stage 1; a case at a later stage has no dates for the earlier ones in one row. */
+    /**
+     * Blank means stage 1; a case at a later stage has no dates for the earlier ones in one row. A number as a
+     * spreadsheet may write it ({@code 1.0}, {@code 1.00}) is that number.
+     */
     static void stageOne(String text) {
-        String n = normal(text);
-        if (n.isEmpty() || n.equals("1") || n.equals("stage 1")) {
+        String n = normal(text).replaceFirst("^stage ", "").replaceFirst("^([0-9]+)\\.0+$", "$1");
+        if (n.isEmpty() || n.equals("1")) {
             return;
         }
-        if (n.equals("2") || n.equals("3") || n.equals("stage 2") || n.equals("stage 3")) {
+        if (n.equals("2") || n.equals("3")) {
             throw new RowRejectedException("stage: " + quote(text)
                     + ": only stage 1 cases can be imported (one row has no dates for the earlier stage); import stage 1"
                     + " and escalate it in the system");
         }
-        throw new RowRejectedException("stage: " + quote(text) + " is not 1, 2 or 3");
+        throw new RowRejectedException("stage: " + quote(text) + " is not a stage: only stage 1 cases can be "
+                + "imported, with stage blank or 1 (one row has no dates for an earlier stage; a later stage is "
+                + "escalated in the system after import)");
     }
 
     static Outcome outcome(String text) {
