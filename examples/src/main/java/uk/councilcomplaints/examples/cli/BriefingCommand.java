@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.examples.briefing.BriefingNoteReports;
 import uk.councilcomplaints.examples.briefing.BriefingNoteReports.Section;
+import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.ReportFormat;
 import uk.councilcomplaints.report.Reports;
 
@@ -85,7 +86,7 @@ final class BriefingCommand implements Callable<Integer> {
                 case TEXT -> render(sections, ReportFormat.TEXT);
                 case MD -> render(sections, ReportFormat.MARKDOWN);
                 case CSV -> csv(sections);
-                case HTML -> HtmlBriefing.render(sections, root.clock().instant());
+                case HTML -> HtmlDocument.render(document(sections), COUNCIL, root.clock().instant());
             };
             if (out == null && format != Format.HTML) {
                 spec.commandLine().getOut().print(document);
@@ -98,6 +99,22 @@ final class BriefingCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The briefing note's council, as the paper's heading names it. */
+    static final String COUNCIL = "The county council";
+
+    /**
+     * The briefing as one paper: each report's table, with the chart the report gets in every HTML paper
+     * ({@link ReportCharts}).
+     */
+    static Document document(List<Section> sections) {
+        List<Document.Section> tables = new java.util.ArrayList<>();
+        for (Section s : sections) {
+            tables.add(ReportCharts.of(s.report(), Document.Section.of(s.key(), s.title(), Grid.of(s.report()))));
+        }
+        return new Document("Complaints: the backlog and its recovery (briefing note)", java.util.Optional.empty(),
+                java.util.Optional.empty(), tables, List.of());
     }
 
     /** --html FILE, else briefing.EXT in --out DIR, else (html) next to the demo database. */
