@@ -127,7 +127,9 @@ public record Grid(List<Column> columns, List<Line> lines) {
                 new Column("share_percent", "Share (%)", true));
         List<String> values = List.of(s.to().toString(), s.asOf().toString(), Long.toString(s.contacts()),
                 Long.toString(s.serviceRequests()), Long.toString(s.notCouncilComplaints()),
-                Long.toString(s.nonComplaints()), String.format(Locale.ROOT, "%.1f", 100 * s.share()));
+                Long.toString(s.nonComplaints()),
+                // a share of no contacts is not 0%
+                s.contacts() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", 100 * s.share()));
         return new Grid(columns, List.of(Line.of(s.from().toString(), values)));
     }
 

@@ -74,6 +74,10 @@ class ReportFormatTest {
                 LocalDate.of(2022, 2, 28), 379, 70, 46);
         assertEquals("from,to,as_of,contacts,service_requests,not_council_complaints,non_complaints,share_percent\r\n"
                 + "2021-11-30,2022-02-28,2022-02-28,379,70,46,116,30.6\r\n", ReportFormat.CSV.render(share));
+        NonComplaintShare none = new NonComplaintShare(LocalDate.of(2021, 11, 30), LocalDate.of(2022, 2, 28),
+                LocalDate.of(2022, 2, 28), 0, 0, 0);
+        assertEquals("2021-11-30,2022-02-28,2022-02-28,0,0,0,0,n/a", ReportFormat.CSV.render(none).lines().toList()
+                .get(1), "a share of no contacts is not 0%");
 
         BurnDown burnDown = new BurnDown(
                 ReportQuery.builder(Population.all(), Grouping.TYPE, LocalDate.of(2022, 1, 14)).build(),

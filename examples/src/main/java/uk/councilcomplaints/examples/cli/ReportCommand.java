@@ -393,7 +393,6 @@ final class ReportCommand implements Callable<Integer> {
             return share;
         }
 
-        /** A share of no contacts is not 0%: its cell (the last) says n/a. */
         @Override
         Document.Section section(ComplaintStore store) {
             Document.Section section = super.section(store);
