@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.report.BurnDown;
+import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportTable;
 import uk.councilcomplaints.report.SlaPerformance;
@@ -24,8 +25,11 @@ final class ReportCharts {
                             : "Cases by " + table.heading().toLowerCase(java.util.Locale.UK) + " and where they stand",
                     "Cases", section.grid(), buckets(), ReportTable.TOTAL_LABEL));
         } else if (report instanceof SlaPerformance) {
+            // the stages only: triage counts every contact, and its bar would dwarf theirs (it stays in the table)
+            Grid stages = new Grid(section.grid().columns(),
+                    section.grid().lines().stream().filter(l -> !l.key().equals("triage")).toList());
             return section.withoutTotal().withChart(Chart.ofColumns(Chart.Kind.STACKED_BARS,
-                    "Timescales: triage and responses", "Contacts", section.grid(),
+                    "Timescales: responses by procedure and stage", "Complaints", stages,
                     List.of("done_on_time", "done_late", "open_overdue"), ""));
         }
         return section.withoutTotal();

@@ -262,6 +262,17 @@ class ReportFormatsTest {
         assertEquals(charted, html.out().contains("<svg"), "a chart where a picture helps");
     }
 
+    @Test
+    void theTimescalesChartShowsTheStagesAndLeavesTriageToTheTable() {
+        String html = ok("report sla-performance --from 2021-11-30 --to 2022-02-28 --as-of 2022-02-28".split(" "),
+                "--format", "html").out();
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        String table = html.substring(html.indexOf("<table"), html.indexOf("</table>"));
+        assertTrue(table.contains("Triage (every contact)"), "triage stays in the table");
+        assertFalse(svg.contains("Triage"), "no triage bar to dwarf the stages: " + svg);
+        assertTrue(svg.contains("Corporate Stage 1"), svg);
+    }
+
     private static List<String> texts(Row row) {
         List<String> texts = new ArrayList<>();
         row.forEach(c -> texts.add(c.getStringCellValue()));
