@@ -8,10 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
@@ -25,22 +22,15 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
-import uk.councilcomplaints.event.ComplaintEvent;
-import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Complaint;
-import uk.councilcomplaints.model.ComplaintId;
-import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.report.Reports;
-import uk.councilcomplaints.store.ClockPage;
 import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.Commit;
-import uk.councilcomplaints.store.ComplaintQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.DuplicateReferenceException;
-import uk.councilcomplaints.store.HistoryFilter;
-import uk.councilcomplaints.store.Page;
 import uk.councilcomplaints.store.VersionConflictException;
+import uk.councilcomplaints.testing.ForwardingStore;
 import uk.councilcomplaints.store.jdbc.ComplaintsSchema;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 import uk.councilcomplaints.workflow.Command;
@@ -181,9 +171,12 @@ class ComplaintsActuatorAutoConfigurationTest {
     }
 
     /** The memory store, with an append made to fail on demand. */
-    static final class FailingStore implements ComplaintStore {
-        private final InMemoryComplaintStore store = new InMemoryComplaintStore();
+    static final class FailingStore extends ForwardingStore {
         private final AtomicReference<RuntimeException> next = new AtomicReference<>();
+
+        FailingStore() {
+            super(new InMemoryComplaintStore());
+        }
 
         void nextAppendFails(RuntimeException failure) {
             next.set(failure);
@@ -196,46 +189,6 @@ class ComplaintsActuatorAutoConfigurationTest {
                 throw failure;
             }
             store.append(commit);
-        }
-
-        @Override
-        public void appendAll(List<Commit> commits) {
-            store.appendAll(commits);
-        }
-
-        @Override
-        public Optional<Complaint> load(ComplaintId id) {
-            return store.load(id);
-        }
-
-        @Override
-        public List<ComplaintEvent> history(ComplaintId id) {
-            return store.history(id);
-        }
-
-        @Override
-        public Page<Complaint> find(ComplaintQuery query) {
-            return store.find(query);
-        }
-
-        @Override
-        public Stream<ComplaintHistory> histories(HistoryFilter filter) {
-            return store.histories(filter);
-        }
-
-        @Override
-        public Optional<PersonalData> personalData(ComplaintId id) {
-            return store.personalData(id);
-        }
-
-        @Override
-        public long nextReferenceNumber(int year) {
-            return store.nextReferenceNumber(year);
-        }
-
-        @Override
-        public ClockPage clocks(ClockQuery query) {
-            return store.clocks(query);
         }
     }
 }
