@@ -1,6 +1,5 @@
 package uk.councilcomplaints.app;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
@@ -128,13 +127,9 @@ public enum CaseAction {
     }
 
     private static LocalDate date(Map<String, String> p, String field) {
-        try {
-            return LocalDate.of(Integer.parseInt(p.getOrDefault(field + "Year", "").trim()),
-                    Integer.parseInt(p.getOrDefault(field + "Month", "").trim()),
-                    Integer.parseInt(p.getOrDefault(field + "Day", "").trim()));
-        } catch (NumberFormatException | DateTimeException e) {
-            throw new FieldProblem(field + "Day", "Agreed date must be a real date, like 27 3 2026");
-        }
+        return DateFields.parse(p.getOrDefault(field + "Day", ""), p.getOrDefault(field + "Month", ""),
+                p.getOrDefault(field + "Year", "")).orElseThrow(
+                        () -> new FieldProblem(field + "Day", "Agreed date must be a real date, like 27 3 2026"));
     }
 
     private static Set<Remedy> remedies(Map<String, String> p) {

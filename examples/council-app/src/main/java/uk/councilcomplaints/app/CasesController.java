@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.councilcomplaints.event.ComplaintEvent;
+import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventType;
-import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
@@ -193,7 +193,8 @@ class CasesController {
         List<ComplaintEvent> history = complaints.history(c.id());
         model.addAttribute("case", c);
         model.addAttribute("history", history);
-        model.addAttribute("clocks", complaints.slaStatus(c.id(), now, KnownAt.latest())
+        // the clocks from the history just read, not a second read of it
+        model.addAttribute("clocks", complaints.sla().evaluate(new ComplaintHistory(history), now)
                 .map(s -> s.clocks()).orElse(List.of()));
         model.addAttribute("stretchReason", stretchReason(history));
         model.addAttribute("actions", CaseAction.allowed(complaints.allowedNow(c.id())));

@@ -120,7 +120,7 @@ class ContactController {
             channel = Channel.valueOf(f.getChannel());
         }
         Instant received = null;
-        Optional<LocalDate> receivedDay = date(f.getReceivedDay(), f.getReceivedMonth(), f.getReceivedYear());
+        Optional<LocalDate> receivedDay = DateFields.parse(f.getReceivedDay(), f.getReceivedMonth(), f.getReceivedYear());
         if (receivedDay.isEmpty()) {
             errors.add("receivedDay", "Date received must be a real date, like 27 3 2026");
         } else {
@@ -134,7 +134,7 @@ class ContactController {
         }
         Optional<LocalDate> matter = Optional.empty();
         if (!(f.getMatterDay() + f.getMatterMonth() + f.getMatterYear()).isBlank()) {
-            matter = date(f.getMatterDay(), f.getMatterMonth(), f.getMatterYear());
+            matter = DateFields.parse(f.getMatterDay(), f.getMatterMonth(), f.getMatterYear());
             if (matter.isEmpty()) {
                 errors.add("matterDay", "Date of the matter must be a real date, like 27 3 2026");
             }
@@ -148,14 +148,6 @@ class ContactController {
                 matter, who, f.getSummary()));
     }
 
-    private static Optional<LocalDate> date(String day, String month, String year) {
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()),
-                    Integer.parseInt(day.trim())));
-        } catch (NumberFormatException | DateTimeException e) {
-            return Optional.empty();
-        }
-    }
 
     private static Optional<String> optional(String text) {
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
