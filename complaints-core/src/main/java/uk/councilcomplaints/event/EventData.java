@@ -10,6 +10,9 @@ import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
@@ -69,6 +72,20 @@ public sealed interface EventData {
         R panelReported(PanelReported event);
 
         R personalDataErased(PersonalDataErased event);
+
+        R escalationRefused(EscalationRefused event);
+
+        R themesRecorded(ThemesRecorded event);
+
+        R ombudsmanEnquiryReceived(OmbudsmanEnquiryReceived event);
+
+        R ombudsmanDecided(OmbudsmanDecided event);
+
+        R ombudsmanRemedyComplied(OmbudsmanRemedyComplied event);
+
+        R learningActionAgreed(LearningActionAgreed event);
+
+        R learningActionDone(LearningActionDone event);
     }
 
     /** A contact was received and logged. */
@@ -111,10 +128,29 @@ public sealed interface EventData {
         }
     }
 
-    /** Triage found the contact is not a complaint. */
-    record Reclassified(Classification classification) implements EventData {
+    /**
+     * Triage found the contact is not a complaint, or refused to take the complaint on.
+     *
+     * @param classification what triage found
+     * @param exclusion why a {@link Classification#REFUSED} complaint was refused; present exactly then
+     */
+    record Reclassified(Classification classification, Optional<Exclusion> exclusion) implements EventData {
         public Reclassified {
             requireNonNull(classification, "classification");
+            requireNonNull(exclusion, "exclusion");
+            if (exclusion.isPresent() != (classification == Classification.REFUSED)) {
+                throw new IllegalArgumentException("an exclusion comes with a REFUSED classification, and only then");
+            }
+        }
+
+        /** A service request or a matter for another organisation. */
+        public Reclassified(Classification classification) {
+            this(classification, Optional.empty());
+        }
+
+        /** A complaint refused for {@code exclusion}. */
+        public static Reclassified refused(Exclusion exclusion) {
+            return new Reclassified(Classification.REFUSED, Optional.of(exclusion));
         }
 
         @Override
@@ -185,11 +221,21 @@ public sealed interface EventData {
         }
     }
 
-    /** The response was sent to the complainant. */
-    record Responded(Outcome outcome, Set<Remedy> remedies) implements EventData {
+    /**
+     * The response was sent to the complainant.
+     *
+     * @param payment the amount of a {@link Remedy#FINANCIAL_REMEDY}, when one was offered
+     */
+    record Responded(Outcome outcome, Set<Remedy> remedies, Optional<Money> payment) implements EventData {
         public Responded {
             requireNonNull(outcome, "outcome");
             remedies = ImmutableSet.copyOf(remedies);
+            requireNonNull(payment, "payment");
+        }
+
+        /** A response with no payment. */
+        public Responded(Outcome outcome, Set<Remedy> remedies) {
+            this(outcome, remedies, Optional.empty());
         }
 
         @Override
@@ -368,6 +414,165 @@ public sealed interface EventData {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.personalDataErased(this);
+        }
+    }
+
+    /**
+     * The council refused a request for the next stage (corporate and housing procedures); the event's reason
+     * says why, as the Codes require.
+     *
+     * @param requested the stage asked for
+     */
+    record EscalationRefused(Stage requested) implements EventData {
+        public EscalationRefused {
+            requireNonNull(requested, "requested");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.ESCALATION_REFUSED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.escalationRefused(this);
+        }
+    }
+
+    /**
+     * The complaint's themes, codes of the council's {@link uk.councilcomplaints.model.Themes}, replacing any
+     * recorded before.
+     */
+    record ThemesRecorded(Set<String> themes) implements EventData {
+        public ThemesRecorded {
+            themes = ImmutableSet.copyOf(themes);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.THEMES_RECORDED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.themesRecorded(this);
+        }
+    }
+
+    /** The Ombudsman made enquiries about the complaint (after a referral). */
+    record OmbudsmanEnquiryReceived() implements EventData {
+        @Override
+        public EventType type() {
+            return EventType.OMBUDSMAN_ENQUIRY_RECEIVED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ombudsmanEnquiryReceived(this);
+        }
+    }
+
+    /**
+     * The Ombudsman's decision, with the remedies it recommended.
+     *
+     * @param decision what it decided
+     * @param remedies the remedies it recommended; only an upheld decision recommends any
+     * @param payment the amount of a recommended {@link Remedy#FINANCIAL_REMEDY}
+     * @param remediesDue the London day by which the council must comply; present exactly when remedies are
+     */
+    record OmbudsmanDecided(OmbudsmanDecision decision, Set<Remedy> remedies, Optional<Money> payment,
+            Optional<LocalDate> remediesDue) implements EventData {
+        public OmbudsmanDecided {
+            requireNonNull(decision, "decision");
+            remedies = ImmutableSet.copyOf(remedies);
+            requireNonNull(payment, "payment");
+            requireNonNull(remediesDue, "remediesDue");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.OMBUDSMAN_DECIDED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ombudsmanDecided(this);
+        }
+    }
+
+    /** The council complied with the Ombudsman's recommended remedies on {@code day} (a London day). */
+    record OmbudsmanRemedyComplied(LocalDate day) implements EventData {
+        public OmbudsmanRemedyComplied {
+            requireNonNull(day, "day");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.OMBUDSMAN_REMEDY_COMPLIED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ombudsmanRemedyComplied(this);
+        }
+    }
+
+    /**
+     * A learning and service improvement action agreed from this complaint (and any others linked). Its text is
+     * written by staff about the service and is published in the annual report: it must not name the complainant.
+     *
+     * @param number the action's number on this complaint, from 1
+     * @param action what will change
+     * @param service the service that will change it
+     * @param owner who is responsible
+     * @param due the London day it is due
+     * @param linked other complaints the same learning came from
+     */
+    record LearningActionAgreed(int number, String action, ServiceArea service, String owner, LocalDate due,
+            Set<ComplaintId> linked) implements EventData {
+        public LearningActionAgreed {
+            requireNonNull(action, "action");
+            requireNonNull(service, "service");
+            requireNonNull(owner, "owner");
+            requireNonNull(due, "due");
+            linked = ImmutableSet.copyOf(linked);
+            if (number < 1) {
+                throw new IllegalArgumentException("an action number starts at 1, was " + number);
+            }
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.LEARNING_ACTION_AGREED;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.learningActionAgreed(this);
+        }
+    }
+
+    /**
+     * A learning action was done on {@code day} (a London day), with the evidence (staff text, published: no
+     * personal data).
+     */
+    record LearningActionDone(int number, LocalDate day, String evidence) implements EventData {
+        public LearningActionDone {
+            requireNonNull(day, "day");
+            requireNonNull(evidence, "evidence");
+            if (number < 1) {
+                throw new IllegalArgumentException("an action number starts at 1, was " + number);
+            }
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.LEARNING_ACTION_DONE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.learningActionDone(this);
         }
     }
 }

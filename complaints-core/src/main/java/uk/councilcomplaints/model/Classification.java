@@ -7,7 +7,9 @@ public enum Classification {
     /** A request to provide or improve a service, fix a problem or reconsider a decision (Code 1.3). */
     SERVICE_REQUEST("Service request"),
     /** About another organisation: signposted there, recorded and closed. */
-    NOT_COUNCIL_COMPLAINT("Not a council complaint");
+    NOT_COUNCIL_COMPLAINT("Not a council complaint"),
+    /** A complaint the council refused to take on, for an {@link Exclusion} in its policy (Code section 2). */
+    REFUSED("Complaint refused");
 
     private final String label;
 

@@ -109,7 +109,8 @@ public record Complaint(
                 acknowledgedAt, respondedAt, stageStartedAt, lastOccurredAt);
         checkArgument(officer.isPresent() == team.isPresent(), "an officer and a team are allocated together");
         checkArgument((status == Status.SERVICE_REQUEST) == (classification == Classification.SERVICE_REQUEST)
-                        && (status == Status.SIGNPOSTED) == (classification == Classification.NOT_COUNCIL_COMPLAINT),
+                        && (status == Status.SIGNPOSTED) == (classification == Classification.NOT_COUNCIL_COMPLAINT)
+                        && (status == Status.REFUSED) == (classification == Classification.REFUSED),
                 "status %s does not fit classification %s", status, classification);
         checkArgument(closureReason.map(Complaint::closedStatus).equals(Optional.of(status))
                         || closureReason.isEmpty() && !CLOSED.contains(status),

@@ -1,6 +1,6 @@
 package uk.councilcomplaints.model;
 
-/** A remedy offered in a response (LGSCO Complaint Handling Code). */
+/** A remedy offered in a response or recommended by the Ombudsman (LGSCO Complaint Handling Code). */
 public enum Remedy {
     APOLOGY,
     EXPLANATION,
@@ -8,5 +8,7 @@ public enum Remedy {
     SERVICE_PROVIDED,
     FINANCIAL_REMEDY,
     POLICY_CHANGE,
-    OTHER
+    OTHER,
+    /** A change to how a service is delivered (an Ombudsman's usual recommendation beside a policy change). */
+    SERVICE_IMPROVEMENT
 }

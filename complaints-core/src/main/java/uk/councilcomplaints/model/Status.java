@@ -27,7 +27,9 @@ public enum Status {
     /** Closed as a duplicate of another complaint. */
     DUPLICATE(StatusBucket.CLOSED_OTHER),
     /** Closed as made out of time. */
-    OUT_OF_TIME(StatusBucket.CLOSED_OTHER);
+    OUT_OF_TIME(StatusBucket.CLOSED_OTHER),
+    /** Triage refused to take the complaint on, for an exclusion in the council's policy: recorded, counted, closed. */
+    REFUSED(StatusBucket.CLOSED_OTHER);
 
     private final StatusBucket bucket;
 

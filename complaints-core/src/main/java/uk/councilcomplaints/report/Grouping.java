@@ -38,7 +38,8 @@ public enum Grouping {
 
     /**
      * By type, as in the briefing note: "Statutory Adults", "Statutory Children Stage 1" to 3, "Corporate
-     * Stage 1" and 2, and one row "Service requests / not a council complaint".
+     * Stage 1" and 2, one row "Service requests / not a council complaint", and "Complaints refused" (each row
+     * shown only when it counts a contact).
      */
     TYPE("Type", EnumSet.of(Dimension.CLASSIFICATION, Dimension.PROCEDURE, Dimension.STAGE)) {
         @Override

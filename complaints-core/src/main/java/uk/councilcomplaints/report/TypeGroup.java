@@ -13,7 +13,9 @@ enum TypeGroup {
     CORPORATE_1(Procedure.CORPORATE, Stage.STAGE_1),
     CORPORATE_2(Procedure.CORPORATE, Stage.STAGE_2),
     /** Contacts triage found to be service requests or not the council's: one row, as in the note. */
-    NOT_COMPLAINTS("Service requests / not a council complaint");
+    NOT_COMPLAINTS("Service requests / not a council complaint"),
+    /** Complaints triage refused to take on, for an exclusion in the policy: counted apart from both. */
+    REFUSED("Complaints refused");
 
     private final String label;
 
@@ -30,6 +32,9 @@ enum TypeGroup {
     }
 
     static TypeGroup of(Classification classification, Procedure procedure, Stage stage) {
+        if (classification == Classification.REFUSED) {
+            return REFUSED;
+        }
         if (classification != Classification.COMPLAINT) {
             return NOT_COMPLAINTS;
         }

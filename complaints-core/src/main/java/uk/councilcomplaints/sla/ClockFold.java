@@ -185,6 +185,41 @@ final class ClockFold implements EventData.Visitor<Void> {
         return null;
     }
 
+    @Override
+    public Void escalationRefused(EventData.EscalationRefused e) {
+        return null;
+    }
+
+    @Override
+    public Void themesRecorded(EventData.ThemesRecorded e) {
+        return null;
+    }
+
+    @Override
+    public Void ombudsmanEnquiryReceived(EventData.OmbudsmanEnquiryReceived e) {
+        return null;
+    }
+
+    @Override
+    public Void ombudsmanDecided(EventData.OmbudsmanDecided e) {
+        return null;
+    }
+
+    @Override
+    public Void ombudsmanRemedyComplied(EventData.OmbudsmanRemedyComplied e) {
+        return null;
+    }
+
+    @Override
+    public Void learningActionAgreed(EventData.LearningActionAgreed e) {
+        return null;
+    }
+
+    @Override
+    public Void learningActionDone(EventData.LearningActionDone e) {
+        return null;
+    }
+
     private void stretch(int days, LocalDate date) {
         current.stretches.add(new Stretch(event.type(), at, event.recordedAt(), days, date));
     }

@@ -3,6 +3,7 @@ package uk.councilcomplaints.workflow;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,9 @@ import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.CleanText;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
@@ -85,11 +89,27 @@ public sealed interface Command {
         }
     }
 
-    /** The response is sent to the complainant, with its finding and remedies. */
-    record Respond(@NotNull Outcome outcome, @NotNull Set<@NotNull Remedy> remedies) implements Command {
-        /** A response with no remedy. */
+    /**
+     * The response is sent to the complainant, with its finding and remedies; a {@link Remedy#FINANCIAL_REMEDY}
+     * comes with its amount ({@code payment}), and only then.
+     */
+    record Respond(@NotNull Outcome outcome, @NotNull Set<@NotNull Remedy> remedies, @NotNull Optional<Money> payment)
+            implements Command {
+        /** A response without a payment. */
+        public Respond(Outcome outcome, Set<Remedy> remedies) {
+            this(outcome, remedies, Optional.empty());
+        }
+
+        /** A response with these remedies and no payment. */
         public static Respond with(Outcome outcome, Remedy... remedies) {
             return new Respond(outcome, Set.of(remedies));
+        }
+
+        /** A response offering a payment of {@code amount} (a financial remedy) and any other remedies. */
+        public static Respond withPayment(Outcome outcome, Money amount, Remedy... others) {
+            Set<Remedy> remedies = new java.util.HashSet<>(Set.of(others));
+            remedies.add(Remedy.FINANCIAL_REMEDY);
+            return new Respond(outcome, remedies, Optional.of(amount));
         }
 
         @Override
@@ -214,6 +234,99 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.ERASE_PERSONAL_DATA;
+        }
+    }
+
+    /**
+     * Triage refuses to take the complaint on, for an exclusion in the council's policy (Code section 2); the
+     * audit reason says why, and the complainant is told they may go to the Ombudsman.
+     */
+    record Refuse(@NotNull Exclusion exclusion) implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.REFUSE;
+        }
+    }
+
+    /**
+     * Refuses the complainant's request for the next stage (corporate and housing procedures); the audit reason
+     * says why, as the Codes require.
+     */
+    record RefuseEscalation() implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.REFUSE_ESCALATION;
+        }
+    }
+
+    /** Records the complaint's themes (codes of the council's taxonomy), replacing any recorded before. */
+    record RecordThemes(@NotNull @Size(min = 1, max = 10) Set<@NotNull String> themes) implements Command {
+        /** The themes with these codes. */
+        public static RecordThemes of(String... codes) {
+            return new RecordThemes(Set.of(codes));
+        }
+
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_THEMES;
+        }
+    }
+
+    /** The Ombudsman made enquiries about a complaint referred to it. */
+    record RecordOmbudsmanEnquiry() implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_OMBUDSMAN_ENQUIRY;
+        }
+    }
+
+    /**
+     * The Ombudsman's decision on a complaint referred to it, with the remedies it recommended (only when
+     * upheld), a payment's amount (with a financial remedy, and only then) and the day the council must comply
+     * by (with remedies, and only then).
+     */
+    record RecordOmbudsmanDecision(@NotNull OmbudsmanDecision decision, @NotNull Set<@NotNull Remedy> remedies,
+            @NotNull Optional<Money> payment, @NotNull Optional<@SupportedDate LocalDate> remediesDue)
+            implements Command {
+        /** A decision recommending no remedy. */
+        public static RecordOmbudsmanDecision of(OmbudsmanDecision decision) {
+            return new RecordOmbudsmanDecision(decision, Set.of(), Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_OMBUDSMAN_DECISION;
+        }
+    }
+
+    /** The council complied with the Ombudsman's recommended remedies on {@code day} (not in the future). */
+    record RecordOmbudsmanCompliance(@NotNull @SupportedDate LocalDate day) implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_OMBUDSMAN_COMPLIANCE;
+        }
+    }
+
+    /**
+     * Agrees a learning and service improvement action from this complaint: what will change (staff text,
+     * published in the annual report, so no personal data), the service, the owner, the day it is due, and other
+     * complaints the same learning came from.
+     */
+    record AgreeLearningAction(@NotNull @CleanText(max = 500) String action, @NotNull ServiceArea service,
+            @NotNull @CleanText(max = 200) String owner, @NotNull @SupportedDate LocalDate due,
+            @NotNull @Size(max = 50) Set<@NotNull ComplaintId> linked) implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.AGREE_LEARNING_ACTION;
+        }
+    }
+
+    /** Records that learning action {@code number} of this complaint was done on {@code day}, with the evidence. */
+    record CompleteLearningAction(@Positive int number, @NotNull @SupportedDate LocalDate day,
+            @NotNull @CleanText(max = 500) String evidence) implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.COMPLETE_LEARNING_ACTION;
         }
     }
 }

@@ -10,11 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.Remedy;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.sla.WorkingCalendar;
 
 /**
@@ -26,8 +30,9 @@ final class CommandValidator {
 
     private final Validator validator;
     private final WorkingCalendar calendar;
+    private final Themes themes;
 
-    CommandValidator(Clock clock, WorkingCalendar calendar) {
+    CommandValidator(Clock clock, WorkingCalendar calendar, Themes themes) {
         Clock london = new LondonClock(clock);
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
@@ -35,6 +40,7 @@ final class CommandValidator {
                 .buildValidatorFactory();
         this.validator = factory.getValidator();
         this.calendar = calendar;
+        this.themes = themes;
     }
 
     /** Throws {@link InvalidCommandException} listing every violation of the command and its audit. */
@@ -54,7 +60,35 @@ final class CommandValidator {
         if (command instanceof Command.AgreeResponseDate a && valid("date", violations)) {
             checkCalendar("date", a.date(), a.date(), violations);
         }
+        if (command instanceof Command.Respond r && valid("remedies", violations) && valid("payment", violations)) {
+            checkPayment(r.remedies(), r.payment(), violations);
+        }
+        if (command instanceof Command.RecordOmbudsmanDecision d && valid("remedies", violations)
+                && valid("payment", violations) && valid("remediesDue", violations) && valid("decision", violations)) {
+            if (!d.decision().upheld() && !d.remedies().isEmpty()) {
+                violations.add(new Violation("remedies", "must be empty: only an upheld decision recommends remedies ("
+                        + d.decision() + ")"));
+            }
+            if (d.remedies().isEmpty() == d.remediesDue().isPresent()) {
+                violations.add(new Violation("remediesDue", d.remedies().isEmpty()
+                        ? "must be empty when no remedy is recommended" : "is required with recommended remedies"));
+            }
+            checkPayment(d.remedies(), d.payment(), violations);
+        }
+        if (command instanceof Command.RecordThemes t && valid("themes", violations)) {
+            t.themes().stream().filter(code -> themes.find(code).isEmpty()).sorted().forEach(code -> violations.add(
+                    new Violation("themes", "'" + code + "' is not one of the council's themes (" + themes + ")")));
+        }
         fail(name, violations);
+    }
+
+    /** A financial remedy comes with its amount, and an amount only with a financial remedy. */
+    private static void checkPayment(Set<Remedy> remedies, Optional<Money> payment, Set<Violation> violations) {
+        if (remedies.contains(Remedy.FINANCIAL_REMEDY) != payment.isPresent()) {
+            violations.add(new Violation("payment", payment.isPresent()
+                    ? "comes only with a FINANCIAL_REMEDY among the remedies"
+                    : "is required with a FINANCIAL_REMEDY (the amount in pounds)"));
+        }
     }
 
     /** Whether the field passed the annotations' checks, so that it is there and has a London day. */

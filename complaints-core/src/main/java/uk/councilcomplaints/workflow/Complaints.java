@@ -26,6 +26,7 @@ import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.protection.DataProtection;
 import uk.councilcomplaints.protection.Erasure;
 import uk.councilcomplaints.protection.RetentionPolicy;
@@ -68,16 +69,18 @@ public final class Complaints {
     /** Whether a commit's clock rows are left to {@link Batch#commit()}, which works out each complaint's once. */
     private final boolean batched;
     private final DataProtection dataProtection;
+    private final Themes themes;
 
     private Complaints(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.referencePrefix = b.referencePrefix;
         this.sla = SlaEvaluator.of(b.slaPolicy, b.calendar);
-        this.validator = new CommandValidator(clock, b.calendar);
+        this.themes = b.themes;
+        this.validator = new CommandValidator(clock, b.calendar, themes);
         this.retention = b.retention;
         this.queues = WorkQueues.of(store, sla, clock);
-        this.reports = Reports.over(store, sla);
+        this.reports = Reports.over(store, sla, themes);
         this.batched = false;
         this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }
@@ -89,6 +92,7 @@ public final class Complaints {
         this.referencePrefix = rules.referencePrefix;
         this.sla = rules.sla;
         this.validator = rules.validator;
+        this.themes = rules.themes;
         this.retention = rules.retention;
         this.queues = WorkQueues.of(store, sla, clock);
         this.reports = rules.reports;
@@ -257,6 +261,11 @@ public final class Complaints {
         return events.isEmpty() ? Optional.empty() : new ComplaintHistory(events).stateAsOf(asOf, knownAt.limit());
     }
 
+    /** The council's complaint themes, which {@code RECORD_THEMES} accepts and reports label. */
+    public Themes themes() {
+        return themes;
+    }
+
     /** The SLA evaluator built from this facade's policy and calendar. */
     public SlaEvaluator sla() {
         return sla;
@@ -395,6 +404,7 @@ public final class Complaints {
         private SlaPolicy slaPolicy = SlaPolicy.englandDefaults();
         private WorkingCalendar calendar = WorkingCalendar.englandAndWales();
         private RetentionPolicy retention = RetentionPolicy.defaults();
+        private Themes themes = Themes.DEFAULT;
 
         private Builder(ComplaintStore store) {
             this.store = requireNonNull(store, "store");
@@ -429,6 +439,12 @@ public final class Complaints {
         /** How long personal data is kept after closure; {@link RetentionPolicy#defaults()} unless set. */
         public Builder retentionPolicy(RetentionPolicy value) {
             retention = requireNonNull(value, "retentionPolicy");
+            return this;
+        }
+
+        /** The council's complaint themes, which {@code RECORD_THEMES} accepts; {@link Themes#DEFAULT} unless set. */
+        public Builder themes(Themes value) {
+            themes = requireNonNull(value, "themes");
             return this;
         }
 

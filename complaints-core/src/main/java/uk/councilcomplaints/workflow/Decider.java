@@ -3,6 +3,7 @@ package uk.councilcomplaints.workflow;
 import java.util.List;
 import java.util.Optional;
 import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.learning.CaseRecord;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
@@ -33,7 +34,7 @@ final class Decider {
             throw new CommandRejectedException(c, command.type(), refusal.get(), Guards.allowedNow(ctx));
         }
         Status to = target(row, c, command);
-        return new Decision(eventOf(c, command), to);
+        return new Decision(eventOf(ctx), to);
     }
 
     private static Status target(Transition row, Complaint c, Command command) {
@@ -55,7 +56,9 @@ final class Decider {
         return chosen;
     }
 
-    private static EventData eventOf(Complaint c, Command command) {
+    private static EventData eventOf(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        Command command = ctx.command();
         if (command instanceof Command.Triage t) {
             return new EventData.Triaged(t.procedure().orElse(c.procedure()), t.serviceArea().orElse(c.serviceArea()));
         } else if (command instanceof Command.Reclassify r) {
@@ -69,7 +72,7 @@ final class Decider {
         } else if (command instanceof Command.SubmitDraft) {
             return new EventData.DraftSubmitted();
         } else if (command instanceof Command.Respond r) {
-            return new EventData.Responded(r.outcome(), r.remedies());
+            return new EventData.Responded(r.outcome(), r.remedies(), r.payment());
         } else if (command instanceof Command.Escalate e) {
             return new EventData.Escalated(c.stage().next().orElseThrow(), e.acceptLateRequest());
         } else if (command instanceof Command.ReferToOmbudsman) {
@@ -92,6 +95,31 @@ final class Decider {
             return new EventData.PanelReported();
         } else if (command instanceof Command.ErasePersonalData) {
             return new EventData.PersonalDataErased();
+        }
+        return recordKeeping(ctx);
+    }
+
+    /** The events of the commands that keep the record (refusals, themes, the Ombudsman, learning). */
+    private static EventData recordKeeping(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        Command command = ctx.command();
+        if (command instanceof Command.Refuse r) {
+            return EventData.Reclassified.refused(r.exclusion());
+        } else if (command instanceof Command.RefuseEscalation) {
+            return new EventData.EscalationRefused(c.stage().next().orElseThrow());
+        } else if (command instanceof Command.RecordThemes t) {
+            return new EventData.ThemesRecorded(t.themes());
+        } else if (command instanceof Command.RecordOmbudsmanEnquiry) {
+            return new EventData.OmbudsmanEnquiryReceived();
+        } else if (command instanceof Command.RecordOmbudsmanDecision d) {
+            return new EventData.OmbudsmanDecided(d.decision(), d.remedies(), d.payment(), d.remediesDue());
+        } else if (command instanceof Command.RecordOmbudsmanCompliance d) {
+            return new EventData.OmbudsmanRemedyComplied(d.day());
+        } else if (command instanceof Command.AgreeLearningAction a) {
+            return new EventData.LearningActionAgreed(CaseRecord.of(ctx.history()).learningActions().size() + 1, a.action(),
+                    a.service(), a.owner(), a.due(), a.linked());
+        } else if (command instanceof Command.CompleteLearningAction a) {
+            return new EventData.LearningActionDone(a.number(), a.day(), a.evidence());
         }
         throw new IllegalStateException("unknown command " + command);
     }

@@ -2,12 +2,17 @@ package uk.councilcomplaints.workflow;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import uk.councilcomplaints.event.EventType;
+import uk.councilcomplaints.learning.CaseRecord;
+import uk.councilcomplaints.learning.LearningAction;
+import uk.councilcomplaints.learning.OmbudsmanCase;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
+import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
@@ -61,6 +66,10 @@ final class Guards {
             case PAUSE -> pausable(ctx);
             case RESUME -> resume(ctx);
             case ERASE_PERSONAL_DATA -> erasePersonalData(ctx);
+            case REFUSE_ESCALATION -> refuseEscalation(ctx);
+            case RECORD_OMBUDSMAN_ENQUIRY, RECORD_OMBUDSMAN_DECISION -> beforeOmbudsmanDecision(ctx);
+            case RECORD_OMBUDSMAN_COMPLIANCE -> remediesOutstanding(ctx);
+            case COMPLETE_LEARNING_ACTION -> learningActionOpen(ctx);
             default -> Optional.empty();
         };
     }
@@ -75,6 +84,10 @@ final class Guards {
             case EXTEND -> extend(ctx);
             case AGREE_RESPONSE_DATE -> agreeResponseDate(ctx);
             case PAUSE -> beforeResponseDeadline(ctx, "a pause");
+            case RECORD_OMBUDSMAN_DECISION -> ombudsmanDecision(ctx);
+            case RECORD_OMBUDSMAN_COMPLIANCE -> ombudsmanCompliance(ctx);
+            case AGREE_LEARNING_ACTION -> agreeLearningAction(ctx);
+            case COMPLETE_LEARNING_ACTION -> completeLearningAction(ctx);
             default -> Optional.empty();
         };
     }
@@ -297,5 +310,92 @@ final class Guards {
         }
         return ctx.lookup().apply(close.duplicateOf().get()).isPresent() ? Optional.empty()
                 : Optional.of("the original complaint " + close.duplicateOf().get() + " does not exist");
+    }
+
+    /** Only the corporate and housing procedures may refuse a request for the next stage, and only before the last. */
+    private static Optional<String> refuseEscalation(GuardContext ctx) {
+        Complaint c = ctx.complaint();
+        if (c.procedure() == Procedure.ADULT_SOCIAL_CARE || c.procedure() == Procedure.CHILDRENS_SOCIAL_CARE) {
+            return Optional.of("the statutory social care procedures give the complainant the next stage;"
+                    + " only the corporate and housing procedures may refuse it");
+        }
+        return escalate(ctx);
+    }
+
+    /** The Ombudsman's involvement follows a recorded referral, and ends with its decision. */
+    private static Optional<String> beforeOmbudsmanDecision(GuardContext ctx) {
+        if (!ctx.complaint().referredToOmbudsman()) {
+            return Optional.of("no referral to the Ombudsman is recorded; record REFER_TO_OMBUDSMAN first");
+        }
+        return CaseRecord.of(ctx.history()).ombudsman().flatMap(OmbudsmanCase::decidedOn)
+                .map(day -> "the Ombudsman's decision of " + day + " is already recorded");
+    }
+
+    private static Optional<String> remediesOutstanding(GuardContext ctx) {
+        Optional<OmbudsmanCase> record = CaseRecord.of(ctx.history()).ombudsman();
+        if (record.isEmpty() || record.get().remediesDue().isEmpty()) {
+            return Optional.of("no remedy recommended by the Ombudsman is recorded; record RECORD_OMBUDSMAN_DECISION"
+                    + " with its remedies first");
+        }
+        return record.get().compliedOn().map(day -> "compliance with the Ombudsman's remedies is already recorded, on "
+                + day);
+    }
+
+    private static Optional<String> ombudsmanDecision(GuardContext ctx) {
+        Command.RecordOmbudsmanDecision d = (Command.RecordOmbudsmanDecision) ctx.command();
+        LocalDate decided = LondonDays.dayOf(ctx.occurredAt());
+        return d.remediesDue().filter(due -> due.isBefore(decided))
+                .map(due -> "the remedies are due on " + due + ", before the decision recorded on " + decided);
+    }
+
+    private static Optional<String> ombudsmanCompliance(GuardContext ctx) {
+        LocalDate day = ((Command.RecordOmbudsmanCompliance) ctx.command()).day();
+        LocalDate decided = CaseRecord.of(ctx.history()).ombudsman().orElseThrow().decidedOn().orElseThrow();
+        return notBetween(day, decided, LondonDays.dayOf(ctx.occurredAt()), "complied", "the decision");
+    }
+
+    private static Optional<String> agreeLearningAction(GuardContext ctx) {
+        Command.AgreeLearningAction a = (Command.AgreeLearningAction) ctx.command();
+        for (ComplaintId linked : a.linked()) {
+            if (linked.equals(ctx.complaint().id())) {
+                return Optional.of("an action is linked to other complaints; this one is its own");
+            }
+            if (ctx.lookup().apply(linked).isEmpty()) {
+                return Optional.of("the linked complaint " + linked + " does not exist");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> learningActionOpen(GuardContext ctx) {
+        List<LearningAction> actions = CaseRecord.of(ctx.history()).learningActions();
+        return actions.stream().anyMatch(a -> a.doneOn().isEmpty()) ? Optional.empty()
+                : Optional.of(actions.isEmpty() ? "no learning action is agreed on this complaint; AGREE_LEARNING_ACTION"
+                        + " first" : "every learning action on this complaint is done");
+    }
+
+    private static Optional<String> completeLearningAction(GuardContext ctx) {
+        Command.CompleteLearningAction done = (Command.CompleteLearningAction) ctx.command();
+        List<LearningAction> actions = CaseRecord.of(ctx.history()).learningActions();
+        if (done.number() > actions.size()) {
+            return Optional.of("there is no learning action " + done.number() + " on this complaint (it has "
+                    + actions.size() + ")");
+        }
+        LearningAction action = actions.get(done.number() - 1);
+        if (action.doneOn().isPresent()) {
+            return Optional.of("learning action " + done.number() + " was already done on " + action.doneOn().get());
+        }
+        return notBetween(done.day(), action.agreedOn(), LondonDays.dayOf(ctx.occurredAt()), "done",
+                "the action was agreed");
+    }
+
+    /** Why {@code day} is refused unless it lies from {@code from} to {@code to}, both inclusive. */
+    private static Optional<String> notBetween(LocalDate day, LocalDate from, LocalDate to, String what,
+            String since) {
+        if (day.isBefore(from)) {
+            return Optional.of(what + " on " + day + " is before the day " + since + ", " + from);
+        }
+        return day.isAfter(to) ? Optional.of(what + " on " + day + " is after the day it is recorded as happening, "
+                + to) : Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import static uk.councilcomplaints.model.Status.ESCALATED;
 import static uk.councilcomplaints.model.Status.IN_REVIEW;
 import static uk.councilcomplaints.model.Status.OUT_OF_TIME;
 import static uk.councilcomplaints.model.Status.RECEIVED;
+import static uk.councilcomplaints.model.Status.REFUSED;
 import static uk.councilcomplaints.model.Status.RESPONDED;
 import static uk.councilcomplaints.model.Status.SERVICE_REQUEST;
 import static uk.councilcomplaints.model.Status.SIGNPOSTED;
@@ -34,6 +35,7 @@ import uk.councilcomplaints.model.Status;
  *  RECEIVED --TRIAGE--> TRIAGED --ALLOCATE--> ALLOCATED --ACKNOWLEDGE--> ACKNOWLEDGED --SEND_TO_SERVICE--> WITH_SERVICE
  *     |                    |                                                  |                               |
  *     +--RECLASSIFY--------+--> SERVICE_REQUEST | SIGNPOSTED                  |                        SUBMIT_DRAFT
+ *     +--REFUSE------------+--> REFUSED (an exclusion in the policy)          |                               |
  *                                                                             |                               v
  *  ESCALATED --ALLOCATE--> ALLOCATED              RESPONDED &lt;------RESPOND-----+------------------------ IN_REVIEW
  *      ^                                              |
@@ -42,6 +44,10 @@ import uk.councilcomplaints.model.Status;
  *  any open status --CLOSE--> WITHDRAWN | DUPLICATE | OUT_OF_TIME
  *  open after triage: EXTEND, AGREE_RESPONSE_DATE, PAUSE, RESUME; RECORD_PANEL_MEETING, RECORD_PANEL_REPORT
  *                     (children's stage 3) keep the status
+ *  RESPONDED: REFUSE_ESCALATION (corporate, housing); after REFER_TO_OMBUDSMAN, RECORD_OMBUDSMAN_ENQUIRY,
+ *             RECORD_OMBUDSMAN_DECISION, RECORD_OMBUDSMAN_COMPLIANCE; all keep the status
+ *  any status after triage as a complaint: RECORD_THEMES; once taken on: AGREE_LEARNING_ACTION,
+ *             COMPLETE_LEARNING_ACTION; both keep the status
  * </pre>
  */
 public final class Transitions {
@@ -53,6 +59,14 @@ public final class Transitions {
     /** Open statuses after triage, in which a response clock runs. */
     private static final Set<Status> CLOCK_RUNNING =
             ImmutableSet.copyOf(EnumSet.of(TRIAGED, ESCALATED, ALLOCATED, ACKNOWLEDGED, WITH_SERVICE, IN_REVIEW));
+
+    /** Every status of a complaint that triage did not turn away: themes may be recorded there. */
+    private static final Set<Status> TRIAGED_AS_COMPLAINT = ImmutableSet.copyOf(EnumSet.complementOf(
+            EnumSet.of(RECEIVED, SERVICE_REQUEST, SIGNPOSTED)));
+
+    /** Every status of a complaint taken on: learning may come from it, whatever became of it. */
+    private static final Set<Status> TAKEN_ON = ImmutableSet.copyOf(EnumSet.complementOf(
+            EnumSet.of(RECEIVED, SERVICE_REQUEST, SIGNPOSTED, REFUSED)));
 
     private static final List<Transition> TABLE = ImmutableList.of(
             row(CommandType.TRIAGE, Set.of(RECEIVED), Set.of(TRIAGED)),
@@ -73,7 +87,15 @@ public final class Transitions {
             row(CommandType.RESUME, CLOCK_RUNNING, Set.of()),
             row(CommandType.RECORD_PANEL_MEETING, CLOCK_RUNNING, Set.of()),
             row(CommandType.RECORD_PANEL_REPORT, CLOCK_RUNNING, Set.of()),
-            row(CommandType.ERASE_PERSONAL_DATA, EnumSet.allOf(Status.class), Set.of()));
+            row(CommandType.ERASE_PERSONAL_DATA, EnumSet.allOf(Status.class), Set.of()),
+            row(CommandType.REFUSE, Set.of(RECEIVED, TRIAGED), Set.of(REFUSED)),
+            row(CommandType.REFUSE_ESCALATION, Set.of(RESPONDED), Set.of()),
+            row(CommandType.RECORD_THEMES, TRIAGED_AS_COMPLAINT, Set.of()),
+            row(CommandType.RECORD_OMBUDSMAN_ENQUIRY, Set.of(RESPONDED), Set.of()),
+            row(CommandType.RECORD_OMBUDSMAN_DECISION, Set.of(RESPONDED), Set.of()),
+            row(CommandType.RECORD_OMBUDSMAN_COMPLIANCE, Set.of(RESPONDED), Set.of()),
+            row(CommandType.AGREE_LEARNING_ACTION, TAKEN_ON, Set.of()),
+            row(CommandType.COMPLETE_LEARNING_ACTION, TAKEN_ON, Set.of()));
 
     private Transitions() {
     }

@@ -98,7 +98,8 @@ public final class ReportOracle {
             case CLASSIFICATION -> c.classification().label();
             case OFFICER -> c.officer().orElse("Not allocated");
             case TEAM -> c.team().orElse("Not allocated");
-            case TYPE -> c.classification() != Classification.COMPLAINT ? "Service requests / not a council complaint"
+            case TYPE -> c.classification() == Classification.REFUSED ? "Complaints refused"
+                    : c.classification() != Classification.COMPLAINT ? "Service requests / not a council complaint"
                     : c.procedure() == Procedure.ADULT_SOCIAL_CARE ? "Statutory Adults"
                     : (c.procedure() == Procedure.CORPORATE ? "Corporate Stage " : "Statutory Children Stage ")
                             + c.stage().number();

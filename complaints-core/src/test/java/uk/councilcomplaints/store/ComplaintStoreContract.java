@@ -49,16 +49,23 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.event.EventType;
 import uk.councilcomplaints.event.UncheckedFold;
+import uk.councilcomplaints.learning.CaseRecord;
+import uk.councilcomplaints.learning.OmbudsmanCase;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.PersonalData;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
 import uk.councilcomplaints.testing.Fixtures;
@@ -141,8 +148,12 @@ public abstract class ComplaintStoreContract {
         clock.advance(Duration.ofDays(3));
         Instant sent = clock.instant().minus(Duration.ofDays(2));
         Instant respondRecorded = clock.instant();
-        complaints.execute(id, new Command.Respond(Outcome.UPHELD, Set.of(Remedy.APOLOGY, Remedy.FINANCIAL_REMEDY)),
+        complaints.execute(id, Command.Respond.withPayment(Outcome.UPHELD, Money.parse("250.50"), Remedy.APOLOGY),
                 Audit.by("jo.bloggs").occurredAt(sent).because("posted Friday, recorded Monday"));
+        step(id, Command.RecordThemes.of("delay", "communication"));
+        step(id, new Command.AgreeLearningAction("Letters give a named contact", ServiceArea.of("highways", "Highways"),
+                "Head of Highways", LocalDate.of(2023, 3, 31), Set.of(original.id())));
+        step(id, new Command.CompleteLearningAction(1, LondonDays.dayOf(clock.instant()), "Template changed"));
         step(id, new Command.Escalate());
         step(id, new Command.Allocate("pat.jones", "VoC"));
         step(id, new Command.Close(uk.councilcomplaints.model.ClosureReason.DUPLICATE, Optional.of(original.id())));
@@ -151,6 +162,16 @@ public abstract class ComplaintStoreContract {
         Complaint adult = Fixtures.respond(complaints,
                 Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS, "a.b"));
         step(adult.id(), new Command.ReferToOmbudsman());
+        step(adult.id(), new Command.RecordOmbudsmanEnquiry());
+        step(adult.id(), new Command.RecordOmbudsmanDecision(OmbudsmanDecision.UPHELD,
+                Set.of(Remedy.APOLOGY, Remedy.FINANCIAL_REMEDY), Optional.of(Money.pounds(300)),
+                Optional.of(LondonDays.dayOf(clock.instant()).plusMonths(1))));
+        step(adult.id(), new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(clock.instant())));
+        Complaint refused = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE);
+        step(refused.id(), new Command.Refuse(Exclusion.LEGAL_PROCEEDINGS), "claim issued in the county court");
+        Complaint corporate = Fixtures.respond(complaints,
+                Fixtures.allocated(complaints, Procedure.CORPORATE, ServiceArea.CORPORATE, "k.l"));
+        step(corporate.id(), new Command.RefuseEscalation(), "no new issue raised");
         Complaint reclassified = Fixtures.receive(complaints, Procedure.CORPORATE, ServiceArea.OTHER);
         step(reclassified.id(), new Command.Reclassify(Classification.SERVICE_REQUEST));
         Complaint adult2 = Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS, "c.d");
@@ -165,7 +186,8 @@ public abstract class ComplaintStoreContract {
         step(child.id(), new Command.RecordPanelReport());
 
         Set<EventType> seen = new HashSet<>();
-        for (ComplaintId each : List.of(id, adult.id(), reclassified.id(), adult2.id(), child.id())) {
+        for (ComplaintId each : List.of(id, adult.id(), reclassified.id(), adult2.id(), child.id(), refused.id(),
+                corporate.id())) {
             List<ComplaintEvent> history = store.history(each);
             for (int i = 0; i < history.size(); i++) {
                 ComplaintEvent e = history.get(i);
@@ -185,8 +207,20 @@ public abstract class ComplaintStoreContract {
         assertEquals(respondRecorded, response.recordedAt(), "recorded when the command was issued");
         assertEquals(Optional.of(ComplaintEvent.ERASED_REASON), response.reason(),
                 "the reason given (posted Friday, recorded Monday) went with the personal data");
-        assertEquals(new EventData.Responded(Outcome.UPHELD, Set.of(Remedy.APOLOGY, Remedy.FINANCIAL_REMEDY)),
-                response.data());
+        assertEquals(new EventData.Responded(Outcome.UPHELD, Set.of(Remedy.APOLOGY, Remedy.FINANCIAL_REMEDY),
+                Optional.of(new Money(25_050))), response.data());
+        assertEquals(EventData.Reclassified.refused(Exclusion.LEGAL_PROCEEDINGS), store.history(refused.id()).get(1).data());
+        assertEquals(Status.REFUSED, store.load(refused.id()).orElseThrow().status());
+        CaseRecord record = CaseRecord.of(store.history(id));
+        assertEquals(Set.of("delay", "communication"), record.themes());
+        assertEquals(Optional.of(LondonDays.dayOf(clock.instant())), record.learningActions().get(0).doneOn());
+        assertEquals(Set.of(original.id()), record.learningActions().get(0).linked());
+        assertEquals(Optional.of("Template changed"), record.learningActions().get(0).evidence());
+        OmbudsmanCase ombudsman = CaseRecord.of(store.history(adult.id())).ombudsman().orElseThrow();
+        assertEquals(Optional.of(OmbudsmanDecision.UPHELD), ombudsman.decision());
+        assertEquals(Optional.of(Money.pounds(300)), ombudsman.payment());
+        assertEquals(OmbudsmanCase.Compliance.ON_TIME, ombudsman.compliance(LondonDays.dayOf(clock.instant())));
+        assertEquals(List.of(Stage.STAGE_2), CaseRecord.of(store.history(corporate.id())).escalationsRefused());
         assertEquals(c.receivedAt(), store.history(id).get(0).occurredAt());
         assertTrue(store.personalData(id).isEmpty(), "personal data erased");
         assertTrue(store.personalData(original.id()).isPresent(), "other complaints keep theirs");

@@ -9,19 +9,29 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.learning.CaseRecord;
+import uk.councilcomplaints.learning.LearningAction;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Remedy;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
+import uk.councilcomplaints.model.Theme;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.CommandRejectedException;
@@ -154,7 +164,10 @@ public final class RandomHistories {
     private List<Command> options(Complaint c, Random r) {
         int officer = r.nextInt(OFFICERS.size());
         Command allocate = new Command.Allocate(OFFICERS.get(officer), TEAMS.get(officer % TEAMS.size()));
-        Command respond = Command.Respond.with(pick(r, List.of(Outcome.values())));
+        Command respond = r.nextInt(5) == 0
+                ? Command.Respond.withPayment(pick(r, List.of(Outcome.values())), new Money(1 + r.nextInt(100_000)))
+                : Command.Respond.with(pick(r, List.of(Outcome.values())));
+        Command refuse = new Command.Refuse(pick(r, List.of(Exclusion.values())));
         List<Command> options = new ArrayList<>(switch (c.status()) {
             case RECEIVED -> List.of(Command.Triage.asReceived(), Command.Triage.asReceived(),
                     Command.Triage.as(pick(r, List.of(Procedure.values())), pick(r, AREAS)),
@@ -167,9 +180,19 @@ public final class RandomHistories {
             case ACKNOWLEDGED -> List.of(new Command.SendToService(), new Command.SendToService(), respond);
             case WITH_SERVICE -> List.of(new Command.SubmitDraft(), new Command.SubmitDraft(), respond);
             case IN_REVIEW -> List.of(new Command.SendToService(), respond, respond);
-            case RESPONDED -> List.of(new Command.Escalate(), new Command.Escalate(), new Command.ReferToOmbudsman());
+            case RESPONDED -> c.referredToOmbudsman()
+                    ? List.of(new Command.RecordOmbudsmanEnquiry(), ombudsmanDecision(r), ombudsmanDecision(r),
+                            new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(c.lastOccurredAt())))
+                    : List.of(new Command.Escalate(), new Command.Escalate(), new Command.Escalate(),
+                            new Command.ReferToOmbudsman());
             default -> List.of();
         });
+        if ((c.status() == Status.RECEIVED || c.status() == Status.TRIAGED) && r.nextInt(8) == 0) {
+            options.add(refuse);
+        }
+        if (c.status() == Status.RESPONDED && !c.referredToOmbudsman() && r.nextBoolean()) {
+            options.add(new Command.RefuseEscalation());
+        }
         if (c.status().open()) {
             // now and then: close, accept a late complaint, or move the SLA clock
             switch (r.nextInt(8)) {
@@ -199,6 +222,18 @@ public final class RandomHistories {
             }
             options.removeIf(o -> !Transitions.allowedFrom(c.status()).contains(o.type()));
         }
+        if (Transitions.allowedFrom(c.status()).contains(CommandType.RECORD_THEMES) && r.nextInt(12) == 0) {
+            List<String> codes = Themes.DEFAULT.all().stream().map(Theme::code).toList();
+            options.add(new Command.RecordThemes(Set.of(pick(r, codes))));
+        }
+        if (Transitions.allowedFrom(c.status()).contains(CommandType.AGREE_LEARNING_ACTION) && r.nextInt(12) == 0) {
+            List<LearningAction> actions = CaseRecord.of(complaints.history(c.id())).learningActions();
+            options.add(actions.isEmpty() || r.nextInt(3) == 0
+                    ? new Command.AgreeLearningAction("Check letters before they go", pick(r, AREAS), "A. Manager",
+                            LondonDays.dayOf(clock.instant()).plusDays(r.nextInt(60)), Set.of())
+                    : new Command.CompleteLearningAction(1 + r.nextInt(actions.size()),
+                            LondonDays.dayOf(c.lastOccurredAt()), "Checklist in use"));
+        }
         if (!c.personalDataErased() && r.nextInt(12) == 0) {
             options.add(new Command.ErasePersonalData());
         }
@@ -206,6 +241,20 @@ public final class RandomHistories {
             options.removeIf(o -> o.type() == CommandType.REFER_TO_OMBUDSMAN);
         }
         return options;
+    }
+
+    private Command ombudsmanDecision(Random r) {
+        OmbudsmanDecision decision = pick(r, List.of(OmbudsmanDecision.values()));
+        if (r.nextBoolean()) {
+            return Command.RecordOmbudsmanDecision.of(decision == OmbudsmanDecision.UPHELD ? OmbudsmanDecision.NOT_UPHELD
+                    : decision);
+        }
+        decision = OmbudsmanDecision.UPHELD;
+        LocalDate due = LondonDays.dayOf(clock.instant()).plusDays(10 + r.nextInt(60));
+        return r.nextBoolean()
+                ? new Command.RecordOmbudsmanDecision(decision, Set.of(Remedy.APOLOGY), Optional.empty(), Optional.of(due))
+                : new Command.RecordOmbudsmanDecision(decision, Set.of(Remedy.FINANCIAL_REMEDY, Remedy.APOLOGY),
+                        Optional.of(Money.pounds(1 + r.nextInt(2000))), Optional.of(due));
     }
 
     private static <T> T pick(Random r, List<T> values) {

@@ -34,7 +34,7 @@ import uk.councilcomplaints.workflow.Complaints;
  */
 class RandomHistoriesCoverageTest {
 
-    private static final int HISTORIES = 60;
+    private static final int HISTORIES = 100;
     private static final int STEPS = 80;
     private static final LocalDate SHORT_DAY = LocalDate.of(2022, 3, 27);
     private static final LocalDate LONG_DAY = LocalDate.of(2022, 10, 30);

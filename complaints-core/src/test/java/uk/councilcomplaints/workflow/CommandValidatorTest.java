@@ -15,13 +15,14 @@ import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.sla.WorkingCalendar;
 
 class CommandValidatorTest {
 
     private static final Instant NOW = Instant.parse("2022-02-01T10:00:00Z");
     private final CommandValidator validator = new CommandValidator(Clock.fixed(NOW, ZoneOffset.UTC),
-            WorkingCalendar.englandAndWales());
+            WorkingCalendar.englandAndWales(), Themes.DEFAULT);
 
     private static ReceiveContact valid() {
         return ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.EMAIL, NOW,

@@ -59,7 +59,7 @@ class RefusedCommandsTest {
         assertEquals(CommandType.ACKNOWLEDGE, e.command());
         // not ACCEPT_LATE, which RECEIVED allows: it was made within 12 months of the matter
         assertEquals(EnumSet.of(CommandType.TRIAGE, CommandType.RECLASSIFY, CommandType.CLOSE,
-                CommandType.ERASE_PERSONAL_DATA), e.allowed());
+                CommandType.ERASE_PERSONAL_DATA, CommandType.REFUSE), e.allowed());
         assertTrue(e.getMessage().contains(c.reference()) && e.getMessage().contains("not allowed from RECEIVED"),
                 e.getMessage());
     }
@@ -134,20 +134,27 @@ class RefusedCommandsTest {
                 ServiceArea.CORPORATE, "a.officer"));
         CommandRejectedException toOmbudsman = rejected(corporate, new Command.ReferToOmbudsman(), Fixtures.OFFICER);
         assertTrue(toOmbudsman.getMessage().contains("ESCALATE first"), toOmbudsman.getMessage());
-        // RESPONDED allows both; stage 1 of the corporate procedure goes to stage 2 first
-        assertEquals(EnumSet.of(CommandType.ESCALATE, CommandType.ERASE_PERSONAL_DATA), toOmbudsman.allowed());
+        // RESPONDED allows both; stage 1 of the corporate procedure goes to stage 2 first, and nothing of the
+        // Ombudsman's can be recorded before a referral
+        assertEquals(EnumSet.of(CommandType.ESCALATE, CommandType.ERASE_PERSONAL_DATA, CommandType.REFUSE_ESCALATION,
+                CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION), toOmbudsman.allowed());
         assertTrue(toOmbudsman.getMessage().endsWith("Allowed now: " + toOmbudsman.allowed()),
                 toOmbudsman.getMessage());
 
         Complaint adult = Fixtures.respond(complaints, Fixtures.allocated(complaints, Procedure.ADULT_SOCIAL_CARE,
                 ServiceArea.ADULTS, "a.officer"));
         CommandRejectedException escalate = rejected(adult, new Command.Escalate(), Fixtures.OFFICER);
-        assertEquals(EnumSet.of(CommandType.REFER_TO_OMBUDSMAN, CommandType.ERASE_PERSONAL_DATA), escalate.allowed());
+        // the statutory adult procedure gives no right to refuse a next stage: it has none
+        assertEquals(EnumSet.of(CommandType.REFER_TO_OMBUDSMAN, CommandType.ERASE_PERSONAL_DATA,
+                CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION), escalate.allowed());
         complaints.execute(adult.id(), new Command.ReferToOmbudsman(), Fixtures.OFFICER);
-        assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA),
+        assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA, CommandType.RECORD_THEMES,
+                CommandType.AGREE_LEARNING_ACTION, CommandType.RECORD_OMBUDSMAN_ENQUIRY,
+                CommandType.RECORD_OMBUDSMAN_DECISION),
                 rejected(adult, new Command.ReferToOmbudsman(), Fixtures.OFFICER).allowed());
         complaints.execute(adult.id(), new Command.ErasePersonalData(), Fixtures.OFFICER.because("retention"));
-        assertEquals(EnumSet.noneOf(CommandType.class),
+        assertEquals(EnumSet.of(CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION,
+                CommandType.RECORD_OMBUDSMAN_ENQUIRY, CommandType.RECORD_OMBUDSMAN_DECISION),
                 rejected(adult, new Command.ErasePersonalData(), Fixtures.OFFICER.because("again")).allowed());
 
         // a clock is paused or resumed, never both; an agreed date is for adults; values are not judged

@@ -22,13 +22,16 @@ import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.learning.CaseRecord;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
@@ -63,7 +66,7 @@ public abstract class StateMachineContract {
     }
 
     /** The commands a step may issue; some are invalid or not allowed, on purpose. */
-    private static final int KINDS = 26;
+    private static final int KINDS = 34;
 
     private Command command(int kind, Complaint c, ComplaintId other) {
         return switch (kind) {
@@ -91,6 +94,20 @@ public abstract class StateMachineContract {
             case 23 -> c.paused() ? new Command.Resume() : new Command.ErasePersonalData();
             case 24 -> new Command.RecordPanelMeeting();
             case 25 -> new Command.RecordPanelReport();
+            case 26 -> new Command.Refuse(Exclusion.values()[(int) (c.version() % Exclusion.values().length)]);
+            case 27 -> new Command.RefuseEscalation();
+            case 28 -> Command.RecordThemes.of(c.version() % 4 == 0 ? "not-a-theme" : "delay");
+            case 29 -> new Command.RecordOmbudsmanEnquiry();
+            case 30 -> c.version() % 3 == 0 ? Command.RecordOmbudsmanDecision.of(OmbudsmanDecision.NOT_UPHELD)
+                    : new Command.RecordOmbudsmanDecision(OmbudsmanDecision.UPHELD, Set.of(Remedy.APOLOGY),
+                            Optional.empty(), Optional.of(LondonDays.dayOf(clock.instant()).plusDays(20)));
+            case 31 -> new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(c.lastOccurredAt()));
+            case 32 -> new Command.AgreeLearningAction("Named contact in letters", ServiceArea.CORPORATE, "Head of service",
+                    LondonDays.dayOf(clock.instant()).plusDays(30), Set.of());
+            case 33 -> CaseRecord.of(store.history(c.id())).learningActions().isEmpty()
+                    ? new Command.AgreeLearningAction("Named contact in letters", ServiceArea.CORPORATE, "Head of service",
+                            LondonDays.dayOf(clock.instant()).plusDays(30), Set.of(other))
+                    : new Command.CompleteLearningAction(1, LondonDays.dayOf(c.lastOccurredAt()), "Template changed");
             default -> throw new IllegalArgumentException("kind " + kind);
         };
     }
@@ -194,6 +211,10 @@ public abstract class StateMachineContract {
      * resumed clock. The other half pick any kind.
      */
     private int guided(int kind, Complaint c, ComplaintId other) {
+        if (c.referredToOmbudsman() && kind % 2 == 0 && CaseRecord.of(store.history(c.id())).ombudsman()
+                .filter(o -> o.remediesDue().isPresent() && o.compliedOn().isEmpty()).isPresent()) {
+            return 31; // remedies recommended: the council complies (refused when dated before the decision)
+        }
         if (c.procedure() == Procedure.CHILDRENS_SOCIAL_CARE && c.stage() == Stage.STAGE_3
                 && Transitions.find(CommandType.RECORD_PANEL_REPORT, c.status()).isPresent() && kind % 3 != 0) {
             return kind % 3 == 1 ? 24 : 25; // the panel meets and reports (refused out of order) before a response
@@ -202,13 +223,18 @@ public abstract class StateMachineContract {
         for (int k = 0; k < KINDS; k++) {
             CommandType type = command(k, c, other).type();
             boolean onwards = Transitions.find(type, c.status()).map(t -> !t.keepsStatus()).orElse(false)
-                    && type != CommandType.CLOSE && type != CommandType.RECLASSIFY;
+                    && type != CommandType.CLOSE && type != CommandType.RECLASSIFY && type != CommandType.REFUSE;
             boolean clock = (type == CommandType.PAUSE || type == CommandType.RESUME || type == CommandType.EXTEND
                     || type == CommandType.AGREE_RESPONSE_DATE && c.procedure() == Procedure.ADULT_SOCIAL_CARE)
                     && Transitions.find(type, c.status()).isPresent();
             boolean panel = (type == CommandType.RECORD_PANEL_MEETING || type == CommandType.RECORD_PANEL_REPORT)
                     && c.stage() == Stage.STAGE_3 && Transitions.find(type, c.status()).isPresent();
-            if (onwards || clock || panel || type == CommandType.REFER_TO_OMBUDSMAN && c.status() == Status.RESPONDED) {
+            boolean ombudsman = (type == CommandType.RECORD_OMBUDSMAN_ENQUIRY || type == CommandType.RECORD_OMBUDSMAN_DECISION
+                    || type == CommandType.RECORD_OMBUDSMAN_COMPLIANCE) && c.referredToOmbudsman();
+            boolean refuseNextStage = type == CommandType.REFUSE_ESCALATION && c.status() == Status.RESPONDED
+                    && c.stage() != c.procedure().lastStage();
+            if (onwards || clock || panel || ombudsman || refuseNextStage
+                    || type == CommandType.REFER_TO_OMBUDSMAN && c.status() == Status.RESPONDED) {
                 kinds.add(k);
             }
         }

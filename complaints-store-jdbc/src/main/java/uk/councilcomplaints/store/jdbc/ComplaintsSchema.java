@@ -109,7 +109,8 @@ public final class ComplaintsSchema {
             new Script("4", "subject keys", true),
             new Script("5", "running clocks", true),
             new Script("5.1", "running clocks indexes", false),
-            new Script("6", "report projection lookups", false));
+            new Script("6", "report projection lookups", false),
+            new Script("7", "record keeping", true));
 
     /**
      * Work in Java that fills what a script created from the data already stored: run by {@link #migrate} after the
@@ -288,7 +289,8 @@ public final class ComplaintsSchema {
         long rows = 0;
         for (Map.Entry<String, Long> c : councils.entrySet()) {
             council++;
-            int written = ProjectionRows.rebuild(connection, Optional.of(c.getKey()), () -> {
+            // run right after version 2, before version 7 adds the record-keeping columns (and their events)
+            int written = ProjectionRows.rebuild(connection, Optional.of(c.getKey()), false, () -> {
                 if (++built[0] % every == 0) {
                     progress.accept(String.format(Locale.ROOT, "Complaints schema: report projection: %,d"
                             + " complaints built so far", built[0]));

@@ -2,11 +2,15 @@ package uk.councilcomplaints.store.jdbc;
 
 import static uk.councilcomplaints.store.jdbc.Values.required;
 
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.EventData;
@@ -15,6 +19,9 @@ import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
@@ -30,12 +37,22 @@ import uk.councilcomplaints.model.Status;
  */
 final class EventColumns {
 
-    /** Every column of an event row, in the order {@link #bindRow} sets them after the council. */
-    static final List<String> ROW = List.of("complaint_id", "version", "event_type", "status", "occurred_at",
+    /** The columns of an event row before schema version 7, in the order {@link #bindRow} sets them first. */
+    static final List<String> ROW_BEFORE_V7 = List.of("complaint_id", "version", "event_type", "status", "occurred_at",
             "recorded_at", "actor", "reference", "procedure_code", "service_area_code",
             "service_area_name", "channel", "matter_date", "classification", "officer", "team", "outcome", "remedies",
             "stage", "closure_reason", "duplicate_of", "working_days", "agreed_response_date",
             "late_request_accepted");
+
+    /** The columns schema version 7 added, for the record a council keeps (refusals, themes, Ombudsman, learning). */
+    static final List<String> RECORD_KEEPING = List.of("exclusion", "themes", "payment_pence", "ombudsman_decision",
+            "due_date", "done_date", "action_number", "details", "linked_complaints");
+
+    /** Every column of an event row, in the order {@link #bindRow} sets them after the council. */
+    static final List<String> ROW = ImmutableList.<String>builder().addAll(ROW_BEFORE_V7).addAll(RECORD_KEEPING)
+            .build();
+
+    private static final Splitter COMMA = Splitter.on(',');
 
     private String reference;
     private Procedure procedure;
@@ -54,6 +71,15 @@ final class EventColumns {
     private Integer workingDays;
     private LocalDate agreedResponseDate;
     private Boolean lateRequestAccepted;
+    private Exclusion exclusion;
+    private String themes;
+    private Long paymentPence;
+    private OmbudsmanDecision ombudsmanDecision;
+    private LocalDate dueDate;
+    private LocalDate doneDate;
+    private Integer actionNumber;
+    private String details;
+    private String linkedComplaints;
 
     private EventColumns() {
     }
@@ -88,25 +114,27 @@ final class EventColumns {
 
     /** The event in the current row, which holds the columns of {@link EventsTable#SELECTED}. */
     static ComplaintEvent readRow(ResultSet rs) throws SQLException {
-        return read(rs, Optional.ofNullable(rs.getString("reason")));
+        return read(rs, Optional.ofNullable(rs.getString("reason")), true);
     }
 
     /**
-     * The event in the current row, which holds the columns of {@link #ROW}, without its reason: for readers
-     * that need none, such as the report projection, built also where reasons have no table yet (schema V2).
+     * The event in the current row, which holds the columns of {@link #ROW} (or, without {@code recordKeeping},
+     * those of {@link #ROW_BEFORE_V7}), without its reason: for readers that need none, such as the report
+     * projection, built also where reasons have no table yet (schema V2) and the record-keeping columns neither.
      */
-    static ComplaintEvent readWithoutReason(ResultSet rs) throws SQLException {
-        return read(rs, Optional.empty());
+    static ComplaintEvent readWithoutReason(ResultSet rs, boolean recordKeeping) throws SQLException {
+        return read(rs, Optional.empty(), recordKeeping);
     }
 
-    private static ComplaintEvent read(ResultSet rs, Optional<String> reason) throws SQLException {
+    private static ComplaintEvent read(ResultSet rs, Optional<String> reason, boolean recordKeeping)
+            throws SQLException {
         String kind = "complaint_events";
         EventType type = required(Values.getEnum(rs, "event_type", EventType.class), "event_type", kind);
         return new ComplaintEvent(new ComplaintId(Values.getUuid(rs, "complaint_id")), rs.getLong("version"),
                 required(Values.getEnum(rs, "status", Status.class), "status", kind),
                 required(Values.getInstant(rs, "occurred_at"), "occurred_at", kind),
                 required(Values.getInstant(rs, "recorded_at"), "recorded_at", kind),
-                rs.getString("actor"), reason, read(rs, type));
+                rs.getString("actor"), reason, read(rs, type, recordKeeping));
     }
 
     /** The columns of {@code data}. */
@@ -137,10 +165,23 @@ final class EventColumns {
         } else {
             row.setBoolean(lateRequestAccepted);
         }
+        row.setEnum(exclusion);
+        row.setString(themes);
+        if (paymentPence == null) {
+            row.setNull(java.sql.Types.BIGINT);
+        } else {
+            row.setLong(paymentPence);
+        }
+        row.setEnum(ombudsmanDecision);
+        row.setDate(dueDate);
+        row.setDate(doneDate);
+        row.setInteger(actionNumber);
+        row.setString(details);
+        row.setString(linkedComplaints);
     }
 
     /** The event data of type {@code type} held by the current row. */
-    private static EventData read(ResultSet rs, EventType type) throws SQLException {
+    private static EventData read(ResultSet rs, EventType type, boolean recordKeeping) throws SQLException {
         EventColumns c = new EventColumns();
         c.reference = rs.getString("reference");
         c.procedure = Values.getEnum(rs, "procedure_code", Procedure.class);
@@ -160,6 +201,18 @@ final class EventColumns {
         c.agreedResponseDate = Values.getDate(rs, "agreed_response_date");
         boolean late = rs.getBoolean("late_request_accepted");
         c.lateRequestAccepted = rs.wasNull() ? null : late;
+        if (recordKeeping) {
+            c.exclusion = Values.getEnum(rs, "exclusion", Exclusion.class);
+            c.themes = rs.getString("themes");
+            long pence = rs.getLong("payment_pence");
+            c.paymentPence = rs.wasNull() ? null : pence;
+            c.ombudsmanDecision = Values.getEnum(rs, "ombudsman_decision", OmbudsmanDecision.class);
+            c.dueDate = Values.getDate(rs, "due_date");
+            c.doneDate = Values.getDate(rs, "done_date");
+            c.actionNumber = Values.getInteger(rs, "action_number");
+            c.details = rs.getString("details");
+            c.linkedComplaints = rs.getString("linked_complaints");
+        }
         return c.data(type);
     }
 
@@ -168,13 +221,14 @@ final class EventColumns {
             case RECEIVED -> new EventData.Received(required(reference, "reference", type), required(procedure, "procedure_code", type),
                     serviceArea(type), required(channel, "channel", type), Optional.ofNullable(matterDate));
             case TRIAGED -> new EventData.Triaged(required(procedure, "procedure_code", type), serviceArea(type));
-            case RECLASSIFIED -> new EventData.Reclassified(required(classification, "classification", type));
+            case RECLASSIFIED -> new EventData.Reclassified(required(classification, "classification", type),
+                    Optional.ofNullable(exclusion));
             case ALLOCATED -> new EventData.Allocated(required(officer, "officer", type), required(team, "team", type));
             case ACKNOWLEDGED -> new EventData.Acknowledged();
             case SENT_TO_SERVICE -> new EventData.SentToService();
             case DRAFT_SUBMITTED -> new EventData.DraftSubmitted();
             case RESPONDED -> new EventData.Responded(required(outcome, "outcome", type),
-                    RemedyList.parse(required(remedies, "remedies", type)));
+                    RemedyList.parse(required(remedies, "remedies", type)), payment());
             case ESCALATED -> new EventData.Escalated(Stage.of(required(stage, "stage", type)),
                     required(lateRequestAccepted, "late_request_accepted", type));
             case REFERRED_TO_OMBUDSMAN -> new EventData.ReferredToOmbudsman();
@@ -189,7 +243,34 @@ final class EventColumns {
             case PERSONAL_DATA_ERASED -> new EventData.PersonalDataErased();
             case PANEL_MET -> new EventData.PanelMet();
             case PANEL_REPORTED -> new EventData.PanelReported();
+            case ESCALATION_REFUSED -> new EventData.EscalationRefused(Stage.of(required(stage, "stage", type)));
+            case THEMES_RECORDED -> new EventData.ThemesRecorded(Set.copyOf(
+                    COMMA.splitToList(required(themes, "themes", type))));
+            case OMBUDSMAN_ENQUIRY_RECEIVED -> new EventData.OmbudsmanEnquiryReceived();
+            case OMBUDSMAN_DECIDED -> new EventData.OmbudsmanDecided(
+                    required(ombudsmanDecision, "ombudsman_decision", type),
+                    RemedyList.parse(required(remedies, "remedies", type)), payment(), Optional.ofNullable(dueDate));
+            case OMBUDSMAN_REMEDY_COMPLIED -> new EventData.OmbudsmanRemedyComplied(
+                    required(doneDate, "done_date", type));
+            case LEARNING_ACTION_AGREED -> new EventData.LearningActionAgreed(
+                    required(actionNumber, "action_number", type), required(details, "details", type),
+                    serviceArea(type), required(officer, "officer", type), required(dueDate, "due_date", type),
+                    linked());
+            case LEARNING_ACTION_DONE -> new EventData.LearningActionDone(required(actionNumber, "action_number", type),
+                    required(doneDate, "done_date", type), required(details, "details", type));
         };
+    }
+
+    private Optional<Money> payment() {
+        return Optional.ofNullable(paymentPence).map(Money::new);
+    }
+
+    private Set<ComplaintId> linked() {
+        if (linkedComplaints == null || linkedComplaints.isEmpty()) {
+            return Set.of();
+        }
+        return COMMA.splitToStream(linkedComplaints).map(id -> new ComplaintId(UUID.fromString(id)))
+                .collect(ImmutableSet.toImmutableSet());
     }
 
     private ServiceArea serviceArea(EventType type) {
@@ -226,6 +307,7 @@ final class EventColumns {
         public EventColumns reclassified(EventData.Reclassified e) {
             EventColumns c = new EventColumns();
             c.classification = e.classification();
+            c.exclusion = e.exclusion().orElse(null);
             return c;
         }
 
@@ -257,6 +339,7 @@ final class EventColumns {
             EventColumns c = new EventColumns();
             c.outcome = e.outcome();
             c.remedies = RemedyList.format(e.remedies());
+            c.paymentPence = e.payment().map(Money::pence).orElse(null);
             return c;
         }
 
@@ -323,6 +406,63 @@ final class EventColumns {
         @Override
         public EventColumns panelReported(EventData.PanelReported e) {
             return new EventColumns();
+        }
+
+        @Override
+        public EventColumns escalationRefused(EventData.EscalationRefused e) {
+            EventColumns c = new EventColumns();
+            c.stage = e.requested().number();
+            return c;
+        }
+
+        @Override
+        public EventColumns themesRecorded(EventData.ThemesRecorded e) {
+            EventColumns c = new EventColumns();
+            c.themes = String.join(",", e.themes());
+            return c;
+        }
+
+        @Override
+        public EventColumns ombudsmanEnquiryReceived(EventData.OmbudsmanEnquiryReceived e) {
+            return new EventColumns();
+        }
+
+        @Override
+        public EventColumns ombudsmanDecided(EventData.OmbudsmanDecided e) {
+            EventColumns c = new EventColumns();
+            c.ombudsmanDecision = e.decision();
+            c.remedies = RemedyList.format(e.remedies());
+            c.paymentPence = e.payment().map(Money::pence).orElse(null);
+            c.dueDate = e.remediesDue().orElse(null);
+            return c;
+        }
+
+        @Override
+        public EventColumns ombudsmanRemedyComplied(EventData.OmbudsmanRemedyComplied e) {
+            EventColumns c = new EventColumns();
+            c.doneDate = e.day();
+            return c;
+        }
+
+        @Override
+        public EventColumns learningActionAgreed(EventData.LearningActionAgreed e) {
+            EventColumns c = new EventColumns().serviceArea(e.service());
+            c.actionNumber = e.number();
+            c.details = e.action();
+            c.officer = e.owner();
+            c.dueDate = e.due();
+            c.linkedComplaints = e.linked().stream().map(id -> id.value().toString()).sorted()
+                    .collect(java.util.stream.Collectors.joining(","));
+            return c;
+        }
+
+        @Override
+        public EventColumns learningActionDone(EventData.LearningActionDone e) {
+            EventColumns c = new EventColumns();
+            c.actionNumber = e.number();
+            c.doneDate = e.day();
+            c.details = e.evidence();
+            return c;
         }
     };
 }

@@ -49,11 +49,12 @@ final class ProjectionRows {
      * from its events, first deleting any rows it has; returns how many rows were written.
      */
     static int rebuild(Connection connection, Optional<String> council) throws SQLException {
-        return rebuild(connection, council, () -> { });
+        return rebuild(connection, council, true, () -> { });
     }
 
     /** As {@link #rebuild(Connection, Optional)}, telling {@code complaintBuilt} of each complaint whose rows it adds. */
-    static int rebuild(Connection connection, Optional<String> council, Runnable complaintBuilt) throws SQLException {
+    static int rebuild(Connection connection, Optional<String> council, boolean recordKeeping, Runnable complaintBuilt)
+            throws SQLException {
         // first the locks, so that the events read below are every event those complaints will have until commit
         try (PreparedStatement lock = connection.prepareStatement(
                 ProjectionTable.lockWithoutFirstRow(council.isPresent()))) {
@@ -76,7 +77,7 @@ final class ProjectionRows {
         int written = 0;
         int flushed = 0;
         try (PreparedStatement select = connection.prepareStatement(
-                ProjectionTable.eventsWithoutRows(council.isPresent()));
+                ProjectionTable.eventsWithoutRows(council.isPresent(), recordKeeping));
                 RowWriter insert = StatementRows.prepare(connection, ProjectionTable.INSERT)) {
             if (council.isPresent()) {
                 select.setString(1, council.get());
@@ -87,7 +88,7 @@ final class ProjectionRows {
                 List<ComplaintEvent> events = new ArrayList<>();
                 while (rs.next()) {
                     String rowCouncil = rs.getString("council_id");
-                    ComplaintEvent event = EventColumns.readWithoutReason(rs);
+                    ComplaintEvent event = EventColumns.readWithoutReason(rs, recordKeeping);
                     if (!events.isEmpty() && (!rowCouncil.equals(owner)
                             || !event.complaintId().equals(events.get(0).complaintId()))) {
                         written += addHistory(insert, owner, events);

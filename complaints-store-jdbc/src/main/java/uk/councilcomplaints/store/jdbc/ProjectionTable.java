@@ -1,5 +1,7 @@
 package uk.councilcomplaints.store.jdbc;
 
+import java.util.List;
+
 /**
  * The SQL of {@code report_projection}: inserting a row ({@link ProjectionRows#add}), closing a complaint's last
  * row when its next events come, and the rebuild's statements ({@link ProjectionRows#rebuild}), which lock rows
@@ -32,8 +34,10 @@ final class ProjectionTable {
             + " FROM report_projection p WHERE p.council_id = report_projection.council_id"
             + " AND p.complaint_id = report_projection.complaint_id AND p.version = 1)";
 
-    private static final String EVENTS_WITHOUT_ROWS = "SELECT e.council_id, " + String.join(", ",
-            EventColumns.ROW.stream().map(c -> "e." + c).toList()) + " FROM complaint_events e WHERE" + WITHOUT_FIRST_ROW;
+    private static String eventsWithoutRows(List<String> columns) {
+        return "SELECT e.council_id, " + String.join(", ", columns.stream().map(c -> "e." + c).toList())
+                + " FROM complaint_events e WHERE" + WITHOUT_FIRST_ROW;
+    }
 
     private static final String ORDER = " ORDER BY e.council_id, e.complaint_id, e.version";
 
@@ -48,10 +52,11 @@ final class ProjectionTable {
     }
 
     /**
-     * The events ({@link EventColumns#ROW} after the council) of the complaints without their first row, of one
-     * council (its parameter) or of every council, ordered by council, complaint and version.
+     * The events ({@link EventColumns#ROW} after the council, or its columns before schema version 7 without
+     * {@code recordKeeping}) of the complaints without their first row, of one council (its parameter) or of every
+     * council, ordered by council, complaint and version.
      */
-    static String eventsWithoutRows(boolean oneCouncil) {
-        return EVENTS_WITHOUT_ROWS + (oneCouncil ? " AND e.council_id = ?" : "") + ORDER;
+    static String eventsWithoutRows(boolean oneCouncil, boolean recordKeeping) {
+        return eventsWithoutRows(recordKeeping ? EventColumns.ROW : EventColumns.ROW_BEFORE_V7) + (oneCouncil ? " AND e.council_id = ?" : "") + ORDER;
     }
 }
