@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.GroupCounts;
@@ -37,10 +38,12 @@ public final class Reports {
     private final ComplaintStore store;
     private final SlaEvaluator sla;
     private final WorkQueues queues;
+    private final Themes themes;
 
-    private Reports(ComplaintStore store, SlaEvaluator sla) {
+    private Reports(ComplaintStore store, SlaEvaluator sla, Themes themes) {
         this.store = store;
         this.sla = sla;
+        this.themes = themes;
         this.queues = WorkQueues.of(store, sla, Clock.systemUTC()); // reads only: its clock is never asked
     }
 
@@ -51,7 +54,37 @@ public final class Reports {
 
     /** Reports over {@code store}, with a council's own timescales and calendar for SLA figures. */
     public static Reports over(ComplaintStore store, SlaEvaluator sla) {
-        return new Reports(requireNonNull(store, "store"), requireNonNull(sla, "sla"));
+        return over(store, sla, Themes.DEFAULT);
+    }
+
+    /** Reports over {@code store}, with a council's own timescales, calendar and complaint themes. */
+    public static Reports over(ComplaintStore store, SlaEvaluator sla, Themes themes) {
+        return new Reports(requireNonNull(store, "store"), requireNonNull(sla, "sla"), requireNonNull(themes, "themes"));
+    }
+
+    /**
+     * The Complaint Handling Code's annual complaints performance and service improvement report for the year
+     * ending on {@code yearEnding} (a 31 March), with the previous year's figures beside it, counting the events
+     * {@code knownAt} says. Reads every history once.
+     */
+    public CodeAnnualReport codeAnnual(LocalDate yearEnding, KnownAt knownAt) {
+        checkYearEnding(yearEnding);
+        requireNonNull(knownAt, "knownAt");
+        CodeYearFold current = new CodeYearFold(yearEnding, knownAt.limit(), sla, themes);
+        CodeYearFold previous = new CodeYearFold(yearEnding.minusYears(1), knownAt.limit(), sla, themes);
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
+            histories.sequential().forEach(h -> {
+                current.add(h);
+                previous.add(h);
+            });
+        }
+        return new CodeAnnualReport(yearEnding, knownAt, current.year(), previous.year(), current.actions());
+    }
+
+    private static void checkYearEnding(LocalDate yearEnding) {
+        Days.check(yearEnding, "the last day of the year");
+        checkArgument(yearEnding.getMonth() == Month.MARCH && yearEnding.getDayOfMonth() == 31,
+                "the complaints year ends on 31 March, not %s", yearEnding);
     }
 
     /**
