@@ -100,7 +100,8 @@ public final class ReportOracle {
             case TEAM -> c.team().orElse("Not allocated");
             case TYPE -> c.classification() != Classification.COMPLAINT ? "Service requests / not a council complaint"
                     : c.procedure() == Procedure.ADULT_SOCIAL_CARE ? "Statutory Adults"
-                    : (c.procedure() == Procedure.CORPORATE ? "Corporate Stage " : "Statutory Children Stage ")
+                    : (c.procedure() == Procedure.CORPORATE ? "Corporate Stage "
+                            : c.procedure() == Procedure.HOUSING ? "Housing Stage " : "Statutory Children Stage ")
                             + c.stage().number();
         };
     }
