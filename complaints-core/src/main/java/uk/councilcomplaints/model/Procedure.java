@@ -7,7 +7,12 @@ public enum Procedure {
     /** Statutory children's social care procedure (SI 2006/1738): stages 1, 2 and 3. */
     CHILDRENS_SOCIAL_CARE("Statutory Children", Stage.STAGE_3),
     /** The council's corporate procedure (LGSCO Complaint Handling Code): stages 1 and 2. */
-    CORPORATE("Corporate", Stage.STAGE_2);
+    CORPORATE("Corporate", Stage.STAGE_2),
+    /**
+     * Housing Ombudsman Complaint Handling Code (statutory for social landlords since April 2024): stages 1
+     * and 2, then the Housing Ombudsman.
+     */
+    HOUSING("Housing", Stage.STAGE_2);
 
     private final String label;
     private final Stage lastStage;
@@ -25,6 +30,11 @@ public enum Procedure {
     /** The last stage of this procedure; after it a complaint goes to the Ombudsman. */
     public Stage lastStage() {
         return lastStage;
+    }
+
+    /** The Ombudsman a complainant may go to after the last stage, e.g. "Housing Ombudsman". */
+    public String ombudsman() {
+        return this == HOUSING ? "Housing Ombudsman" : "Local Government and Social Care Ombudsman";
     }
 
     /** Whether this procedure has the given stage. */

@@ -38,8 +38,8 @@ public enum Grouping {
 
     /**
      * By type, as in the briefing note: "Statutory Adults", "Statutory Children Stage 1" to 3, "Corporate
-     * Stage 1" and 2, one row "Service requests / not a council complaint", and "Complaints refused" (each row
-     * shown only when it counts a contact).
+     * Stage 1" and 2, "Housing Stage 1" and 2, one row "Service requests / not a council complaint", and
+     * "Complaints refused"; a type no contact has is not shown.
      */
     TYPE("Type", EnumSet.of(Dimension.CLASSIFICATION, Dimension.PROCEDURE, Dimension.STAGE)) {
         @Override
@@ -53,7 +53,7 @@ public enum Grouping {
         }
     },
 
-    /** By procedure: Statutory Adults, Statutory Children, Corporate. */
+    /** By procedure: Statutory Adults, Statutory Children, Corporate, Housing. */
     PROCEDURE("Procedure", EnumSet.of(Dimension.PROCEDURE)) {
         @Override
         String label(GroupKey key) {

@@ -86,7 +86,8 @@ final class StatutoryAggregation implements EventData.Visitor<Void> {
 
     /** Responses sent in the year within their timescale (with extensions and agreed dates); facts are folded. */
     private void addTimescales(ComplaintHistory history) {
-        if (facts.classification != Classification.COMPLAINT || facts.procedure == Procedure.CORPORATE) {
+        if (facts.classification != Classification.COMPLAINT || facts.procedure == Procedure.CORPORATE
+                || facts.procedure == Procedure.HOUSING) {
             return;
         }
         sla.evaluate(history, end.minusNanos(1), knownAt).ifPresent(status -> status.clocks().stream()

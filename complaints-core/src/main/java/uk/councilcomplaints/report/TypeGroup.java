@@ -12,6 +12,8 @@ enum TypeGroup {
     STATUTORY_CHILDREN_3(Procedure.CHILDRENS_SOCIAL_CARE, Stage.STAGE_3),
     CORPORATE_1(Procedure.CORPORATE, Stage.STAGE_1),
     CORPORATE_2(Procedure.CORPORATE, Stage.STAGE_2),
+    HOUSING_1(Procedure.HOUSING, Stage.STAGE_1),
+    HOUSING_2(Procedure.HOUSING, Stage.STAGE_2),
     /** Contacts triage found to be service requests or not the council's: one row, as in the note. */
     NOT_COMPLAINTS("Service requests / not a council complaint"),
     /** Complaints triage refused to take on, for an exclusion in the policy: counted apart from both. */
@@ -49,6 +51,11 @@ enum TypeGroup {
                 case STAGE_1 -> CORPORATE_1;
                 case STAGE_2 -> CORPORATE_2;
                 case STAGE_3 -> throw new IllegalStateException("the corporate procedure has no stage 3");
+            };
+            case HOUSING -> switch (stage) {
+                case STAGE_1 -> HOUSING_1;
+                case STAGE_2 -> HOUSING_2;
+                case STAGE_3 -> throw new IllegalStateException("the housing procedure has no stage 3");
             };
         };
     }

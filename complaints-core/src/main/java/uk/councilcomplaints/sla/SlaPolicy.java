@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static uk.councilcomplaints.model.Procedure.ADULT_SOCIAL_CARE;
 import static uk.councilcomplaints.model.Procedure.CHILDRENS_SOCIAL_CARE;
 import static uk.councilcomplaints.model.Procedure.CORPORATE;
+import static uk.councilcomplaints.model.Procedure.HOUSING;
 import static uk.councilcomplaints.model.Stage.STAGE_1;
 import static uk.councilcomplaints.model.Stage.STAGE_2;
 import static uk.councilcomplaints.model.Stage.STAGE_3;
@@ -71,7 +72,9 @@ public final class SlaPolicy {
      *       15 of the report, not extendable (see {@link #childrensStage3()});
      *   <li>corporate: acknowledge within 5 working days; stage 1 response within 10 working days of
      *       acknowledgement, extendable by 10; stage 2 within 20, extendable by 20;
-     *   <li>at risk when due within 2 working days; pausing allowed for the corporate procedure only.
+     *   <li>housing (Housing Ombudsman Complaint Handling Code 2024): the same as corporate;
+     *   <li>at risk when due within 2 working days; pausing allowed for the corporate and housing procedures
+     *       only.
      * </ul>
      */
     public static SlaPolicy englandDefaults() {
@@ -157,7 +160,7 @@ public final class SlaPolicy {
         private int panelWithinWorkingDays = CHILDRENS_STAGE_3.panelWithinWorkingDays();
         private int reportWithinWorkingDays = CHILDRENS_STAGE_3.reportWithinWorkingDays();
         private int atRiskWorkingDays = 2;
-        private final Set<Procedure> pauseAllowed = EnumSet.of(CORPORATE);
+        private final Set<Procedure> pauseAllowed = EnumSet.of(CORPORATE, HOUSING);
 
         private Builder() {
             target(ADULT_SOCIAL_CARE, STAGE_1, new StageTarget(3, 20, RECEIPT, 0, Optional.of(ADULT_RESPONSE_LIMIT)));
@@ -167,6 +170,8 @@ public final class SlaPolicy {
                     PANEL_REPORT, 0, Optional.empty()));
             target(CORPORATE, STAGE_1, new StageTarget(5, 10, ACKNOWLEDGEMENT, 10, Optional.empty()));
             target(CORPORATE, STAGE_2, new StageTarget(5, 20, ACKNOWLEDGEMENT, 20, Optional.empty()));
+            target(HOUSING, STAGE_1, new StageTarget(5, 10, ACKNOWLEDGEMENT, 10, Optional.empty()));
+            target(HOUSING, STAGE_2, new StageTarget(5, 20, ACKNOWLEDGEMENT, 20, Optional.empty()));
         }
 
         /**
@@ -288,6 +293,12 @@ public final class SlaPolicy {
                     .put(CORPORATE, STAGE_2, new Regime(5, 20, ACKNOWLEDGEMENT, 20,
                             "LGSCO Complaint Handling Code: acknowledge within 5 working days, respond within 20"
                                     + " working days of acknowledgement, extension at most 20"))
+                    .put(HOUSING, STAGE_1, new Regime(5, 10, ACKNOWLEDGEMENT, 10,
+                            "Housing Ombudsman Complaint Handling Code 2024: acknowledge within 5 working days,"
+                                    + " respond within 10 working days of acknowledgement, extension at most 10"))
+                    .put(HOUSING, STAGE_2, new Regime(5, 20, ACKNOWLEDGEMENT, 20,
+                            "Housing Ombudsman Complaint Handling Code 2024: acknowledge within 5 working days,"
+                                    + " respond within 20 working days of acknowledgement, extension at most 20"))
                     .build();
 
     /** The checks a stage target must pass, including the limits of the procedure's rules. */

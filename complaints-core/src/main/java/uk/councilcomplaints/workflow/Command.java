@@ -119,7 +119,7 @@ public sealed interface Command {
     }
 
     /**
-     * The complainant asks for the next stage (children's 1 to 2 to 3, corporate 1 to 2). A children's
+     * The complainant asks for the next stage (children's 1 to 2 to 3, corporate and housing 1 to 2). A children's
      * request must come within 20 working days of the previous stage's response; a later one is allowed
      * only when the council accepts it explicitly ({@link #acceptingLateRequest()}) with a reason.
      *

@@ -102,10 +102,11 @@ final class Guards {
     private static Optional<String> allocate(GuardContext ctx) {
         Command.Allocate a = (Command.Allocate) ctx.command();
         Complaint c = ctx.complaint();
-        return c.procedure() == Procedure.CORPORATE && c.stage() == Stage.STAGE_2
+        return (c.procedure() == Procedure.CORPORATE || c.procedure() == Procedure.HOUSING)
+                && c.stage() == Stage.STAGE_2
                 && c.previousStageOfficer().equals(Optional.of(a.officer()))
-                ? Optional.of("corporate stage 2 must be handled by a different officer than stage 1 ("
-                        + a.officer() + ")")
+                ? Optional.of((c.procedure() == Procedure.HOUSING ? "housing" : "corporate")
+                        + " stage 2 must be handled by a different officer than stage 1 (" + a.officer() + ")")
                 : Optional.empty();
     }
 

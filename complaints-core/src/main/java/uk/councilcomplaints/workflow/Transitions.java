@@ -29,7 +29,7 @@ import uk.councilcomplaints.model.Status;
 /**
  * The status state machine in one table: which command may be issued from which status, and where it
  * leads. Guards that look beyond the status (a duplicate names an existing original, out of time only when
- * late, a different officer at corporate stage 2, extension limits) are listed in {@link Guards}.
+ * late, a different officer at corporate and housing stage 2, extension limits) are listed in {@link Guards}.
  *
  * <pre>
  *  RECEIVED --TRIAGE--> TRIAGED --ALLOCATE--> ALLOCATED --ACKNOWLEDGE--> ACKNOWLEDGED --SEND_TO_SERVICE--> WITH_SERVICE
@@ -39,7 +39,7 @@ import uk.councilcomplaints.model.Status;
  *                                                                             |                               v
  *  ESCALATED --ALLOCATE--> ALLOCATED              RESPONDED &lt;------RESPOND-----+------------------------ IN_REVIEW
  *      ^                                              |
- *      +-----------------ESCALATE---------------------+   (children's 1-2-3, corporate 1-2; REFER_TO_OMBUDSMAN after the last stage)
+ *      +-----------------ESCALATE---------------------+   (children's 1-2-3, corporate and housing 1-2; REFER_TO_OMBUDSMAN after the last stage)
  *
  *  any open status --CLOSE--> WITHDRAWN | DUPLICATE | OUT_OF_TIME
  *  open after triage: EXTEND, AGREE_RESPONSE_DATE, PAUSE, RESUME; RECORD_PANEL_MEETING, RECORD_PANEL_REPORT

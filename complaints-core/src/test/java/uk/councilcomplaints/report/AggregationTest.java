@@ -150,6 +150,34 @@ class AggregationTest {
     }
 
     @Test
+    void housingRowsComeAfterCorporateAndOnlyWhenThereIsAHousingComplaint() {
+        ServiceArea housing = ServiceArea.of("housing", "Housing");
+        HandHistory corporate = received("2022-01-03T09:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE);
+        HandHistory notAComplaint = received("2022-01-03T09:00:00Z", Procedure.HOUSING, housing)
+                .reclassified("2022-01-03T10:00:00Z", Classification.SERVICE_REQUEST);
+        HandHistory stage1 = received("2022-01-03T09:00:00Z", Procedure.HOUSING, housing);
+        HandHistory stage2 = received("2022-01-03T09:00:00Z", Procedure.HOUSING, housing)
+                .triaged("2022-01-03T10:00:00Z", Procedure.HOUSING, housing)
+                .allocated("2022-01-03T11:00:00Z", "a", "t").acknowledged("2022-01-03T12:00:00Z")
+                .responded("2022-01-04T12:00:00Z", Outcome.NOT_UPHELD)
+                .escalated("2022-01-05T12:00:00Z", Stage.STAGE_2);
+        HandHistory adults = received("2022-01-03T09:00:00Z", Procedure.ADULT_SOCIAL_CARE, ServiceArea.ADULTS);
+        assertEquals(List.of(Row.of("Statutory Adults", 1, 0, 0, 0, 0),
+                Row.of("Corporate Stage 1", 1, 0, 0, 0, 0),
+                Row.of("Housing Stage 1", 1, 0, 0, 0, 0),
+                Row.of("Housing Stage 2", 1, 0, 0, 0, 0),
+                Row.of("Service requests / not a council complaint", 0, 0, 0, 0, 1)),
+                table(all(Grouping.TYPE, "2022-01-06").build(), stage2, notAComplaint, stage1, corporate, adults)
+                        .rows());
+        assertEquals(List.of(Row.of("Statutory Adults", 1, 0, 0, 0, 0), Row.of("Corporate Stage 1", 1, 0, 0, 0, 0)),
+                table(all(Grouping.TYPE, "2022-01-06").build(), corporate, adults).rows(), "no housing, no row");
+        assertEquals(List.of(Row.of("Statutory Adults", 1, 0, 0, 0, 0), Row.of("Corporate", 1, 0, 0, 0, 0),
+                Row.of("Housing", 2, 0, 0, 0, 1)),
+                table(all(Grouping.PROCEDURE, "2022-01-06").build(), stage2, notAComplaint, stage1, corporate, adults)
+                        .rows());
+    }
+
+    @Test
     void filtersApplyToTheComplaintAsOfTheDay() {
         HandHistory jo = received("2022-01-03T09:00:00Z", Procedure.CORPORATE, ServiceArea.CORPORATE)
                 .triaged("2022-01-03T10:00:00Z", Procedure.CORPORATE, HIGHWAYS)

@@ -101,7 +101,8 @@ public final class ReportOracle {
             case TYPE -> c.classification() == Classification.REFUSED ? "Complaints refused"
                     : c.classification() != Classification.COMPLAINT ? "Service requests / not a council complaint"
                     : c.procedure() == Procedure.ADULT_SOCIAL_CARE ? "Statutory Adults"
-                    : (c.procedure() == Procedure.CORPORATE ? "Corporate Stage " : "Statutory Children Stage ")
+                    : (c.procedure() == Procedure.CORPORATE ? "Corporate Stage "
+                            : c.procedure() == Procedure.HOUSING ? "Housing Stage " : "Statutory Children Stage ")
                             + c.stage().number();
         };
     }

@@ -138,4 +138,29 @@ class ReportsTest {
                 () -> reports.statutoryAnnual(LocalDate.of(2022, 4, 30), KnownAt.latest()));
         assertEquals("the statutory year ends on 31 March, not 2022-04-30", e.getMessage());
     }
+
+    @Test
+    void housingAndCorporateComplaintsAreNotInTheStatutoryFigures() {
+        ServiceArea housing = ServiceArea.of("housing", "Housing");
+        HandHistory[] notStatutory = new HandHistory[2];
+        int i = 0;
+        for (Procedure p : List.of(Procedure.HOUSING, Procedure.CORPORATE)) {
+            notStatutory[i++] = received("2021-10-01T09:00:00Z", p, housing)
+                    .triaged("2021-10-01T10:00:00Z", p, housing)
+                    .allocated("2021-10-01T11:00:00Z", "jo", "VoC").acknowledged("2021-10-02T09:00:00Z")
+                    .responded("2021-10-12T09:00:00Z", Outcome.UPHELD)
+                    .escalated("2021-10-20T09:00:00Z", Stage.STAGE_2)
+                    .allocated("2021-10-21T11:00:00Z", "sam", "VoC").acknowledged("2021-10-22T09:00:00Z")
+                    .responded("2021-11-02T09:00:00Z", Outcome.UPHELD)
+                    .referredToOmbudsman("2021-12-01T09:00:00Z");
+        }
+        StatutoryAnnualReport r = Reports.over(HandHistory.store(notStatutory))
+                .statutoryAnnual(LocalDate.of(2022, 3, 31), KnownAt.latest());
+        assertEquals(new StatutoryAnnualReport.Adults(0, 0, 0, 0), r.adults());
+        for (Stage stage : Stage.values()) {
+            assertEquals(0, r.childrens().received(stage));
+            assertEquals(0, r.childrens().responses(stage));
+            assertEquals(0, r.childrens().withinTimescale(stage));
+        }
+    }
 }

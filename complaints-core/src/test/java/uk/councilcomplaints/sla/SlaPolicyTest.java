@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.councilcomplaints.model.Procedure.ADULT_SOCIAL_CARE;
 import static uk.councilcomplaints.model.Procedure.CHILDRENS_SOCIAL_CARE;
 import static uk.councilcomplaints.model.Procedure.CORPORATE;
+import static uk.councilcomplaints.model.Procedure.HOUSING;
 import static uk.councilcomplaints.model.Stage.STAGE_1;
 import static uk.councilcomplaints.model.Stage.STAGE_2;
 import static uk.councilcomplaints.model.Stage.STAGE_3;
@@ -81,9 +82,17 @@ class SlaPolicyTest {
     }
 
     @Test
+    void housingDefaultsAreTheCorporateOnes() {
+        assertEquals(new StageTarget(5, 10, ACKNOWLEDGEMENT, 10, Optional.empty()), defaults.target(HOUSING, STAGE_1));
+        assertEquals(new StageTarget(5, 20, ACKNOWLEDGEMENT, 20, Optional.empty()), defaults.target(HOUSING, STAGE_2));
+        assertRejected(() -> defaults.target(HOUSING, STAGE_3), "HOUSING", "Stage 3", "its last stage is Stage 2");
+    }
+
+    @Test
     void atRiskAndPauseDefaults() {
         assertEquals(2, defaults.atRiskWorkingDays());
         assertTrue(defaults.pauseAllowed(CORPORATE));
+        assertTrue(defaults.pauseAllowed(HOUSING));
         assertFalse(defaults.pauseAllowed(ADULT_SOCIAL_CARE));
         assertFalse(defaults.pauseAllowed(CHILDRENS_SOCIAL_CARE));
     }
@@ -275,6 +284,31 @@ class SlaPolicyTest {
                 "CORPORATE Stage 2", "maxExtensionWorkingDays 500", "limit of 20");
         assertRejected(() -> SlaPolicy.builder().target(CORPORATE, STAGE_2, corporate(5, 21, 0)),
                 "CORPORATE Stage 2", "responseWorkingDays 21", "limit of 20");
+    }
+
+    @Test
+    void rejectsHousingTargetsBeyondTheHousingOmbudsmanCode() {
+        String code = "Housing Ombudsman Complaint Handling Code 2024";
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_1, corporate(5, 10, 11)),
+                "HOUSING Stage 1", "maxExtensionWorkingDays 11", "limit of 10 working days", code);
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_1, corporate(5, 11, 0)),
+                "HOUSING Stage 1", "responseWorkingDays 11", "limit of 10", code);
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_1, corporate(6, 10, 10)),
+                "HOUSING Stage 1", "acknowledgeWorkingDays 6", "limit of 5", code);
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_2, corporate(6, 20, 20)),
+                "HOUSING Stage 2", "acknowledgeWorkingDays 6", "limit of 5", code);
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_2, corporate(5, 20, 21)),
+                "HOUSING Stage 2", "maxExtensionWorkingDays 21", "limit of 20", code);
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_2, corporate(5, 21, 0)),
+                "HOUSING Stage 2", "responseWorkingDays 21", "limit of 20", code);
+        assertRejected(() -> SlaPolicy.builder().target(HOUSING, STAGE_1, target(5, 10, 10)),
+                "HOUSING Stage 1", "responseFrom RECEIPT must be ACKNOWLEDGEMENT");
+        SlaPolicy shorter = SlaPolicy.builder().target(HOUSING, STAGE_2, corporate(3, 15, 10))
+                .pauseAllowed(HOUSING, false).build();
+        assertEquals(corporate(3, 15, 10), shorter.target(HOUSING, STAGE_2));
+        assertEquals(defaults.target(CORPORATE, STAGE_2), shorter.target(CORPORATE, STAGE_2), "corporate unchanged");
+        assertFalse(shorter.pauseAllowed(HOUSING));
+        assertTrue(shorter.pauseAllowed(CORPORATE));
     }
 
     @Test

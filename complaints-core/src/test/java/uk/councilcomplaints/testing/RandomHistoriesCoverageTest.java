@@ -21,6 +21,7 @@ import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.HistoryFilter;
@@ -75,6 +76,28 @@ class RandomHistoriesCoverageTest {
         events().map(ComplaintEvent::data).filter(EventData.Closed.class::isInstance)
                 .forEach(d -> reasons.add(((EventData.Closed) d).reason()));
         assertEquals(EnumSet.allOf(ClosureReason.class), reasons);
+    }
+
+    @Test
+    void everyProcedureIsReceivedAndEscalatedUnderWhereItHasAStage2() {
+        Set<Procedure> received = EnumSet.noneOf(Procedure.class);
+        events().map(ComplaintEvent::data).filter(EventData.Received.class::isInstance)
+                .forEach(d -> received.add(((EventData.Received) d).procedure()));
+        assertEquals(EnumSet.allOf(Procedure.class), received);
+        Set<Procedure> escalated = EnumSet.noneOf(Procedure.class);
+        for (ComplaintHistory h : HISTORIES_PLAYED) {
+            Procedure procedure = null;
+            for (ComplaintEvent e : h.events()) {
+                if (e.data() instanceof EventData.Received r) {
+                    procedure = r.procedure();
+                } else if (e.data() instanceof EventData.Triaged t) {
+                    procedure = t.procedure();
+                } else if (e.data() instanceof EventData.Escalated) {
+                    escalated.add(procedure);
+                }
+            }
+        }
+        assertEquals(EnumSet.of(Procedure.CHILDRENS_SOCIAL_CARE, Procedure.CORPORATE, Procedure.HOUSING), escalated);
     }
 
     @Test

@@ -170,6 +170,55 @@ public abstract class StatutoryTimescalesContract {
         assertEquals(LocalDate.of(2022, 1, 31), clock(lastDay, ClockKind.RESPONSE, Stage.STAGE_1).dueDate());
     }
 
+    // housing (Housing Ombudsman Complaint Handling Code 2024): the corporate timescales, then the Housing Ombudsman
+
+    @Test
+    void anUnacknowledgedHousingComplaintIsDueWhenOneAcknowledgedOnTheLastDayWouldBe() {
+        ServiceArea housing = ServiceArea.of("housing", "Housing");
+        at("2022-01-10T09:00");
+        Complaint waiting = Fixtures.allocated(complaints, Procedure.HOUSING, housing, "a");
+        Complaint lastDay = Fixtures.allocated(complaints, Procedure.HOUSING, housing, "b");
+        at("2022-01-17T16:00");
+        execute(lastDay, new Command.Acknowledge());
+        at("2022-01-17T17:00");
+        assertEquals(LocalDate.of(2022, 1, 17), clock(waiting, ClockKind.ACKNOWLEDGEMENT, Stage.STAGE_1).dueDate());
+        assertEquals(LocalDate.of(2022, 1, 31), clock(waiting, ClockKind.RESPONSE, Stage.STAGE_1).dueDate());
+        assertEquals(LocalDate.of(2022, 1, 31), clock(lastDay, ClockKind.RESPONSE, Stage.STAGE_1).dueDate());
+    }
+
+    @Test
+    void aHousingComplaintGoesThroughBothStagesToTheHousingOmbudsman() {
+        // stage 1 acknowledged Tuesday 12 April 2022: due 28 April, Good Friday and Easter Monday skipped
+        at("2022-04-12T10:00");
+        Complaint c = execute(Fixtures.allocated(complaints, Procedure.HOUSING, ServiceArea.of("housing", "Housing"),
+                "a"), new Command.Acknowledge());
+        assertEquals(LocalDate.of(2022, 4, 28), clock(c, ClockKind.RESPONSE, Stage.STAGE_1).dueDate());
+        at("2022-04-28T16:00");
+        execute(c, Command.Respond.with(Outcome.NOT_UPHELD));
+        assertEquals(ClockState.MET_ON_TIME, clock(c, ClockKind.RESPONSE, Stage.STAGE_1).state());
+        assertMentions(rejected(c, new Command.ReferToOmbudsman(), Audit.by("a")), "the Ombudsman comes after Stage 2");
+        // stage 2 requested Friday 29 April: acknowledged by 9 May (2 May skipped), answered 20 working days after
+        at("2022-04-29T10:00");
+        execute(c, new Command.Escalate());
+        assertMentions(rejected(c, new Command.Allocate("a", "VoC"), Audit.by("a")),
+                "housing stage 2 must be handled by a different officer");
+        execute(c, new Command.Allocate("b", "VoC"));
+        assertEquals(LocalDate.of(2022, 5, 9), clock(c, ClockKind.ACKNOWLEDGEMENT, Stage.STAGE_2).dueDate());
+        at("2022-05-09T15:00");
+        execute(c, new Command.Acknowledge());
+        // 10 May to 8 June: the spring bank holiday (2 June) and the Platinum Jubilee (3 June) skipped
+        assertEquals(LocalDate.of(2022, 6, 8), clock(c, ClockKind.RESPONSE, Stage.STAGE_2).dueDate());
+        at("2022-06-09T10:00");
+        execute(c, Command.Respond.with(Outcome.PARTLY_UPHELD));
+        assertEquals(ClockState.MET_LATE, clock(c, ClockKind.RESPONSE, Stage.STAGE_2).state());
+        assertTrue(execute(c, new Command.ReferToOmbudsman()).referredToOmbudsman());
+        assertEquals("Housing Ombudsman", complaints.get(c.id()).procedure().ombudsman());
+        Reports reports = Reports.over(store);
+        StatutoryAnnualReport annual = reports.statutoryAnnual(LocalDate.of(2023, 3, 31), KnownAt.latest());
+        assertEquals(0, annual.adults().received());
+        assertEquals(0, annual.childrens().received(Stage.STAGE_1));
+    }
+
     // children's social care: the request windows and the review panel
 
     @Test

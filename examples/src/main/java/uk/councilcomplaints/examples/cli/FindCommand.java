@@ -58,7 +58,7 @@ final class FindCommand implements Callable<Integer> {
     private List<Status> statuses = List.of();
 
     @Option(names = "--procedure", paramLabel = "PROCEDURE", split = ",",
-            description = "Procedures, comma-separated: adult_social_care, childrens_social_care, corporate.")
+            description = "Procedures, comma-separated: adult_social_care, childrens_social_care, corporate, housing.")
     private List<Procedure> procedures = List.of();
 
     @Option(names = "--service", paramLabel = "CODE", split = ",",

@@ -246,7 +246,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Command(name = "by-type", mixinStandardHelpOptions = true,
-            description = {"Contacts by type (statutory adults, children's and corporate by stage, service requests "
+            description = {"Contacts by type (statutory adults, children's, corporate and housing by stage, service requests "
                     + "and not council complaints) and where they stand.",
                 "The note's table: --from 2021-11-30 --to 2022-02-28 --as-of 2022-02-28", Table.EVERY_CASE})
     static final class ByType extends Table {

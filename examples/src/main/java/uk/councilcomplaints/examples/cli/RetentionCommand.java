@@ -52,7 +52,7 @@ final class RetentionCommand implements Callable<Integer> {
 
     @Option(names = "--period", paramLabel = "PROCEDURE=PERIOD",
             description = "Keep a procedure's personal data for PERIOD after closure (ISO 8601: P6Y, P18M, P90D): "
-                    + "adult_social_care, childrens_social_care or corporate. May be repeated.")
+                    + "adult_social_care, childrens_social_care, corporate or housing. May be repeated.")
     private Map<Procedure, String> periods = new EnumMap<>(Procedure.class);
 
     @Option(names = "--dry-run", description = "Count what would be anonymised; change nothing.")

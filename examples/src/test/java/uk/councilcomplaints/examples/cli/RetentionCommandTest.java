@@ -81,7 +81,7 @@ class RetentionCommandTest {
     private static List<String> lines(String done, List<Complaint> cases) {
         List<String> lines = new java.util.ArrayList<>();
         lines.add(done + " " + cases.size() + " cases whose retention period ended by 2022-03-31");
-        String[] periods = {"P60D", "P1Y", "P1M"};
+        String[] periods = {"P60D", "P1Y", "P1M", "P6Y"}; // housing is not given a period: the default
         for (Procedure p : Procedure.values()) {
             for (Classification kind : Classification.values()) {
                 long n = cases.stream().filter(c -> c.procedure() == p && c.classification() == kind).count();
@@ -182,7 +182,8 @@ class RetentionCommandTest {
         assertEquals(List.of("Anonymised 0 cases whose retention period ended by 2022-04-01",
                 "  adult_social_care           0  complaints              (kept P6Y after closure)",
                 "  childrens_social_care       0  complaints              (kept P6Y after closure)",
-                "  corporate                   0  complaints              (kept P6Y after closure)"),
+                "  corporate                   0  complaints              (kept P6Y after closure)",
+                "  housing                     0  complaints              (kept P6Y after closure)"),
                 ReportCommandTest.lines(run.out()));
     }
 

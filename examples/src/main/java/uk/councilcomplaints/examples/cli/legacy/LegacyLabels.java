@@ -23,6 +23,7 @@ final class LegacyLabels {
         STATUTORY_ADULTS("Statutory Adults", Procedure.ADULT_SOCIAL_CARE, Optional.empty()),
         STATUTORY_CHILDREN("Statutory Children", Procedure.CHILDRENS_SOCIAL_CARE, Optional.empty()),
         CORPORATE("Corporate", Procedure.CORPORATE, Optional.empty()),
+        HOUSING("Housing", Procedure.HOUSING, Optional.empty()),
         SERVICE_REQUEST("Service Request", Procedure.CORPORATE, Optional.of(Classification.SERVICE_REQUEST)),
         NOT_COUNCIL_COMPLAINT("Not a council complaint", Procedure.CORPORATE,
                 Optional.of(Classification.NOT_COUNCIL_COMPLAINT));
@@ -39,14 +40,19 @@ final class LegacyLabels {
         }
     }
 
+    /**
+     * The type a row's {@code type} names; a stage 1 label as the reports print it ("Corporate Stage 1", "Housing
+     * Stage 1") names its procedure too.
+     */
     static Type type(String text) {
+        String n = normal(text).replaceFirst("^(.+) stage 1$", "$1");
         for (Type t : Type.values()) {
-            if (normal(t.label).equals(normal(text))) {
+            if (normal(t.label).equals(n)) {
                 return t;
             }
         }
         throw new RowRejectedException("type: " + quote(text) + " is not one of Statutory Adults, Statutory Children, "
-                + "Corporate, Service Request, Not a council complaint");
+                + "Corporate, Housing, Service Request, Not a council complaint");
     }
 
     /** A predefined area by name or code (Adults, Children's, Corporate, Other), else the council's own. */

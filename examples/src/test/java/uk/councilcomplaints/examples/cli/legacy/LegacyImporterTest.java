@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,8 +160,8 @@ class LegacyImporterTest {
         }
         assertEquals(Map.of(
                 "10", "received_on: missing",
-                "11", "type: 'Compliment' is not one of Statutory Adults, Statutory Children, Corporate, Service "
-                        + "Request, Not a council complaint",
+                "11", "type: 'Compliment' is not one of Statutory Adults, Statutory Children, Corporate, Housing, "
+                        + "Service Request, Not a council complaint",
                 "12", "received_on: '2022-13-45' is not a date (use 2022-01-14 or 14/01/2022)",
                 "13", "received_on: 2022-05-01 is in the future",
                 "14", "triaged_on: 2022-02-09 is before received_on 2022-02-10; milestones are out of order",
@@ -314,6 +315,33 @@ class LegacyImporterTest {
                     () -> LegacyDates.parse(text), text);
             assertEquals("'" + text + "' is not a date (use 2022-01-14 or 14/01/2022)", e.getMessage());
         }
+    }
+
+    @Test
+    void housingIsATypeAsCorporateIsAndAStage1LabelNamesItsProcedure() {
+        for (String text : List.of("Housing", "housing", "Housing Stage 1", "HOUSING_STAGE_1")) {
+            assertEquals(Procedure.HOUSING, LegacyLabels.type(text).procedure, text);
+            assertEquals(Optional.empty(), LegacyLabels.type(text).reclassifiedAs, text);
+        }
+        assertEquals(Procedure.CORPORATE, LegacyLabels.type("Corporate Stage 1").procedure);
+        assertEquals(ServiceArea.of("housing", "Housing"), LegacyLabels.serviceArea("Housing"));
+        assertThrows(RowRejectedException.class, () -> LegacyLabels.type("Housing Stage 2"));
+    }
+
+    @Test
+    void aHousingRowIsImportedUnderTheHousingProcedure() throws IOException {
+        importer().importFile(csv("housing.csv",
+                row("reference=H-001", "received_on=2022-01-10", "service_area=Housing", "type=Housing",
+                        "stage=Stage 1", "complainant_name=Dee Resident", "summary=Damp in the back bedroom",
+                        "triaged_on=2022-01-10", "allocated_on=2022-01-11", "officer=h.officer",
+                        "acknowledged_on=2022-01-12"),
+                row("reference=H-002", "received_on=2022-01-10", "service_area=Housing", "type=Housing Stage 1",
+                        "complainant_name=Eve Resident", "summary=Repairs not done")));
+        Complaint acknowledged = complaints.findByReference("H-001").orElseThrow();
+        assertEquals(Procedure.HOUSING, acknowledged.procedure());
+        assertEquals(Status.ACKNOWLEDGED, acknowledged.status());
+        assertEquals(ServiceArea.of("housing", "Housing"), acknowledged.serviceArea());
+        assertEquals(Procedure.HOUSING, complaints.findByReference("H-002").orElseThrow().procedure());
     }
 
     @Test
