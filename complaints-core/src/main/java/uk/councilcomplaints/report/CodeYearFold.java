@@ -70,6 +70,7 @@ final class CodeYearFold {
     private long referrals;
     private long enquiries;
     private final long[] decisions = new long[OmbudsmanDecision.values().length];
+    private long housingOmbudsmanDecisions;
     private final long[] compliance = new long[OmbudsmanCase.Compliance.values().length];
     private long recommendedPence;
     private final Map<String, Long> nonCompliance = new TreeMap<>();
@@ -129,6 +130,7 @@ final class CodeYearFold {
                 enquiries++;
             } else if (data instanceof EventData.OmbudsmanDecided d) {
                 decisions[d.decision().ordinal()]++;
+                housingOmbudsmanDecisions += c.procedure() == Procedure.HOUSING ? 1 : 0;
                 d.payment().ifPresent(p -> recommendedPence += p.pence());
                 if (d.remediesDue().isPresent()) {
                     compliance[record.ombudsman().orElseThrow().compliance(yearEnding).ordinal()]++;
@@ -329,6 +331,9 @@ final class CodeYearFold {
             y.put(SectionId.OMBUDSMAN, "ombudsman." + key(d.name()), "Decisions: " + d.label(),
                     new Figure.Count(decisions[d.ordinal()]));
         }
+        y.put(SectionId.OMBUDSMAN, "ombudsman.housing_ombudsman.decisions",
+                "Of the decisions, the Housing Ombudsman's (the rest the LGSCO's)",
+                new Figure.Count(housingOmbudsmanDecisions));
         long upheld = decisions[OmbudsmanDecision.UPHELD.ordinal()]
                 + decisions[OmbudsmanDecision.UPHELD_REMEDY_ALREADY_PROVIDED.ordinal()];
         y.put(SectionId.OMBUDSMAN, "ombudsman.upheld_rate", "Upheld, of the complaints investigated in detail",
@@ -349,6 +354,17 @@ final class CodeYearFold {
                 new Figure.Count(count)));
         y.put(SectionId.NON_COMPLIANCE, "missed.total", "Timescales missed in all", new Figure.Count(missed));
         return y;
+    }
+
+    /** Complaints of {@code procedure} received at {@code stage} (stage 1) or escalated to it in the year. */
+    long received(Procedure procedure, Stage stage) {
+        return received.containsKey(procedure) ? received.get(procedure)[stage.ordinal()] : 0;
+    }
+
+    /** Responses at {@code stage} of {@code procedure} sent in the year, and of those on time ({@code onTime}). */
+    long responses(Procedure procedure, Stage stage, boolean onTimeOnly) {
+        Map<Procedure, long[][]> counts = onTimeOnly ? onTime : met;
+        return counts.containsKey(procedure) ? counts.get(procedure)[stage.ordinal()][1] : 0;
     }
 
     List<CodeAnnualReport.Action> actions() {

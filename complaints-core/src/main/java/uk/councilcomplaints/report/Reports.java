@@ -1,31 +1,33 @@
 package uk.councilcomplaints.report;
 
-import java.time.Clock;
-import uk.councilcomplaints.queue.WorkQueues;
-import uk.councilcomplaints.store.HistoryFilter;
-import uk.councilcomplaints.store.ClockQuery;
-import uk.councilcomplaints.model.LondonDays;
-import uk.councilcomplaints.model.ComplaintId;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.model.Classification;
+import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Procedure;
+import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Themes;
+import uk.councilcomplaints.queue.WorkQueues;
 import uk.councilcomplaints.sla.SlaEvaluator;
+import uk.councilcomplaints.store.ClockQuery;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.GroupCounts;
+import uk.councilcomplaints.store.HistoryFilter;
 
 /**
  * The reports a council runs over a store: report tables as of any day (optionally as known at an
@@ -79,6 +81,25 @@ public final class Reports {
             });
         }
         return new CodeAnnualReport(yearEnding, knownAt, current.year(), previous.year(), current.actions());
+    }
+
+    /**
+     * The Regulator of Social Housing's complaint measures CH01 and CH02 for the year ending on {@code yearEnding}
+     * (a 31 March), over {@code homes} homes owned, counting the events {@code knownAt} says.
+     */
+    public TenantSatisfactionMeasures tenantSatisfaction(LocalDate yearEnding, long homes, KnownAt knownAt) {
+        checkYearEnding(yearEnding);
+        requireNonNull(knownAt, "knownAt");
+        checkArgument(homes > 0, "homes must be at least 1, was %s", homes);
+        CodeYearFold year = new CodeYearFold(yearEnding, knownAt.limit(), sla, themes);
+        try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
+            histories.sequential().forEach(year::add);
+        }
+        Procedure housing = Procedure.HOUSING;
+        return new TenantSatisfactionMeasures(yearEnding, knownAt, homes, year.received(housing, Stage.STAGE_1),
+                year.received(housing, Stage.STAGE_2), year.responses(housing, Stage.STAGE_1, false),
+                year.responses(housing, Stage.STAGE_1, true), year.responses(housing, Stage.STAGE_2, false),
+                year.responses(housing, Stage.STAGE_2, true));
     }
 
     private static void checkYearEnding(LocalDate yearEnding) {

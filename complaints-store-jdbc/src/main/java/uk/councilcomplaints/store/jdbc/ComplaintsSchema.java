@@ -268,6 +268,20 @@ public final class ComplaintsSchema {
         buildProjection(connection, PROGRESS_EVERY, LOG::info);
     }
 
+    /** Whether {@code table} has {@code column}, in any letter case. */
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet rs = connection.getMetaData().getColumns(null, null, t, null)) {
+                while (rs.next()) {
+                    if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** As {@link #buildProjection(Connection)}, telling {@code progress} every {@code every} complaints. */
     static void buildProjection(Connection connection, int every, Consumer<String> progress) throws SQLException {
         Map<String, Long> councils = new LinkedHashMap<>();
@@ -284,13 +298,14 @@ public final class ComplaintsSchema {
         }
         progress.accept(String.format(Locale.ROOT, "Complaints schema: building the report projection of %,d stored"
                 + " complaints in %d councils, a council at a time", total, councils.size()));
+        // run right after version 2, normally before version 7 adds the record-keeping columns (and their events)
+        boolean recordKeeping = hasColumn(connection, "complaint_events", "themes");
         long[] built = {0};
         int council = 0;
         long rows = 0;
         for (Map.Entry<String, Long> c : councils.entrySet()) {
             council++;
-            // run right after version 2, before version 7 adds the record-keeping columns (and their events)
-            int written = ProjectionRows.rebuild(connection, Optional.of(c.getKey()), false, () -> {
+            int written = ProjectionRows.rebuild(connection, Optional.of(c.getKey()), recordKeeping, () -> {
                 if (++built[0] % every == 0) {
                     progress.accept(String.format(Locale.ROOT, "Complaints schema: report projection: %,d"
                             + " complaints built so far", built[0]));
