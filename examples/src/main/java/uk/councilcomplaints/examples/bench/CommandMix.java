@@ -78,7 +78,7 @@ final class CommandMix {
             case IN_REVIEW -> p < 75 ? respond(history, random)
                     : p < 95 ? Step.of(new Command.SendToService()) : stretch(c, now);
             case RESPONDED -> afterResponse(c, p);
-            case SERVICE_REQUEST, SIGNPOSTED, WITHDRAWN, DUPLICATE, OUT_OF_TIME -> p < 10 && !c.personalDataErased()
+            case SERVICE_REQUEST, SIGNPOSTED, WITHDRAWN, DUPLICATE, OUT_OF_TIME, REFUSED -> p < 10 && !c.personalDataErased()
                     ? Step.because(new Command.ErasePersonalData(), "the complainant asked for erasure") : null;
         };
         return Optional.ofNullable(step);

@@ -101,7 +101,9 @@ final class SubjectAccessJson {
 
         @Override
         public Map<String, Object> reclassified(EventData.Reclassified e) {
-            return fields("classification", e.classification().name());
+            return e.exclusion().isPresent()
+                    ? fields("classification", e.classification().name(), "exclusion", e.exclusion().get().name())
+                    : fields("classification", e.classification().name());
         }
 
         @Override
@@ -126,8 +128,11 @@ final class SubjectAccessJson {
 
         @Override
         public Map<String, Object> responded(EventData.Responded e) {
-            return fields("outcome", e.outcome().name(),
-                    "remedies", e.remedies().stream().map(Remedy::name).sorted().toList());
+            return e.payment().isPresent()
+                    ? fields("outcome", e.outcome().name(), "remedies",
+                            e.remedies().stream().map(Remedy::name).sorted().toList(), "payment", e.payment().get().toString())
+                    : fields("outcome", e.outcome().name(),
+                            "remedies", e.remedies().stream().map(Remedy::name).sorted().toList());
         }
 
         @Override
@@ -184,6 +189,46 @@ final class SubjectAccessJson {
         @Override
         public Map<String, Object> personalDataErased(EventData.PersonalDataErased e) {
             return fields();
+        }
+
+        @Override
+        public Map<String, Object> escalationRefused(EventData.EscalationRefused e) {
+            return fields("requested_stage", e.requested().number());
+        }
+
+        @Override
+        public Map<String, Object> themesRecorded(EventData.ThemesRecorded e) {
+            return fields("themes", e.themes().stream().sorted().toList());
+        }
+
+        @Override
+        public Map<String, Object> ombudsmanEnquiryReceived(EventData.OmbudsmanEnquiryReceived e) {
+            return fields();
+        }
+
+        @Override
+        public Map<String, Object> ombudsmanDecided(EventData.OmbudsmanDecided e) {
+            Map<String, Object> m = fields("decision", e.decision().name(), "remedies",
+                    e.remedies().stream().map(Remedy::name).sorted().toList());
+            e.payment().ifPresent(p -> m.put("payment", p.toString()));
+            e.remediesDue().ifPresent(d -> m.put("remedies_due", d.toString()));
+            return m;
+        }
+
+        @Override
+        public Map<String, Object> ombudsmanRemedyComplied(EventData.OmbudsmanRemedyComplied e) {
+            return fields("complied_on", e.day().toString());
+        }
+
+        @Override
+        public Map<String, Object> learningActionAgreed(EventData.LearningActionAgreed e) {
+            return fields("number", e.number(), "action", e.action(), "service", e.service().name(), "owner", e.owner(),
+                    "due", e.due().toString());
+        }
+
+        @Override
+        public Map<String, Object> learningActionDone(EventData.LearningActionDone e) {
+            return fields("number", e.number(), "done_on", e.day().toString(), "evidence", e.evidence());
         }
     }
 }
