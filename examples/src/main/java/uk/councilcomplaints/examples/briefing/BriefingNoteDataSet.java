@@ -9,12 +9,17 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
 import uk.councilcomplaints.model.LondonDays;
+import uk.councilcomplaints.model.Money;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
@@ -40,7 +45,14 @@ import uk.councilcomplaints.workflow.ReceiveContact;
  *       the recovery team took on; so the December position as known now differs from the one known then;
  *   <li>the backlog cleared: 26 still open on 14 January 2022, 10 on 2 March 2022;
  *   <li>379 contacts received from 30 November 2021 to 28 February 2022, 116 of them (30%) service requests
- *       or not the council's, handled live; some events happen after 28 February.
+ *       or not the council's, handled live; some events happen after 28 February;
+ *   <li>what a year of the council's record also holds, none of it changing a status on the days the note's
+ *       tables count: themes on the 122 complaints answered from the new contacts; two Ombudsman decisions on
+ *       escalated (debt) cases of the backlog referred in January (one upheld with a £250 payment, complied with
+ *       late; one not upheld); three learning actions (one done on time, one overdue at 31 March, one not yet
+ *       due); and, received in March 2022 only, three complaints refused under an exclusion and four housing
+ *       complaints (two answered with a payment, one escalated to stage 2, one refused stage 2, one answered
+ *       late, one still open).
  * </ul>
  * Names of people are invented. Replays every step in the order it was recorded, with its own clock.
  */
@@ -59,6 +71,8 @@ public final class BriefingNoteDataSet {
     public static final LocalDate MARCH_2 = LocalDate.of(2022, 3, 2);
     public static final LocalDate PERIOD_FROM = LocalDate.of(2021, 11, 30);
     public static final LocalDate PERIOD_TO = LocalDate.of(2022, 2, 28);
+    /** Contacts received after 28 February 2022: three refused, four housing complaints. */
+    public static final int CONTACTS_IN_MARCH = 7;
     /** The clock once the data set is loaded. */
     public static final Instant LOADED_AT = at("2022-03-31T17:00");
     /** A case counted unallocated in the December position known on 1 December, found answered in November. */
@@ -69,6 +83,10 @@ public final class BriefingNoteDataSet {
 
     private static final ServiceArea HIGHWAYS = ServiceArea.of("highways", "Highways");
     private static final ServiceArea WASTE = ServiceArea.of("waste", "Waste and recycling");
+    private static final ServiceArea HOUSING = ServiceArea.of("housing", "Housing");
+    /** The themes of the answered new complaints, one each, in turn (codes of the default taxonomy). */
+    private static final List<String> THEMES = List.of("communication", "delay", "staff-conduct", "policy",
+            "quality-of-service");
     private static final String VOC = "Voice of the customer";
     private static final String RECOVERY = "Recovery team";
     private static final List<String> VOC_OFFICERS = List.of("a.patel", "b.jones", "c.okafor", "d.smith");
@@ -91,6 +109,7 @@ public final class BriefingNoteDataSet {
         BriefingNoteDataSet data = new BriefingNoteDataSet(store);
         data.planBacklog();
         data.planNewContacts();
+        data.planMarch();
         data.replay();
         return data;
     }
@@ -161,6 +180,9 @@ public final class BriefingNoteDataSet {
                 Fate fate = i >= 3 ? Fate.CLOSED : s.area().equals(ServiceArea.ADULTS) ? Fate.WITH_SERVICE_IN_JANUARY
                         : s.area().equals(ServiceArea.CORPORATE) ? Fate.IN_REVIEW_IN_JANUARY : Fate.CLOSED;
                 work(c, i, fate);
+                if (s.area().equals(ServiceArea.OTHER) && i < 2) {
+                    ombudsman(c, i);
+                }
             }
         }
     }
@@ -287,10 +309,15 @@ public final class BriefingNoteDataSet {
         for (int i = 0; i < complete; i++) {
             Case c = newComplaint(kind, i, at("2021-12-01T09:00").plus(Duration.ofDays(i * 3L % 70)));
             String officer = c.officer;
+            c.live(c.received.plus(Duration.ofHours(27)), Command.RecordThemes.of(THEMES.get(i % THEMES.size())),
+                    officer);
             c.live(c.received.plus(Duration.ofDays(2)), new Command.Acknowledge(), officer)
                     .live(c.received.plus(Duration.ofDays(3)), new Command.SendToService(), officer)
                     .live(c.received.plus(Duration.ofDays(10)), new Command.SubmitDraft(), "service")
                     .live(c.received.plus(Duration.ofDays(12)), respond(i), officer);
+            if (kind == Kind.CORPORATE && i < 2) {
+                learning(c, i);
+            }
             if (kind == Kind.ADULTS && i < 4) {
                 c.live(at("2022-03-15T10:00").plus(Duration.ofHours(i)), new Command.ReferToOmbudsman(), officer);
             } else if (kind == Kind.CHILDRENS && i < 3) {
@@ -326,6 +353,100 @@ public final class BriefingNoteDataSet {
                 c.live(c.received.plus(Duration.ofDays(3)), Command.Close.withdrawn(), c.officer);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- the rest of the year's record
+
+    /**
+     * Two escalated (debt) cases, answered at stage 2 in December, referred to the Ombudsman in January: the first
+     * upheld on 9 March with an apology and a £250 payment due by 23 March, complied with on 28 March (late); the
+     * second not upheld on 16 March. Responded stays their status throughout.
+     */
+    private void ombudsman(Case c, int i) {
+        String officer = "b.jones";
+        if (i == 0) {
+            c.live(at("2022-01-17T10:00"), new Command.ReferToOmbudsman(), officer)
+                    .live(at("2022-02-07T10:00"), new Command.RecordOmbudsmanEnquiry(), officer)
+                    .live(at("2022-03-09T10:00"), new Command.RecordOmbudsmanDecision(OmbudsmanDecision.UPHELD,
+                            Set.of(Remedy.APOLOGY, Remedy.FINANCIAL_REMEDY), Optional.of(Money.pounds(250)),
+                            Optional.of(LocalDate.of(2022, 3, 23))), officer)
+                    .live(at("2022-03-28T10:00"), new Command.RecordOmbudsmanCompliance(LocalDate.of(2022, 3, 28)),
+                            officer);
+        } else {
+            c.live(at("2022-01-24T10:00"), new Command.ReferToOmbudsman(), officer)
+                    .live(at("2022-03-16T10:00"),
+                            Command.RecordOmbudsmanDecision.of(OmbudsmanDecision.NOT_UPHELD), officer);
+        }
+    }
+
+    /**
+     * Learning from two corporate complaints answered in December: the first action done on 21 February, before
+     * it was due (28 February); the second due on 15 March and not done by 31 March (overdue).
+     */
+    private void learning(Case c, int i) {
+        if (i == 0) {
+            c.live(at("2022-01-10T10:00"), new Command.AgreeLearningAction("Missed collections reported twice are "
+                    + "checked with the crew supervisor the same week", WASTE, "Waste operations manager",
+                    LocalDate.of(2022, 2, 28), Set.of()), c.officer)
+                    .live(at("2022-02-21T10:00"), new Command.CompleteLearningAction(1, LocalDate.of(2022, 2, 21),
+                            "Weekly check in place; supervisors' log reviewed"), c.officer);
+        } else {
+            c.live(at("2022-01-17T10:00"), new Command.AgreeLearningAction("Pothole reports get a reference and "
+                    + "a date for the repair in the first reply", HIGHWAYS, "Highways customer lead",
+                    LocalDate.of(2022, 3, 15), Set.of()), c.officer);
+        }
+    }
+
+    /**
+     * Contacts received in March 2022, after the note's period: three complaints refused under an exclusion of the
+     * policy, and four housing complaints. Housing: H1 answered on time with a £75 payment, escalated and
+     * acknowledged at stage 2; H2 answered late (due 17 March, sent 29 March), a learning action agreed from it,
+     * not yet due; H3 answered on time with a £150 payment, stage 2 refused with a reason; H4 still open.
+     */
+    private void planMarch() {
+        List<Exclusion> exclusions = List.of(Exclusion.LEGAL_PROCEEDINGS, Exclusion.ALREADY_DECIDED,
+                Exclusion.LEGAL_PROCEEDINGS);
+        for (int i = 0; i < exclusions.size(); i++) {
+            Instant received = at("2022-03-04T09:00").plus(Duration.ofDays(5L * i));
+            Case c = live(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, channel(i), received,
+                    Complainant.named("Resident refused " + i), "Unhappy with a decision"));
+            c.step(received.plus(Duration.ofHours(20)), new Command.Refuse(exclusions.get(i)),
+                    Audit.by("triage").because(exclusions.get(i) == Exclusion.LEGAL_PROCEEDINGS
+                            ? "the complainant has started legal proceedings about the matter"
+                            : "answered at stage 2 in 2021; the complainant may go to the Ombudsman"));
+        }
+        Case h1 = housing(0, at("2022-03-01T09:00"));
+        h1.live(at("2022-03-02T10:00"), new Command.Acknowledge(), "h.green")
+                .live(at("2022-03-08T10:00"), Command.Respond.withPayment(Outcome.UPHELD, Money.pounds(75),
+                        Remedy.APOLOGY), "h.green")
+                .live(at("2022-03-14T10:00"), new Command.Escalate(), "h.green")
+                .live(at("2022-03-15T10:00"), new Command.Allocate("h.shah", VOC), "h.shah")
+                .live(at("2022-03-16T10:00"), new Command.Acknowledge(), "h.shah");
+        Case h2 = housing(1, at("2022-03-02T09:00"));
+        h2.live(at("2022-03-03T10:00"), new Command.Acknowledge(), "h.green")
+                .live(at("2022-03-29T10:00"), Command.Respond.with(Outcome.PARTLY_UPHELD, Remedy.APOLOGY), "h.green")
+                .live(at("2022-03-30T10:00"), new Command.AgreeLearningAction("Housing stage 1 cases are reviewed "
+                        + "weekly against their response dates", HOUSING, "Head of housing management",
+                        LocalDate.of(2022, 6, 30), Set.of()), "h.green");
+        Case h3 = housing(2, at("2022-03-07T09:00"));
+        h3.live(at("2022-03-08T10:00"), new Command.Acknowledge(), "h.green")
+                .live(at("2022-03-15T10:00"), Command.Respond.withPayment(Outcome.PARTLY_UPHELD, Money.pounds(150),
+                        Remedy.APOLOGY), "h.green")
+                .step(at("2022-03-25T10:00"), new Command.RefuseEscalation(), Audit.by("h.green")
+                        .because("the request raises no new matter; the resident may go to the Housing Ombudsman"));
+        Case h4 = housing(3, at("2022-03-21T09:00"));
+        h4.live(at("2022-03-22T10:00"), new Command.Acknowledge(), "h.green");
+    }
+
+    /** A housing complaint received at {@code received}, triaged, allocated and its themes recorded. */
+    private Case housing(int i, Instant received) {
+        Case c = live(ReceiveContact.of(Procedure.HOUSING, HOUSING, channel(i), received,
+                Complainant.named("Tenant " + (i + 1)), "Repair not done"));
+        c.officer = "h.green";
+        return c.live(received.plus(Duration.ofHours(4)), Command.Triage.asReceived(), "triage")
+                .live(received.plus(Duration.ofHours(5)), new Command.Allocate("h.green", VOC), "h.green")
+                .live(received.plus(Duration.ofHours(6)), Command.RecordThemes.of("quality-of-service",
+                        "communication"), "h.green");
     }
 
     /** Received, triaged within 24 hours and allocated: the process since 24 January. */

@@ -141,7 +141,7 @@ class BriefingNoteDataSetTest {
                 }
             });
         }
-        assertEquals(282 + 379, store.size());
+        assertEquals(282 + 379 + BriefingNoteDataSet.CONTACTS_IN_MARCH, store.size());
     }
 
     @Test

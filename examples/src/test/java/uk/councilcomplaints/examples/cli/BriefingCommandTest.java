@@ -18,6 +18,7 @@ import org.htmlunit.html.HtmlTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.councilcomplaints.examples.briefing.BriefingNoteDataSet;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 
 /** {@code complaints briefing}: the note's figures, from the stored events, in every format. */
@@ -134,7 +135,7 @@ class BriefingCommandTest {
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.err().contains("Loading the briefing note's data set"), first.err());
         int size = store.size();
-        assertEquals(282 + 379, size);
+        assertEquals(282 + 379 + BriefingNoteDataSet.CONTACTS_IN_MARCH, size);
 
         Cli.Result second = Cli.run(store, "briefing", "--format", "csv");
         assertEquals(0, second.exitCode(), second.err());

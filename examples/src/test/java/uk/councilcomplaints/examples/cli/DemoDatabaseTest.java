@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.councilcomplaints.SettableClock;
+import uk.councilcomplaints.examples.briefing.BriefingNoteDataSet;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Procedure;
@@ -92,7 +93,7 @@ class DemoDatabaseTest {
 
         Cli.Result into = run("briefing", "--db", db, "--into-existing", "--format", "csv");
         assertEquals(0, into.exitCode(), into.err());
-        assertEquals(1 + 282 + 379, complaints(db));
+        assertEquals(1 + 282 + 379 + BriefingNoteDataSet.CONTACTS_IN_MARCH, complaints(db));
     }
 
     @Test
