@@ -10,7 +10,7 @@ import uk.councilcomplaints.report.Grid;
  * A picture of a table for the HTML paper: lines over days or months, or bars stacked by category, with a title
  * and a text alternative saying what it shows.
  *
- * @param kind lines or stacked bars
+ * @param kind lines, stacked bars or grouped bars
  * @param title the chart's title (its SVG {@code <title>} and {@code aria-label})
  * @param yAxis what the values count
  * @param categories the points along the x axis
@@ -18,9 +18,9 @@ import uk.councilcomplaints.report.Grid;
  */
 record Chart(Kind kind, String title, String yAxis, List<String> categories, List<Series> series) {
 
-    /** How the values are drawn. */
+    /** How the values are drawn: lines, bars stacked by series, or bars side by side per category. */
     enum Kind {
-        LINES, STACKED_BARS
+        LINES, STACKED_BARS, GROUPED_BARS
     }
 
     /** One line, or one part of every bar. */
@@ -75,7 +75,8 @@ record Chart(Kind kind, String title, String yAxis, List<String> categories, Lis
 
     /** The text alternative: every series' values in words, category by category (the table has them too). */
     String description() {
-        StringBuilder text = new StringBuilder(kind == Kind.LINES ? "Line chart. " : "Stacked bar chart. ");
+        StringBuilder text = new StringBuilder(kind == Kind.LINES ? "Line chart. "
+                : kind == Kind.STACKED_BARS ? "Stacked bar chart. " : "Bar chart. ");
         for (Series s : series) {
             text.append(s.name()).append(": ");
             List<String> parts = new ArrayList<>();

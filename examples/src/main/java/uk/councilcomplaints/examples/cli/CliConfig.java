@@ -12,9 +12,10 @@ import java.util.TreeSet;
 
 /**
  * {@code complaints.properties}: connection settings kept out of the command line, read from the working folder,
- * else from {@code ~/.config/complaints/}. Keys: {@code db} (or {@code url}), {@code user}, {@code council} and
- * {@code password-file} (relative to the properties file's folder). A password itself is refused: it belongs in a
- * file of its own, readable by its owner alone. Command-line options win over every key.
+ * else from {@code ~/.config/complaints/}. Keys: {@code db} (or {@code url}), {@code user}, {@code council},
+ * {@code password-file} (relative to the properties file's folder) and {@code homes.YYYY}, the homes the council
+ * owned in the year ending 31 March YYYY (for {@code report tenant-satisfaction}). A password itself is refused:
+ * it belongs in a file of its own, readable by its owner alone. Command-line options win over every key.
  */
 final class CliConfig {
 
@@ -22,6 +23,7 @@ final class CliConfig {
     static final String FILE_NAME = "complaints.properties";
 
     private static final Set<String> KEYS = Set.of("db", "url", "user", "council", "password-file");
+    private static final java.util.regex.Pattern HOMES = java.util.regex.Pattern.compile("homes\\.\\d{4}");
 
     private final Optional<Path> file;
     private final Properties values;
@@ -51,13 +53,15 @@ final class CliConfig {
         }
         Set<String> unknown = new TreeSet<>(values.stringPropertyNames());
         unknown.removeAll(KEYS);
+        unknown.removeIf(key -> HOMES.matcher(key).matches());
         if (unknown.contains("password")) {
             throw new CliException(file + ": a password does not go in " + FILE_NAME + "; put it in a file readable "
                     + "by you alone and name that file with password-file, or use " + CliEnvironment.PASSWORD_VARIABLE);
         }
         if (!unknown.isEmpty()) {
             throw new CliException(file + ": unknown " + (unknown.size() == 1 ? "key " : "keys ")
-                    + String.join(", ", unknown) + " (known: db, url, user, council, password-file)");
+                    + String.join(", ", unknown) + " (known: db, url, user, council, password-file, "
+                    + "homes.YYYY)");
         }
         if (values.containsKey("db") && values.containsKey("url")
                 && !values.getProperty("db").strip().equals(values.getProperty("url").strip())) {
@@ -87,6 +91,27 @@ final class CliConfig {
     /** The password file, relative to the properties file's folder. */
     Optional<Path> passwordFile() {
         return value("password-file").map(p -> file.orElseThrow().toAbsolutePath().getParent().resolve(p).normalize());
+    }
+
+    /**
+     * The homes the council owned in the year ending 31 March {@code year} ({@code homes.YYYY}), if the file says.
+     *
+     * @throws CliException if the value is not a whole number of at least 1
+     */
+    Optional<Long> homes(int year) {
+        String key = "homes." + year;
+        return value(key).map(v -> {
+            try {
+                long homes = Long.parseLong(v.replace(",", "").replace("_", ""));
+                if (homes >= 1) {
+                    return homes;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new CliException(file.orElseThrow() + ": " + key + " is '" + v
+                    + "', not a number of homes (1 or more)");
+        });
     }
 
     private Optional<String> value(String key) {

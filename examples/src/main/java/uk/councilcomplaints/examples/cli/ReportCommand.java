@@ -33,7 +33,7 @@ import uk.councilcomplaints.store.ComplaintStore;
                 ReportCommand.Workload.class, ReportCommand.SlaPerformanceReport.class,
                 ReportCommand.StatutoryAnnual.class, ReportCommand.NonComplaints.class,
                 MonthlyTrendReport.class, SlaByGroupReport.ByOfficer.class, SlaByGroupReport.ByService.class,
-                AgeingCommand.class})
+                AgeingCommand.class, CodeAnnualCommand.class, TenantSatisfactionCommand.class})
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,8 +45,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "give a report: by-service, by-type, burn-down, workload, "
-                + "sla-performance, statutory-annual, non-complaints, monthly-trend, sla-by-officer, sla-by-service "
-                + "or ageing");
+                + "sla-performance, statutory-annual, non-complaints, monthly-trend, sla-by-officer, sla-by-service, "
+                + "ageing, code-annual or tenant-satisfaction");
     }
 
     /** The command line this report runs in. */
@@ -77,13 +77,23 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             try (OpenStore open = parent.root.openForReading(storeOptions, spec.commandLine().getErr())) {
-                Document.Section section = section(open.store());
-                output.write(Document.of(section, asOfDay(), knownAt), spec, parent.root.clock().instant());
+                output.write(document(open.store()), spec, parent.root.clock().instant());
                 if (knownAt != null) {
                     RecordedEvents.knownAtNote(open.store(), knownAt).ifPresent(spec.commandLine().getErr()::println);
                 }
             }
             return 0;
+        }
+
+        /** What the report prints, over {@code store}: by default its one table ({@link #section}). */
+        Document document(ComplaintStore store) {
+            Document.Section section = section(store);
+            return Document.of(section, asOfDay(), knownAt);
+        }
+
+        /** The settings file's values ({@code complaints.properties}), for what a report may read there. */
+        CliConfig config() {
+            return CliConfig.load(parent.root.environment());
         }
 
         /** The report's table (and chart), over {@code store}: by default core's report in a grid. */

@@ -58,6 +58,8 @@ final class SvgChart {
         }
         if (chart.kind() == Chart.Kind.STACKED_BARS) {
             bars(svg, chart, band, top, plotHeight);
+        } else if (chart.kind() == Chart.Kind.GROUPED_BARS) {
+            groupedBars(svg, chart, band, top, plotHeight);
         } else {
             lines(svg, chart, band, top, plotHeight);
         }
@@ -92,6 +94,27 @@ final class SvgChart {
                             .append("</title></rect>\n");
                 }
                 base -= h;
+            }
+        }
+    }
+
+    /** A bar per series side by side in each category's band (e.g. this year beside the previous one). */
+    private static void groupedBars(StringBuilder svg, Chart chart, double band, double top, int plotHeight) {
+        int k = Math.max(1, chart.series().size());
+        double width = Math.min(28, band * 0.8 / k);
+        for (int i = 0; i < chart.categories().size(); i++) {
+            double x0 = LEFT + band * i + (band - width * k) / 2;
+            for (int s = 0; s < chart.series().size(); s++) {
+                double value = chart.series().get(s).values().get(i);
+                double h = Math.max(0, value) / top * plotHeight;
+                if (value > 0) {
+                    svg.append("<rect x=\"").append(num(x0 + s * width)).append("\" y=\"")
+                            .append(num(TOP + plotHeight - h)).append("\" width=\"").append(num(width * 0.92))
+                            .append("\" height=\"").append(num(h)).append("\" fill=\"").append(colour(s))
+                            .append("\"><title>").append(HtmlDocument.escape(chart.categories().get(i) + ", "
+                                    + chart.series().get(s).name() + ": " + Chart.format(value)))
+                            .append("</title></rect>\n");
+                }
             }
         }
     }

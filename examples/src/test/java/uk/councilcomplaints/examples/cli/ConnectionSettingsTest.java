@@ -175,7 +175,7 @@ class ConnectionSettingsTest {
         Cli.Result typo = run("report", "by-type");
         assertEquals(1, typo.exitCode());
         assertEquals("complaints report by-type: " + config + ": unknown key usr (known: db, url, user, council, "
-                + "password-file)", typo.err().strip());
+                + "password-file, homes.YYYY)", typo.err().strip());
 
         Files.writeString(config, "db=" + PG + "\nuser=cc\npassword=s3cret\n");
         Cli.Result password = run("report", "by-type");

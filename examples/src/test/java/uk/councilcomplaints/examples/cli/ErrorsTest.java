@@ -34,8 +34,8 @@ class ErrorsTest {
                 + "(see complaints report by-type --help)",
         "import --store memory no-such-file.csv|1|complaints import: no-such-file.csv: no such file",
         "report|2|complaints report: give a report: by-service, by-type, burn-down, workload, sla-performance, "
-                + "statutory-annual, non-complaints, monthly-trend, sla-by-officer, sla-by-service or ageing "
-                + "(see complaints report --help)",
+                + "statutory-annual, non-complaints, monthly-trend, sla-by-officer, sla-by-service, ageing, "
+                + "code-annual or tenant-satisfaction (see complaints report --help)",
         "bogus|2|complaints: Unmatched argument at index 0: 'bogus' (see complaints --help)",
         "breifing|2|complaints: Unmatched argument at index 0: 'breifing' (did you mean briefing? see complaints "
                 + "--help)",
