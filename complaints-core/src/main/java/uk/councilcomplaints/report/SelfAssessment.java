@@ -53,7 +53,8 @@ public final class SelfAssessment {
     }
 
     private static final List<String> COLUMNS = List.of("section", "requirement", "complies", "evidence", "commentary");
-    private static final Pattern FIGURE = Pattern.compile("\\{([a-z0-9_.]+)}");
+    /** A placeholder: anything in braces without spaces, so a misspelt key is an error, not text left as it is. */
+    private static final Pattern FIGURE = Pattern.compile("\\{([^{}\\s]+)}");
 
     private final List<Row> rows;
 

@@ -216,6 +216,9 @@ class CodeAnnualReportTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SelfAssessment.parse(
                 "section,requirement,complies,evidence,commentary\n1,Define complaints,yes,{nope},\n").filledFrom(r));
         assertTrue(e.getMessage().startsWith("self-assessment line 2: the report has no figure {nope}"), e.getMessage());
+        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class, () -> SelfAssessment.parse(
+                "section,requirement,complies,evidence,commentary\n1,Themes,yes,{themes.staff-conduct},\n").filledFrom(r));
+        assertTrue(misspelt.getMessage().contains("no figure {themes.staff-conduct}"), misspelt.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> SelfAssessment.parse(
                 "section,requirement,complies,evidence,commentary\n1,Define complaints,maybe,,\n"));
         assertEquals("self-assessment line 2: complies is 'maybe', not yes, no or partly", bad.getMessage());
