@@ -88,7 +88,7 @@ class BrowserWalkTest {
             assertStatus(browser, "With service");
             clock.advance(Duration.ofDays(2));
             browser.choose("outcome", "UPHELD");
-            browser.tick(By.id("respond-remedy-APOLOGY"));
+            browser.tick(By.id("respond-remedies"));
             browser.type(By.id("respond-reason"), "Repaired on 9 December");
             browser.press(By.id("respond-submit"));
             assertStatus(browser, "Responded");
