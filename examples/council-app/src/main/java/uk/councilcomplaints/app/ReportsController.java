@@ -38,6 +38,8 @@ import uk.councilcomplaints.workflow.Complaints;
 class ReportsController {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private final Complaints complaints;
     private final Reports reports;
@@ -61,8 +63,8 @@ class ReportsController {
         STATUTORY("Statutory annual report (year ending on the as-of day)"),
         AGEING("Ageing of open cases, in working days"),
         BURN_DOWN("Burn-down: cases still open each week, from the as-of day until a later day"),
-        CODE_ANNUAL("Complaint Handling Code annual report (year ending 31 March)"),
-        TENANT_SATISFACTION("Tenant satisfaction measures CH01 and CH02, housing (year ending 31 March)");
+        CODE_ANNUAL("Complaint Handling Code annual report"),
+        TENANT_SATISFACTION("Tenant satisfaction measures CH01 and CH02 (housing)");
 
         private final String label;
 
@@ -122,10 +124,14 @@ class ReportsController {
      * One of several captioned tables of a report (the annual report's sections), each with its CSV part name.
      *
      * @param caption the table's caption
-     * @param grid its columns and lines
+     * @param grid its columns and lines as the page shows them
+     * @param csv the same in the CSV download (days as ISO dates)
      * @param part its name in the CSV download's {@code part} parameter
      */
-    public record Table(String caption, Grid grid, String part) {
+    public record Table(String caption, Grid grid, Grid csv, String part) {
+        Table(String caption, Grid grid, String part) {
+            this(caption, grid, grid, part);
+        }
     }
 
     @GetMapping("/reports")
@@ -155,7 +161,7 @@ class ReportsController {
                     .body(String.join("\n", errors.all().values()).getBytes(StandardCharsets.UTF_8));
         }
         Grid grid = shown.get().tables().stream().filter(t -> t.part().equals(criteria.getPart())).findFirst()
-                .map(Table::grid).orElse(shown.get().grid());
+                .map(Table::csv).orElse(shown.get().grid());
         String csv = ReportFormat.CSV.render(grid);
         boolean annual = criteria.getReport().equals(Kind.CODE_ANNUAL.name())
                 || criteria.getReport().equals(Kind.TENANT_SATISFACTION.name());
@@ -242,7 +248,15 @@ class ReportsController {
         }
         KnownAt known = knownAt.map(KnownAt::of).orElse(KnownAt.latest());
         if (kind == Kind.CODE_ANNUAL) {
-            return Optional.of(annual(kind.label(), reports.codeAnnual(yearEnding, known)));
+            Shown annual = annual(kind.label(), reports.codeAnnual(yearEnding, known));
+            if (!today().isAfter(yearEnding)) {
+                int year = yearEnding.getYear();
+                annual = new Shown(annual.title(), annual.grid(), annual.chart(), annual.ageing(), annual.tables(),
+                        annual.note().map(n -> n + " The year is still in progress: figures \"at the year end\""
+                                + " (overdue timescales, where each learning action stands) are where things will"
+                                + " stand on 31 March " + year + " if nothing more is recorded."));
+            }
+            return Optional.of(annual);
         }
         if (kind == Kind.TENANT_SATISFACTION) {
             Long homes = properties.getHomes().get(yearEnding.getYear());
@@ -306,8 +320,17 @@ class ReportsController {
             tables.add(new Table(section.title(), grid, "section-" + (++n)));
             all.addAll(grid.lines());
         }
+        Grid actions = report.actionsGrid();
+        List<Grid.Line> shownActions = new java.util.ArrayList<>();
+        for (int i = 0; i < actions.lines().size(); i++) {
+            CodeAnnualReport.Action a = report.actions().get(i);
+            List<String> cells = new java.util.ArrayList<>(actions.lines().get(i).cells());
+            cells.set(3, DAY.format(a.due()));
+            cells.set(4, a.done().map(DAY::format).orElse("Not yet"));
+            shownActions.add(new Grid.Line(actions.lines().get(i).key(), cells));
+        }
         tables.add(new Table("Learning and service improvement actions agreed in " + report.year(),
-                report.actionsGrid(), "actions"));
+                new Grid(actions.columns(), shownActions), actions, "actions"));
         Grid figures = new Grid(report.grid(report.sections().get(0)).columns(), all);
         return new Shown(label, figures, Chart.none(), Optional.empty(), tables, Optional.of(report.title()
                 + ". Each figure has the previous year's (" + report.previousYear() + ") beside it."));
