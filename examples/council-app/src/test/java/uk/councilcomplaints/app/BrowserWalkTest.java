@@ -169,6 +169,53 @@ class BrowserWalkTest {
         }
     }
 
+    @Test
+    void aContactIsRefusedAndAComplaintsThemesRecordedByKeyboardOnly() {
+        Complaint contact = complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE,
+                Channel.EMAIL, clock.instant(), Complainant.named("Lee Litigant"), "The council's claim against me"),
+                Audit.by("contact"));
+        Complaint complaint = allocated(Procedure.CORPORATE, ServiceArea.CORPORATE);
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("a.patel");
+            browser.open("/cases/" + contact.id().value());
+            browser.press(By.id("refuse-submit"));
+            String summary = browser.find(By.className("govuk-error-summary")).getText();
+            assertTrue(summary.contains("Select why the complaint is refused"), summary);
+            assertEquals("Received", browser.find(By.cssSelector("h1 .govuk-tag")).getText().trim(), "nothing saved");
+            browser.choose("exclusion", "LEGAL_PROCEEDINGS");
+            browser.type(By.id("refuse-reason"), "The county court claim covers the same matter");
+            browser.press(By.id("refuse-submit"));
+            assertStatus(browser, "Refused");
+            assertTrue(browser.text().contains("Legal proceedings started"), browser.text());
+            browser.checkAccessibility("the case page of a refused contact");
+            browser.screenshot("walk-refused");
+
+            browser.open("/cases/" + complaint.id().value());
+            browser.press(By.id("record-themes-submit"));
+            assertTrue(browser.find(By.className("govuk-error-summary")).getText()
+                    .contains("Select at least one theme"), browser.text());
+            browser.checkAccessibility("the case page with the themes' error");
+            browser.tick(By.id("record-themes-theme-delay"));
+            browser.tick(By.id("record-themes-theme-policy"));
+            browser.press(By.id("record-themes-submit"));
+            String themes = browser.find(By.xpath("//dt[.='Themes']/following-sibling::dd")).getText();
+            assertTrue(themes.contains("Delay") && themes.contains("Policy or decision"), themes);
+            assertEquals(java.util.Set.of("delay", "policy"), uk.councilcomplaints.learning.CaseRecord.of(
+                    complaints.history(complaint.id())).themes());
+
+            browser.type(By.id("agree-learning-action-action"), "Reply to chasers within two working days");
+            browser.type(By.id("agree-learning-action-owner"), "Customer services lead");
+            browser.type(By.id("agree-learning-action-dueDay"), "29");
+            browser.type(By.id("agree-learning-action-dueMonth"), "1");
+            browser.type(By.id("agree-learning-action-dueYear"), "2027");
+            browser.press(By.id("agree-learning-action-submit"));
+            assertTrue(browser.find(By.id("learning")).isDisplayed(), browser.text());
+            assertTrue(browser.text().contains("Reply to chasers within two working days"), browser.text());
+            browser.checkAccessibility("the case page with themes and a learning action");
+            browser.screenshot("walk-themes-and-learning");
+        }
+    }
+
     private Complaint allocated(Procedure procedure, ServiceArea area) {
         Complaint c = complaints.receive(ReceiveContact.of(procedure, area, Channel.EMAIL, clock.instant(),
                 Complainant.named("Pat Example"), "Noise from the depot at night"), Audit.by("contact"));
