@@ -271,7 +271,12 @@ class CasesController {
             case "action" -> "The action";
             default -> Character.toUpperCase(p.charAt(0)) + p.substring(1);
         };
-        return name + " " + v.message().replace("FINANCIAL_REMEDY", "financial remedy");
+        String message = v.message().replace("FINANCIAL_REMEDY", "financial remedy");
+        for (OmbudsmanDecision d : OmbudsmanDecision.values()) {
+            message = message.replace("(" + d.name() + ")", "(the decision was " + d.label().toLowerCase(
+                    java.util.Locale.ROOT) + ")");
+        }
+        return name + " " + message;
     }
 
 }

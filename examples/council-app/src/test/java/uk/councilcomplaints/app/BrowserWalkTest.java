@@ -216,6 +216,35 @@ class BrowserWalkTest {
         }
     }
 
+    @Test
+    void theOmbudsmansDecisionFormShowsItsErrorsOnItsFields() {
+        Complaint c = allocated(Procedure.CORPORATE, ServiceArea.CORPORATE);
+        complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("a.patel"));
+        complaints.execute(c.id(), Command.Respond.with(uk.councilcomplaints.model.Outcome.NOT_UPHELD),
+                Audit.by("a.patel"));
+        complaints.execute(c.id(), new Command.Escalate(), Audit.by("a.patel"));
+        complaints.execute(c.id(), new Command.Allocate("manager", "Voice of the customer"), Audit.by("manager"));
+        complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("manager"));
+        complaints.execute(c.id(), Command.Respond.with(uk.councilcomplaints.model.Outcome.NOT_UPHELD),
+                Audit.by("manager"));
+        complaints.execute(c.id(), new Command.ReferToOmbudsman(), Audit.by("manager"));
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("manager");
+            browser.open("/cases/" + c.id().value());
+            browser.checkAccessibility("the case page with the Ombudsman's forms");
+            browser.choose("decision", "NOT_UPHELD");
+            browser.tick(By.id("record-ombudsman-decision-remedies"));
+            browser.press(By.id("record-ombudsman-decision-submit"));
+            String summary = browser.find(By.className("govuk-error-summary")).getText();
+            assertTrue(summary.contains("Remedies must be empty: only an upheld decision recommends remedies"
+                    + " (the decision was not upheld)"), summary);
+            assertTrue(summary.contains("Remedies due is required"), summary);
+            assertTrue(browser.find(By.id("record-ombudsman-decision-remedies-error")).isDisplayed());
+            browser.checkAccessibility("the case page with the Ombudsman's decision's errors");
+            browser.screenshot("ombudsman-decision-errors");
+        }
+    }
+
     private Complaint allocated(Procedure procedure, ServiceArea area) {
         Complaint c = complaints.receive(ReceiveContact.of(procedure, area, Channel.EMAIL, clock.instant(),
                 Complainant.named("Pat Example"), "Noise from the depot at night"), Audit.by("contact"));
