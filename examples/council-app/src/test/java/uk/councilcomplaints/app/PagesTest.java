@@ -97,6 +97,9 @@ class PagesTest {
             check(browser, "case");
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Complaint c : complaints.find(ComplaintQuery.builder().limit(1000).build()).items()) {
+                if (c.receivedAt().isBefore(java.time.Instant.parse("2025-01-01T00:00:00Z"))) {
+                    continue; // the briefing note's story has a record of its own; these are the recent cases'
+                }
                 CaseRecord record = CaseRecord.of(complaints.history(c.id()));
                 if (record.ombudsman().flatMap(o -> o.payment()).isPresent() && seen.add("ombudsman")) {
                     browser.open("/cases/" + c.id().value());
