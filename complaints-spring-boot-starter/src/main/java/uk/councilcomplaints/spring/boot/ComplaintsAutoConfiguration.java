@@ -28,6 +28,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Theme;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.StageTarget;
@@ -127,7 +129,39 @@ public class ComplaintsAutoConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("complaints.reference-prefix: " + e.getMessage(), e);
         }
-        return builder.clock(clock.getIfUnique(Clock::systemUTC)).calendar(calendar).slaPolicy(policy).build();
+        return builder.clock(clock.getIfUnique(Clock::systemUTC)).calendar(calendar).slaPolicy(policy)
+                .themes(themes(properties.getThemes())).build();
+    }
+
+    /**
+     * The council's themes from {@code complaints.themes}, or {@link Themes#DEFAULT} when none are set; a bad entry
+     * fails start-up naming it.
+     */
+    static Themes themes(List<ComplaintsProperties.ThemeEntry> entries) {
+        if (entries == null || entries.isEmpty()) {
+            return Themes.DEFAULT;
+        }
+        List<Theme> themes = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ComplaintsProperties.ThemeEntry e = entries.get(i);
+            String name = "complaints.themes[" + i + "]";
+            if (e == null || e.getCode() == null || e.getCode().isBlank()) {
+                throw new IllegalArgumentException(name + ".code: a theme needs a code");
+            }
+            if (e.getLabel() == null || e.getLabel().isBlank()) {
+                throw new IllegalArgumentException(name + ".label: theme '" + e.getCode() + "' needs a label");
+            }
+            try {
+                themes.add(new Theme(e.getCode(), e.getLabel()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(name + ": " + ex.getMessage(), ex);
+            }
+        }
+        try {
+            return Themes.of(themes);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("complaints.themes: " + ex.getMessage(), ex);
+        }
     }
 
     /**

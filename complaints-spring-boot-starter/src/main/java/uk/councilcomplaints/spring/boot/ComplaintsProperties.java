@@ -46,6 +46,14 @@ public class ComplaintsProperties {
      */
     private SchemaMode schema;
 
+    /**
+     * The council's complaint themes (its taxonomy), in the order reports show them: each a code (1 to 40 lower-case
+     * letters, digits or hyphens, unique) and a label (one line of 1 to 100 characters), e.g.
+     * complaints.themes[0].code=delay and complaints.themes[0].label=Delay. Empty: the library's starting list
+     * (Themes.DEFAULT). The record-themes command accepts only these codes.
+     */
+    private List<ThemeEntry> themes = new ArrayList<>();
+
     private final Calendar calendar = new Calendar();
     private final Sla sla = new Sla();
 
@@ -79,6 +87,14 @@ public class ComplaintsProperties {
 
     public void setSchema(SchemaMode schema) {
         this.schema = schema;
+    }
+
+    public List<ThemeEntry> getThemes() {
+        return themes;
+    }
+
+    public void setThemes(List<ThemeEntry> themes) {
+        this.themes = themes;
     }
 
     public Calendar getCalendar() {
@@ -193,6 +209,32 @@ public class ComplaintsProperties {
 
         public void setMaxExtensionWorkingDays(Integer maxExtensionWorkingDays) {
             this.maxExtensionWorkingDays = maxExtensionWorkingDays;
+        }
+    }
+
+    /** One complaint theme of {@code complaints.themes}. */
+    public static class ThemeEntry {
+
+        /** The theme's stable code, stored with each complaint: 1 to 40 lower-case letters, digits or hyphens. */
+        private String code;
+
+        /** The theme's label in reports and forms: one line of 1 to 100 characters. */
+        private String label;
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public void setLabel(String label) {
+            this.label = label;
         }
     }
 }

@@ -1,6 +1,7 @@
 package uk.councilcomplaints.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Theme;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.report.Reports;
 import uk.councilcomplaints.sla.SlaPolicy;
 import uk.councilcomplaints.sla.WorkingCalendar;
@@ -31,8 +34,10 @@ import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 import uk.councilcomplaints.store.jdbc.SchemaMode;
 import uk.councilcomplaints.store.jdbc.TransactionJoin;
 import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
+import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
+import uk.councilcomplaints.workflow.InvalidCommandException;
 
 /** The auto-configuration's beans, with and without a database, the app's own beans, and the properties. */
 class ComplaintsAutoConfigurationTest {
@@ -153,12 +158,45 @@ class ComplaintsAutoConfigurationTest {
         "complaints.sla.procedures.corporate.stage-3.response-working-days=5 | complaints.sla.procedures.corporate.stage-3",
         "complaints.sla.triage-working-hours=-1 | complaints.sla.triage-working-hours",
         "complaints.calendar.gov-uk-json=classpath:missing.json | complaints.calendar.gov-uk-json",
-        "complaints.calendar.closure-days=1900-01-01 | complaints.calendar.closure-days"})
+        "complaints.calendar.closure-days=1900-01-01 | complaints.calendar.closure-days",
+        "complaints.themes[0].code=Bad Code | complaints.themes[0]",
+        "complaints.themes[0].label=No code | complaints.themes[0].code",
+        "complaints.themes[0].code=delay | complaints.themes[0].label"})
     void aBadPropertyFailsStartUpNamingIt(String property, String named) {
         jdbc.withPropertyValues(property).run(context -> {
             assertThat(context).hasFailed();
             assertThat(messages(context)).as("the messages of the failure's causes").anyMatch(m -> m.contains(named));
         });
+    }
+
+    @Test
+    void theThemesPropertyIsTheCouncilsTaxonomy() {
+        memory.run(context -> assertThat(context.getBean(Complaints.class).themes()).isSameAs(Themes.DEFAULT));
+        memory.withPropertyValues("complaints.themes[0].code=repairs", "complaints.themes[0].label=Repairs",
+                "complaints.themes[1].code=damp-and-mould", "complaints.themes[1].label=Damp and mould").run(context -> {
+                    Themes themes = context.getBean(Complaints.class).themes();
+                    assertThat(themes.all()).containsExactly(new Theme("repairs", "Repairs"),
+                            new Theme("damp-and-mould", "Damp and mould"));
+                    Complaints complaints = context.getBean(Complaints.class);
+                    Complaint received = TestContacts.receive(complaints);
+                    Complaint triaged = complaints.execute(received.id(), Command.Triage.asReceived(),
+                            Audit.by("officer"));
+                    Complaint themed = complaints.execute(received.id(), triaged.version(),
+                            Command.RecordThemes.of("damp-and-mould"), Audit.by("officer"));
+                    assertThat(themed.version()).isGreaterThan(triaged.version());
+                    assertThatThrownBy(() -> complaints.execute(received.id(), Command.RecordThemes.of("delay"),
+                            Audit.by("officer"))).isInstanceOf(InvalidCommandException.class)
+                            .hasMessageContaining("delay");
+                });
+    }
+
+    @Test
+    void aRepeatedThemeCodeFailsStartUpNamingTheProperty() {
+        memory.withPropertyValues("complaints.themes[0].code=delay", "complaints.themes[0].label=Delay",
+                "complaints.themes[1].code=delay", "complaints.themes[1].label=Waiting").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context)).anyMatch(m -> m.startsWith("complaints.themes: "));
+                });
     }
 
     @Test

@@ -15,6 +15,12 @@ public class AppProperties {
     /** Load the briefing note's story and a few recent contacts on first start (into an empty store only). */
     private boolean demoData;
 
+    /**
+     * The homes the council owns, by the year ending 31 March they count for (council-app.homes.2026=5200): the
+     * denominator of the tenant satisfaction measure CH01. A year without it cannot show CH01 and CH02.
+     */
+    private Map<Integer, Long> homes = new LinkedHashMap<>();
+
     /** The users: user name to name, password hash ({bcrypt}...) and roles. */
     private Map<String, User> users = new LinkedHashMap<>();
 
@@ -32,6 +38,14 @@ public class AppProperties {
 
     public void setDemoData(boolean demoData) {
         this.demoData = demoData;
+    }
+
+    public Map<Integer, Long> getHomes() {
+        return homes;
+    }
+
+    public void setHomes(Map<Integer, Long> homes) {
+        this.homes = homes;
     }
 
     public Map<String, User> getUsers() {

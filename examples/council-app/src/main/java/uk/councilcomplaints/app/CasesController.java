@@ -2,6 +2,7 @@ package uk.councilcomplaints.app;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,10 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventType;
+import uk.councilcomplaints.learning.CaseRecord;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
+import uk.councilcomplaints.model.Exclusion;
+import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Remedy;
@@ -157,7 +161,7 @@ class CasesController {
         } catch (InvalidCommandException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             for (Violation v : e.violations()) {
-                errors.add(a.slug() + "-" + field(v.path()), sentence(v));
+                errors.add(a.slug() + "-" + field(a, v.path()), sentence(v));
             }
         } catch (CommandRejectedException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -198,6 +202,15 @@ class CasesController {
                 .map(s -> s.clocks()).orElse(List.of()));
         model.addAttribute("stretchReason", stretchReason(history));
         model.addAttribute("actions", CaseAction.allowed(complaints.allowedNow(c.id())));
+        CaseRecord record = CaseRecord.of(history);
+        model.addAttribute("record", record);
+        model.addAttribute("today", LocalDate.now(complaints.clock().withZone(java.time.ZoneId.of("Europe/London"))));
+        model.addAttribute("themes", complaints.themes());
+        model.addAttribute("exclusions", Exclusion.values());
+        model.addAttribute("decisions", OmbudsmanDecision.values());
+        model.addAttribute("serviceAreas", ServiceAreas.ALL);
+        model.addAttribute("openLearningActions",
+                record.learningActions().stream().filter(l -> l.doneOn().isEmpty()).toList());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("remedies", Remedy.values());
         model.addAttribute("closureReasons", List.of(ClosureReason.WITHDRAWN, ClosureReason.OUT_OF_TIME));
@@ -230,18 +243,40 @@ class CasesController {
         return "";
     }
 
-    private static String field(String path) {
-        return switch (path) {
+    /** The form field of a command's field, where its error shows. */
+    private static String field(CaseAction action, String path) {
+        String top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+        return switch (top) {
             case "workingDays" -> "workingDays";
             case "date" -> "agreedDateDay";
-            case "officer", "team", "outcome" -> path;
+            case "remediesDue" -> "remediesDueDay";
+            case "due" -> "dueDay";
+            case "day" -> action == CaseAction.RECORD_OMBUDSMAN_COMPLIANCE ? "compliedOnDay" : "doneOnDay";
+            case "remedies" -> "remedies";
+            case "officer", "team", "outcome", "exclusion", "themes", "decision", "payment", "action", "service",
+                    "owner", "number", "evidence" -> top;
             default -> "reason";
         };
     }
 
+    /** The library's message about a field, opening with the field's name in words. */
     private static String sentence(Violation v) {
-        String p = v.path();
-        return Character.toUpperCase(p.charAt(0)) + p.substring(1) + " " + v.message();
+        String p = v.path().contains(".") ? v.path().substring(0, v.path().indexOf('.')) : v.path();
+        String name = switch (p) {
+            case "remediesDue" -> "Remedies due";
+            case "workingDays" -> "Working days";
+            case "day" -> "The date";
+            case "due" -> "The due date";
+            case "number" -> "The learning action";
+            case "action" -> "The action";
+            default -> Character.toUpperCase(p.charAt(0)) + p.substring(1);
+        };
+        String message = v.message().replace("FINANCIAL_REMEDY", "financial remedy");
+        for (OmbudsmanDecision d : OmbudsmanDecision.values()) {
+            message = message.replace("(" + d.name() + ")", "(the decision was " + d.label().toLowerCase(
+                    java.util.Locale.ROOT) + ")");
+        }
+        return name + " " + message;
     }
 
 }

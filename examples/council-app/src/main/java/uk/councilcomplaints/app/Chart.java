@@ -33,6 +33,11 @@ public record Chart(String measure, List<Bar> bars, long max, String description
     public record Bar(String label, long value, int width, int y) {
     }
 
+    /** No chart: for reports whose tables are not one measure by group. */
+    static Chart none() {
+        return new Chart("", List.of(), 1, "No figures to chart.");
+    }
+
     static Chart of(Grid grid) {
         int column = -1;
         for (int c = grid.columns().size() - 1; c > 0; c--) {

@@ -30,4 +30,9 @@ public final class FieldErrors {
     public Map<String, String> all() {
         return errors;
     }
+
+    @Override
+    public String toString() {
+        return errors.toString();
+    }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.report.AgeingReport;
+import uk.councilcomplaints.report.CodeAnnualReport;
 import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.Grouping;
 import uk.councilcomplaints.report.Population;
@@ -26,6 +27,7 @@ import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportQuery;
 import uk.councilcomplaints.report.ReportFormat;
 import uk.councilcomplaints.report.Reports;
+import uk.councilcomplaints.report.TenantSatisfactionMeasures;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
@@ -36,6 +38,8 @@ import uk.councilcomplaints.workflow.Complaints;
 class ReportsController {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private final Complaints complaints;
     private final Reports reports;
@@ -58,7 +62,9 @@ class ReportsController {
         WORKLOAD("Officers' workload"),
         STATUTORY("Statutory annual report (year ending on the as-of day)"),
         AGEING("Ageing of open cases, in working days"),
-        BURN_DOWN("Burn-down: cases still open each week, from the as-of day until a later day");
+        BURN_DOWN("Burn-down: cases still open each week, from the as-of day until a later day"),
+        CODE_ANNUAL("Complaint Handling Code annual report"),
+        TENANT_SATISFACTION("Tenant satisfaction measures CH01 and CH02 (housing)");
 
         private final String label;
 
@@ -81,6 +87,8 @@ class ReportsController {
         private String to = "";
         private String cohortOpenOn = "";
         private String until = "";
+        private String yearEnding = "";
+        private String part = "";
 
         public String getReport() { return report; }
         public void setReport(String v) { report = v; }
@@ -98,10 +106,32 @@ class ReportsController {
         public void setCohortOpenOn(String v) { cohortOpenOn = v; }
         public String getUntil() { return until; }
         public void setUntil(String v) { until = v; }
+        public String getYearEnding() { return yearEnding; }
+        public void setYearEnding(String v) { yearEnding = v; }
+        public String getPart() { return part; }
+        public void setPart(String v) { part = v; }
     }
 
     /** A report's table as the page shows it, with the chart's bars. */
-    public record Shown(String title, Grid grid, Chart chart, Optional<AgeingReport> ageing) {
+    public record Shown(String title, Grid grid, Chart chart, Optional<AgeingReport> ageing, List<Table> tables,
+            Optional<String> note) {
+        Shown(String title, Grid grid, Chart chart, Optional<AgeingReport> ageing) {
+            this(title, grid, chart, ageing, List.of(), Optional.empty());
+        }
+    }
+
+    /**
+     * One of several captioned tables of a report (the annual report's sections), each with its CSV part name.
+     *
+     * @param caption the table's caption
+     * @param grid its columns and lines as the page shows them
+     * @param csv the same in the CSV download (days as ISO dates)
+     * @param part its name in the CSV download's {@code part} parameter
+     */
+    public record Table(String caption, Grid grid, Grid csv, String part) {
+        Table(String caption, Grid grid, String part) {
+            this(caption, grid, grid, part);
+        }
     }
 
     @GetMapping("/reports")
@@ -109,9 +139,11 @@ class ReportsController {
         FieldErrors errors = new FieldErrors();
         model.addAttribute("kinds", Kind.values());
         model.addAttribute("errors", errors);
+        model.addAttribute("years", years());
         if (criteria.getAsOf().isBlank()) {
             criteria.setAsOf(today().toString());
         }
+
         Optional<Shown> shown = run(criteria, errors, Viewer.of(auth, properties));
         shown.ifPresent(s -> model.addAttribute("shown", s));
         return "reports";
@@ -128,9 +160,14 @@ class ReportsController {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
                     .body(String.join("\n", errors.all().values()).getBytes(StandardCharsets.UTF_8));
         }
-        String csv = ReportFormat.CSV.render(shown.get().grid());
-        String name = criteria.getReport().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
-                + criteria.getAsOf() + ".csv";
+        Grid grid = shown.get().tables().stream().filter(t -> t.part().equals(criteria.getPart())).findFirst()
+                .map(Table::csv).orElse(shown.get().grid());
+        String csv = ReportFormat.CSV.render(grid);
+        boolean annual = criteria.getReport().equals(Kind.CODE_ANNUAL.name())
+                || criteria.getReport().equals(Kind.TENANT_SATISFACTION.name());
+        String name = criteria.getReport().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + (criteria.getPart().equals("actions") ? "-learning-actions" : "") + "-"
+                + (annual ? "year-ending-" + criteria.getYearEnding() : criteria.getAsOf()) + ".csv";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -138,6 +175,9 @@ class ReportsController {
     }
 
     private Optional<Shown> run(Criteria c, FieldErrors errors, Viewer viewer) {
+        if (c.getYearEnding().isBlank()) {
+            c.setYearEnding(Integer.toString(yearInProgress()));
+        }
         Kind kind;
         try {
             kind = Kind.valueOf(c.getReport());
@@ -191,10 +231,49 @@ class ReportsController {
                 weeks = weeks(asOf, until);
             }
         }
+        LocalDate yearEnding = null;
+        if (kind == Kind.CODE_ANNUAL || kind == Kind.TENANT_SATISFACTION) {
+            try {
+                int year = Integer.parseInt(c.getYearEnding().trim());
+                if (!years().contains(year)) {
+                    throw new NumberFormatException();
+                }
+                yearEnding = LocalDate.of(year, 3, 31);
+            } catch (NumberFormatException e) {
+                errors.add("yearEnding", "Select the year ending 31 March");
+            }
+        }
         if (errors.any()) {
             return Optional.empty();
         }
         KnownAt known = knownAt.map(KnownAt::of).orElse(KnownAt.latest());
+        if (kind == Kind.CODE_ANNUAL) {
+            Shown annual = annual(kind.label(), reports.codeAnnual(yearEnding, known));
+            if (!today().isAfter(yearEnding)) {
+                int year = yearEnding.getYear();
+                annual = new Shown(annual.title(), annual.grid(), annual.chart(), annual.ageing(), annual.tables(),
+                        annual.note().map(n -> n + " The year is still in progress: figures \"at the year end\""
+                                + " (overdue timescales, where each learning action stands) are where things will"
+                                + " stand on 31 March " + year + " if nothing more is recorded."));
+            }
+            return Optional.of(annual);
+        }
+        if (kind == Kind.TENANT_SATISFACTION) {
+            Long homes = properties.getHomes().get(yearEnding.getYear());
+            if (homes == null || homes < 1) {
+                Grid none = new Grid(List.of(), List.of());
+                return Optional.of(new Shown(kind.label(), none, Chart.none(), Optional.empty(), List.of(),
+                        Optional.of("The number of homes the council owns is not configured for the year ending 31 March "
+                                + yearEnding.getYear() + " (council-app.homes." + yearEnding.getYear()
+                                + "), so CH01 cannot be worked out.")));
+            }
+            TenantSatisfactionMeasures m = reports.tenantSatisfaction(yearEnding, homes, known);
+            Grid grid = m.grid();
+            return Optional.of(new Shown(kind.label(), grid, Chart.none(), Optional.empty(),
+                    List.of(new Table(m.title(), grid, "")), Optional.of(String.format(java.util.Locale.UK,
+                            "Homes owned: %,d (council-app.homes.%d). CH02 counts the responses sent in the year.",
+                            homes, yearEnding.getYear()))));
+        }
         Population chosen = knownAt.map(population::asKnownAt).orElse(population);
         try {
             Report report = switch (kind) {
@@ -207,6 +286,7 @@ class ReportsController {
                 case WORKLOAD -> reports.officerWorkload(asOf, known);
                 case STATUTORY -> reports.statutoryAnnual(asOf, known);
                 case AGEING -> null;
+                case CODE_ANNUAL, TENANT_SATISFACTION -> throw new IllegalStateException("shown above");
                 case BURN_DOWN -> {
                     ReportQuery.Builder q = ReportQuery.builder(chosen, Grouping.SERVICE_AREA, asOf).stillOpen();
                     knownAt.ifPresent(q::knownAt);
@@ -228,6 +308,47 @@ class ReportsController {
             errors.add("asOf", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The annual report: a table per section, this year beside the previous, and the learning actions. */
+    private static Shown annual(String label, CodeAnnualReport report) {
+        List<Table> tables = new java.util.ArrayList<>();
+        List<Grid.Line> all = new java.util.ArrayList<>();
+        int n = 0;
+        for (CodeAnnualReport.Section section : report.sections()) {
+            Grid grid = report.grid(section);
+            tables.add(new Table(section.title(), grid, "section-" + (++n)));
+            all.addAll(grid.lines());
+        }
+        Grid actions = report.actionsGrid();
+        List<Grid.Line> shownActions = new java.util.ArrayList<>();
+        for (int i = 0; i < actions.lines().size(); i++) {
+            CodeAnnualReport.Action a = report.actions().get(i);
+            List<String> cells = new java.util.ArrayList<>(actions.lines().get(i).cells());
+            cells.set(3, DAY.format(a.due()));
+            cells.set(4, a.done().map(DAY::format).orElse("Not yet"));
+            shownActions.add(new Grid.Line(actions.lines().get(i).key(), cells));
+        }
+        tables.add(new Table("Learning and service improvement actions agreed in " + report.year(),
+                new Grid(actions.columns(), shownActions), actions, "actions"));
+        Grid figures = new Grid(report.grid(report.sections().get(0)).columns(), all);
+        return new Shown(label, figures, Chart.none(), Optional.empty(), tables, Optional.of(report.title()
+                + ". Each figure has the previous year's (" + report.previousYear() + ") beside it."));
+    }
+
+    /** The years ending 31 March the annual reports offer, the latest (the year in progress) first. */
+    private List<Integer> years() {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int y = yearInProgress(); y >= 2022; y--) {
+            out.add(y);
+        }
+        return out;
+    }
+
+    /** The year ending 31 March that today falls in. */
+    private int yearInProgress() {
+        LocalDate today = today();
+        return today.isAfter(LocalDate.of(today.getYear(), 3, 31)) ? today.getYear() + 1 : today.getYear();
     }
 
     private Report table(Population population, Grouping grouping, LocalDate asOf, Optional<Instant> knownAt) {

@@ -88,7 +88,7 @@ class BrowserWalkTest {
             assertStatus(browser, "With service");
             clock.advance(Duration.ofDays(2));
             browser.choose("outcome", "UPHELD");
-            browser.tick(By.id("respond-remedy-APOLOGY"));
+            browser.tick(By.id("respond-remedies"));
             browser.type(By.id("respond-reason"), "Repaired on 9 December");
             browser.press(By.id("respond-submit"));
             assertStatus(browser, "Responded");
@@ -166,6 +166,82 @@ class BrowserWalkTest {
             assertTrue(browser.title().startsWith(childrens.reference()), browser.title());
             browser.open("/triage");
             assertTrue(browser.text().contains(awaiting.reference()), "r.evans has the children's role");
+        }
+    }
+
+    @Test
+    void aContactIsRefusedAndAComplaintsThemesRecordedByKeyboardOnly() {
+        Complaint contact = complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE,
+                Channel.EMAIL, clock.instant(), Complainant.named("Lee Litigant"), "The council's claim against me"),
+                Audit.by("contact"));
+        Complaint complaint = allocated(Procedure.CORPORATE, ServiceArea.CORPORATE);
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("a.patel");
+            browser.open("/cases/" + contact.id().value());
+            browser.press(By.id("refuse-submit"));
+            String summary = browser.find(By.className("govuk-error-summary")).getText();
+            assertTrue(summary.contains("Select why the complaint is refused"), summary);
+            assertEquals("Received", browser.find(By.cssSelector("h1 .govuk-tag")).getText().trim(), "nothing saved");
+            browser.choose("exclusion", "LEGAL_PROCEEDINGS");
+            browser.type(By.id("refuse-reason"), "The county court claim covers the same matter");
+            browser.press(By.id("refuse-submit"));
+            assertStatus(browser, "Refused");
+            assertTrue(browser.text().contains("Legal proceedings started"), browser.text());
+            browser.checkAccessibility("the case page of a refused contact");
+            browser.screenshot("walk-refused");
+
+            browser.open("/cases/" + complaint.id().value());
+            browser.press(By.id("record-themes-submit"));
+            assertTrue(browser.find(By.className("govuk-error-summary")).getText()
+                    .contains("Select at least one theme"), browser.text());
+            browser.checkAccessibility("the case page with the themes' error");
+            browser.tick(By.id("record-themes-theme-delay"));
+            browser.tick(By.id("record-themes-theme-policy"));
+            browser.press(By.id("record-themes-submit"));
+            String themes = browser.find(By.xpath("//dt[.='Themes']/following-sibling::dd")).getText();
+            assertTrue(themes.contains("Delay") && themes.contains("Policy or decision"), themes);
+            assertEquals(java.util.Set.of("delay", "policy"), uk.councilcomplaints.learning.CaseRecord.of(
+                    complaints.history(complaint.id())).themes());
+
+            browser.type(By.id("agree-learning-action-action"), "Reply to chasers within two working days");
+            browser.type(By.id("agree-learning-action-owner"), "Customer services lead");
+            browser.type(By.id("agree-learning-action-dueDay"), "29");
+            browser.type(By.id("agree-learning-action-dueMonth"), "1");
+            browser.type(By.id("agree-learning-action-dueYear"), "2027");
+            browser.press(By.id("agree-learning-action-submit"));
+            assertTrue(browser.find(By.id("learning")).isDisplayed(), browser.text());
+            assertTrue(browser.text().contains("Reply to chasers within two working days"), browser.text());
+            browser.checkAccessibility("the case page with themes and a learning action");
+            browser.screenshot("walk-themes-and-learning");
+        }
+    }
+
+    @Test
+    void theOmbudsmansDecisionFormShowsItsErrorsOnItsFields() {
+        Complaint c = allocated(Procedure.CORPORATE, ServiceArea.CORPORATE);
+        complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("a.patel"));
+        complaints.execute(c.id(), Command.Respond.with(uk.councilcomplaints.model.Outcome.NOT_UPHELD),
+                Audit.by("a.patel"));
+        complaints.execute(c.id(), new Command.Escalate(), Audit.by("a.patel"));
+        complaints.execute(c.id(), new Command.Allocate("manager", "Voice of the customer"), Audit.by("manager"));
+        complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("manager"));
+        complaints.execute(c.id(), Command.Respond.with(uk.councilcomplaints.model.Outcome.NOT_UPHELD),
+                Audit.by("manager"));
+        complaints.execute(c.id(), new Command.ReferToOmbudsman(), Audit.by("manager"));
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("manager");
+            browser.open("/cases/" + c.id().value());
+            browser.checkAccessibility("the case page with the Ombudsman's forms");
+            browser.choose("decision", "NOT_UPHELD");
+            browser.tick(By.id("record-ombudsman-decision-remedies"));
+            browser.press(By.id("record-ombudsman-decision-submit"));
+            String summary = browser.find(By.className("govuk-error-summary")).getText();
+            assertTrue(summary.contains("Remedies must be empty: only an upheld decision recommends remedies"
+                    + " (the decision was not upheld)"), summary);
+            assertTrue(summary.contains("Remedies due is required"), summary);
+            assertTrue(browser.find(By.id("record-ombudsman-decision-remedies-error")).isDisplayed());
+            browser.checkAccessibility("the case page with the Ombudsman's decision's errors");
+            browser.screenshot("ombudsman-decision-errors");
         }
     }
 

@@ -20,12 +20,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
+import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.ServiceArea;
+import uk.councilcomplaints.workflow.Audit;
+import uk.councilcomplaints.workflow.Command;
 
 /** The reports page, its form errors and the CSV download, through MockMvc. */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:mvc-reports;DB_CLOSE_DELAY=-1",
-        "council-app.demo-data=false"})
+        "council-app.demo-data=false", "council-app.homes.2027=4000"})
 @AutoConfigureMockMvc
 @Import(TestClock.class)
 class ReportsMvcTest extends AbstractMvcTest {
@@ -152,5 +155,65 @@ class ReportsMvcTest extends AbstractMvcTest {
         FieldErrors kind = attribute(mvc.perform(get("/reports").with(manager()).param("report", "NO_SUCH_REPORT"))
                 .andExpect(status().isOk()).andReturn(), "errors", FieldErrors.class);
         assertEquals(List.of("report"), List.copyOf(kind.all().keySet()));
+    }
+
+    @Test
+    void theCodesAnnualReportHasATablePerSectionWithThePreviousYearAndTheLearningActions() throws Exception {
+        Complaint c = corporate();
+        complaints.execute(c.id(), new Command.AgreeLearningAction("Answer the phone within five rings",
+                ServiceArea.CORPORATE, "Contact centre manager", java.time.LocalDate.of(2027, 2, 1), java.util.Set.of()),
+                Audit.by("manager"));
+        MvcResult result = mvc.perform(get("/reports").with(manager()).param("report", "CODE_ANNUAL"))
+                .andExpect(status().isOk()).andReturn();
+        ReportsController.Criteria criteria = attribute(result, "criteria", ReportsController.Criteria.class);
+        assertEquals("2027", criteria.getYearEnding(), "the year in progress by default");
+        ReportsController.Shown shown = attribute(result, "shown", ReportsController.Shown.class);
+        assertTrue(shown.tables().size() > 2, shown.tables().toString());
+        String html = html(result);
+        assertTrue(html.contains(">2026-27</th>") && html.contains(">2025-26</th>"), "this year and the previous");
+        assertTrue(html.contains("Answer the phone within five rings"), "the learning actions table");
+        assertFalse(html.contains("<svg class=\"app-chart\""), "no chart of an annual report");
+        assertTrue(html.contains("Download the learning actions as CSV"));
+
+        MvcResult figures = mvc.perform(get("/reports/download").with(manager()).param("report", "CODE_ANNUAL")
+                        .param("yearEnding", "2027"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("code-annual-year-ending-2027.csv")))
+                .andReturn();
+        String csv = figures.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("figure,this_year,previous_year\r\n"), csv);
+        MvcResult actions = mvc.perform(get("/reports/download").with(manager()).param("report", "CODE_ANNUAL")
+                        .param("yearEnding", "2027").param("part", "actions"))
+                .andExpect(status().isOk()).andReturn();
+        String actionsCsv = actions.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertTrue(actionsCsv.startsWith("service,action,"), actionsCsv);
+        assertTrue(actionsCsv.contains("Answer the phone within five rings"), actionsCsv);
+    }
+
+    @Test
+    void theTenantSatisfactionMeasuresNeedTheHomesOfTheYear() throws Exception {
+        MvcResult configured = mvc.perform(get("/reports").with(manager()).param("report", "TENANT_SATISFACTION")
+                        .param("yearEnding", "2027"))
+                .andExpect(status().isOk()).andReturn();
+        String html = html(configured);
+        assertTrue(html.contains("CH01 stage 1") && html.contains("CH02 stage 2"), "the four measures");
+        assertTrue(html.contains("Homes owned: 4,000"), "the homes configured");
+        MvcResult missing = mvc.perform(get("/reports").with(manager()).param("report", "TENANT_SATISFACTION")
+                        .param("yearEnding", "2025"))
+                .andExpect(status().isOk()).andReturn();
+        assertFalse(attribute(missing, "errors", FieldErrors.class).any());
+        assertTrue(html(missing).contains("not configured for the year ending 31 March 2025 (council-app.homes.2025)"),
+                html(missing));
+        assertFalse(html(missing).contains("Download this report as CSV"), "nothing to download");
+    }
+
+    @Test
+    void aYearNotOfferedIsAnErrorOnTheYearField() throws Exception {
+        MvcResult result = mvc.perform(get("/reports").with(manager()).param("report", "CODE_ANNUAL")
+                        .param("yearEnding", "1999"))
+                .andExpect(status().isOk()).andReturn();
+        assertEquals("Select the year ending 31 March",
+                attribute(result, "errors", FieldErrors.class).get("yearEnding"));
+        assertTrue(html(result).contains("<a href=\"#yearEnding\">Select the year ending 31 March</a>"));
     }
 }

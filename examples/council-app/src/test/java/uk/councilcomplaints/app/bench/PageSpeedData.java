@@ -106,6 +106,7 @@ final class PageSpeedData {
             case ADULT_SOCIAL_CARE -> ServiceArea.ADULTS;
             case CHILDRENS_SOCIAL_CARE -> ServiceArea.CHILDRENS;
             case CORPORATE -> CORPORATE_AREAS.get(r.nextInt(CORPORATE_AREAS.size()));
+            case HOUSING -> ServiceArea.of("housing", "Housing"); // procedure(r) draws none
         };
         int officer = r.nextInt(OFFICERS.size());
         // how many commands follow the contact, to spread them between receipt and now (open) or over days
