@@ -110,7 +110,8 @@ public final class ComplaintsSchema {
             new Script("5", "running clocks", true),
             new Script("5.1", "running clocks indexes", false),
             new Script("6", "report projection lookups", false),
-            new Script("7", "record keeping", true));
+            new Script("7", "record keeping", true),
+            new Script("8", "event feed", true));
 
     /**
      * Work in Java that fills what a script created from the data already stored: run by {@link #migrate} after the
