@@ -25,3 +25,13 @@ FROM complaint_events;
 
 INSERT INTO feed_counters (council_id, last_position)
 SELECT council_id, COUNT(*) FROM complaint_events GROUP BY council_id;
+
+-- A consumer of the feed (JdbcFeedConsumer): its position per council and name. A consumer instance works with
+-- this row locked, so two instances of one name never process the same events at once.
+CREATE TABLE feed_consumers (
+    council_id     VARCHAR(64)   NOT NULL,
+    consumer_name  VARCHAR(64)   NOT NULL,
+    last_position  BIGINT        NOT NULL,
+    updated_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT feed_consumers_pk PRIMARY KEY (council_id, consumer_name)
+);

@@ -32,4 +32,21 @@ final class FeedTable {
             .collect(Collectors.joining(", ")) + " FROM event_feed f JOIN complaint_events e"
             + " ON e.council_id = f.council_id AND e.complaint_id = f.complaint_id AND e.version = f.version"
             + " WHERE f.council_id = ? AND f.feed_position > ? ORDER BY f.feed_position LIMIT ?";
+
+    /** Adds a consumer's row at position 0 unless it is there (council, name); both databases. */
+    static final String ADD_CONSUMER = "INSERT INTO feed_consumers (council_id, consumer_name, last_position, updated_at)"
+            + " SELECT ?, ?, 0, CURRENT_TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM feed_consumers"
+            + " WHERE council_id = ? AND consumer_name = ?)";
+
+    /** A consumer's position, its row locked until the transaction ends, failing at once if another holds it. */
+    static final String LOCK_CONSUMER = "SELECT last_position FROM feed_consumers WHERE council_id = ?"
+            + " AND consumer_name = ? FOR UPDATE NOWAIT";
+
+    /** A consumer's position, without a lock. */
+    static final String CONSUMER_POSITION = "SELECT last_position FROM feed_consumers WHERE council_id = ?"
+            + " AND consumer_name = ?";
+
+    /** Moves a consumer on (position, council, name). */
+    static final String MOVE_CONSUMER = "UPDATE feed_consumers SET last_position = ?, updated_at = CURRENT_TIMESTAMP"
+            + " WHERE council_id = ? AND consumer_name = ?";
 }
