@@ -26,6 +26,9 @@ FROM complaint_events;
 INSERT INTO feed_counters (council_id, last_position)
 SELECT council_id, COUNT(*) FROM complaint_events GROUP BY council_id;
 
+-- The letter a LETTER_SENT event names (its message id goes in the details column of version 7).
+ALTER TABLE complaint_events ADD COLUMN IF NOT EXISTS letter VARCHAR(40);
+
 -- A consumer of the feed (JdbcFeedConsumer): its position per council and name. A consumer instance works with
 -- this row locked, so two instances of one name never process the same events at once.
 CREATE TABLE feed_consumers (
