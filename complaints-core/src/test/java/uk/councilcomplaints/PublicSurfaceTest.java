@@ -65,12 +65,12 @@ class PublicSurfaceTest {
     }
 
     @Test
-    void theStoreSpiHasAtMostTenMethodsAndNoStaticOnes() {
+    void theStoreSpiHasAtMostElevenMethodsAndNoStaticOnes() {
         Method[] methods = uk.councilcomplaints.store.ComplaintStore.class.getDeclaredMethods();
         assertEquals(List.of(), Arrays.stream(methods).filter(m -> Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName).toList(), "policy lives in core, not in the SPI");
-        // nine after the SPI issue, and one for the work queues' clock rows
-        assertTrue(methods.length <= 10, Arrays.stream(methods).map(Method::getName).sorted().toList().toString());
+        // nine after the SPI issue, one for the work queues' clock rows, one for the event feed
+        assertTrue(methods.length <= 11, Arrays.stream(methods).map(Method::getName).sorted().toList().toString());
     }
 
     /** The classes compiled from {@code type}'s package that name a class of {@code other} (a package name). */

@@ -86,6 +86,8 @@ public sealed interface EventData {
         R learningActionAgreed(LearningActionAgreed event);
 
         R learningActionDone(LearningActionDone event);
+
+        R letterSent(LetterSent event);
     }
 
     /** A contact was received and logged. */
@@ -573,6 +575,29 @@ public sealed interface EventData {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.learningActionDone(this);
+        }
+    }
+
+    /**
+     * A letter or email went to the complainant, through GOV.UK Notify or otherwise.
+     *
+     * @param letter which letter, a code such as {@code acknowledgement} or {@code response}
+     * @param notificationId the sending service's id of the message (GOV.UK Notify's notification id)
+     */
+    record LetterSent(String letter, String notificationId) implements EventData {
+        public LetterSent {
+            requireNonNull(letter, "letter");
+            requireNonNull(notificationId, "notificationId");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.LETTER_SENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.letterSent(this);
         }
     }
 }

@@ -173,4 +173,9 @@ final class StateFold implements EventData.Visitor<Void> {
     public Void learningActionDone(EventData.LearningActionDone e) {
         return null;
     }
+
+    @Override
+    public Void letterSent(EventData.LetterSent e) {
+        return null;
+    }
 }

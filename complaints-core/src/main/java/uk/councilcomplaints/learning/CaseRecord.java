@@ -29,9 +29,11 @@ import uk.councilcomplaints.model.Stage;
  * @param escalationsRefused the stages asked for and refused, in order
  * @param ombudsman the Ombudsman's involvement, from the referral
  * @param learningActions the learning actions agreed from this complaint, by number
+ * @param lettersSent the letters and emails sent to the complainant, in order
  */
 public record CaseRecord(Optional<Exclusion> exclusion, Set<String> themes, List<Payment> payments,
-        List<Stage> escalationsRefused, Optional<OmbudsmanCase> ombudsman, List<LearningAction> learningActions) {
+        List<Stage> escalationsRefused, Optional<OmbudsmanCase> ombudsman, List<LearningAction> learningActions,
+        List<Letter> lettersSent) {
 
     public CaseRecord {
         requireNonNull(exclusion, "exclusion");
@@ -40,6 +42,22 @@ public record CaseRecord(Optional<Exclusion> exclusion, Set<String> themes, List
         escalationsRefused = ImmutableList.copyOf(escalationsRefused);
         requireNonNull(ombudsman, "ombudsman");
         learningActions = ImmutableList.copyOf(learningActions);
+        lettersSent = ImmutableList.copyOf(lettersSent);
+    }
+
+    /**
+     * A letter or email sent to the complainant.
+     *
+     * @param letter which letter, e.g. {@code acknowledgement}
+     * @param notificationId the sending service's id of the message
+     * @param sentAt when it was sent
+     */
+    public record Letter(String letter, String notificationId, java.time.Instant sentAt) {
+        public Letter {
+            requireNonNull(letter, "letter");
+            requireNonNull(notificationId, "notificationId");
+            requireNonNull(sentAt, "sentAt");
+        }
     }
 
     /** A payment offered in a response. */
@@ -64,6 +82,7 @@ public record CaseRecord(Optional<Exclusion> exclusion, Set<String> themes, List
         List<Stage> refused = new ArrayList<>();
         OmbudsmanCase ombudsman = null;
         List<LearningAction> actions = new ArrayList<>();
+        List<Letter> letters = new ArrayList<>();
         Stage stage = Stage.STAGE_1;
         for (ComplaintEvent e : events) {
             LocalDate day = LondonDays.dayOf(e.occurredAt());
@@ -92,8 +111,10 @@ public record CaseRecord(Optional<Exclusion> exclusion, Set<String> themes, List
                         a.linked(), Optional.empty(), Optional.empty()));
             } else if (data instanceof EventData.LearningActionDone d && d.number() <= actions.size()) {
                 actions.set(d.number() - 1, actions.get(d.number() - 1).done(d.day(), d.evidence()));
+            } else if (data instanceof EventData.LetterSent l) {
+                letters.add(new Letter(l.letter(), l.notificationId(), e.occurredAt()));
             }
         }
-        return new CaseRecord(exclusion, themes, payments, refused, Optional.ofNullable(ombudsman), actions);
+        return new CaseRecord(exclusion, themes, payments, refused, Optional.ofNullable(ombudsman), actions, letters);
     }
 }

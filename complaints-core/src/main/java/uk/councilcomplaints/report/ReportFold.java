@@ -201,4 +201,9 @@ final class ReportFold implements EventData.Visitor<Void> {
     public Void learningActionDone(EventData.LearningActionDone e) {
         return null;
     }
+
+    @Override
+    public Void letterSent(EventData.LetterSent e) {
+        return null;
+    }
 }

@@ -264,4 +264,9 @@ final class StatutoryAggregation implements EventData.Visitor<Void> {
     public Void learningActionDone(EventData.LearningActionDone e) {
         return null;
     }
+
+    @Override
+    public Void letterSent(EventData.LetterSent e) {
+        return null;
+    }
 }

@@ -220,6 +220,11 @@ final class ClockFold implements EventData.Visitor<Void> {
         return null;
     }
 
+    @Override
+    public Void letterSent(EventData.LetterSent e) {
+        return null;
+    }
+
     private void stretch(int days, LocalDate date) {
         current.stretches.add(new Stretch(event.type(), at, event.recordedAt(), days, date));
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -36,6 +37,9 @@ import uk.councilcomplaints.model.PersonalData;
  *   <li>{@link #nextReferenceNumber}: a per-year sequence.
  *   <li>{@link #clocks}: the kept clock rows matching a {@link ClockQuery}, in {@link ClockQuery#ORDER}, a page at
  *       a time ({@link ClockPage#of}), or counted per group; filters as {@link ClockQuery#matches} defines them.
+ *   <li>{@link #eventsAfter}: the event feed. {@link #appendAll} gives each event of a batch the next position, in
+ *       the batch's order, in the same lock or transaction, so that positions become visible in the order they
+ *       were taken: a reader never sees position {@code p} before every position below it is committed or gone.
  * </ol>
  * Times are kept to the microsecond, as events have them. Implementations are thread-safe: a read sees each
  * complaint's state, history and personal data as one value, the fold of a prefix of its history.
@@ -103,4 +107,10 @@ public interface ComplaintStore {
      * {@link ClockQuery#ORDER}, or their number per group when it {@linkplain ClockQuery#countBy() counts}.
      */
     ClockPage clocks(ClockQuery query);
+
+    /**
+     * The event feed: the committed events at positions after {@code position}, in position order, at most
+     * {@code limit} of them, with their reasons. Positions start at 1 and follow commit order.
+     */
+    List<FeedEvent> eventsAfter(long position, int limit);
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -108,11 +109,12 @@ final class BatchStore implements ComplaintStore {
     public void append(Commit commit) {
         ComplaintId id = commit.id();
         Pending before = pending.get(id);
-        // a new complaint's id is random: the store checks it against its own when the batch is stored
-        Optional<Complaint> current = before != null ? Optional.of(before.state())
-                : commit.creates() ? Optional.empty() : store.load(id);
+        // a new complaint's id is random: the store checks it against its own when the batch is stored. The version
+        // is read from the same history the pending events extend, so a commit by another writer in between makes
+        // the batch's commit conflict in the store, never a history that skips a version
+        List<ComplaintEvent> read = before != null ? before.events() : commit.creates() ? List.of() : store.history(id);
         // a complaint's first event is version 1, so a create (expected version 0) of one that exists conflicts
-        long actual = current.map(Complaint::version).orElse(0L);
+        long actual = read.isEmpty() ? 0 : read.get(read.size() - 1).version();
         if (actual != commit.expectedVersion()) {
             throw new VersionConflictException(id, commit.expectedVersion(), actual);
         }
@@ -120,8 +122,7 @@ final class BatchStore implements ComplaintStore {
         if (commit.creates() && (references.contains(reference) || isStored(reference))) {
             throw new DuplicateReferenceException(reference);
         }
-        List<ComplaintEvent> earlier = before != null ? before.events()
-                : commit.creates() ? List.of() : store.history(id);
+        List<ComplaintEvent> earlier = read;
         if (commit.erasePersonalData()) {
             earlier = earlier.stream().map(ComplaintEvent::withReasonErased).toList();
         }
@@ -217,5 +218,11 @@ final class BatchStore implements ComplaintStore {
     @Override
     public ClockPage clocks(ClockQuery query) {
         return store.clocks(query);
+    }
+
+    /** The store's feed: a batch's events are not in it until the batch is stored. */
+    @Override
+    public List<FeedEvent> eventsAfter(long position, int limit) {
+        return store.eventsAfter(position, limit);
     }
 }

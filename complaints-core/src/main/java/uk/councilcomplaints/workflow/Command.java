@@ -2,6 +2,7 @@ package uk.councilcomplaints.workflow;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -327,6 +328,18 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.COMPLETE_LEARNING_ACTION;
+        }
+    }
+
+    /**
+     * Records that a letter or email went to the complainant: which letter (a code of lower-case letters, digits and
+     * hyphens, such as {@code acknowledgement}) and the sending service's id of the message.
+     */
+    record RecordLetterSent(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String letter,
+            @NotNull @CleanText(max = 100) String notificationId) implements Command {
+        @Override
+        public CommandType type() {
+            return CommandType.RECORD_LETTER_SENT;
         }
     }
 }

@@ -27,7 +27,8 @@ public enum CommandType {
     RECORD_OMBUDSMAN_DECISION,
     RECORD_OMBUDSMAN_COMPLIANCE,
     AGREE_LEARNING_ACTION,
-    COMPLETE_LEARNING_ACTION;
+    COMPLETE_LEARNING_ACTION,
+    RECORD_LETTER_SENT;
 
     private final boolean reasonRequired;
 

@@ -21,6 +21,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
 import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.feed.EventFeed;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
@@ -259,6 +260,11 @@ public final class Complaints {
         requireNonNull(knownAt, "knownAt");
         List<ComplaintEvent> events = store.history(id);
         return events.isEmpty() ? Optional.empty() : new ComplaintHistory(events).stateAsOf(asOf, knownAt.limit());
+    }
+
+    /** The council's event feed: every committed event in commit order, without personal data. */
+    public EventFeed feed() {
+        return EventFeed.of(store);
     }
 
     /** The council's complaint themes, which {@code RECORD_THEMES} accepts and reports label. */

@@ -120,6 +120,8 @@ final class Decider {
                     a.service(), a.owner(), a.due(), a.linked());
         } else if (command instanceof Command.CompleteLearningAction a) {
             return new EventData.LearningActionDone(a.number(), a.day(), a.evidence());
+        } else if (command instanceof Command.RecordLetterSent l) {
+            return new EventData.LetterSent(l.letter(), l.notificationId());
         }
         throw new IllegalStateException("unknown command " + command);
     }

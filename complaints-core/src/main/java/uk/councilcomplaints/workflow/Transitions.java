@@ -48,6 +48,7 @@ import uk.councilcomplaints.model.Status;
  *             RECORD_OMBUDSMAN_DECISION, RECORD_OMBUDSMAN_COMPLIANCE; all keep the status
  *  any status after triage as a complaint: RECORD_THEMES; once taken on: AGREE_LEARNING_ACTION,
  *             COMPLETE_LEARNING_ACTION; both keep the status
+ *  any status: RECORD_LETTER_SENT (a letter or email to the complainant) keeps it
  * </pre>
  */
 public final class Transitions {
@@ -95,7 +96,8 @@ public final class Transitions {
             row(CommandType.RECORD_OMBUDSMAN_DECISION, Set.of(RESPONDED), Set.of()),
             row(CommandType.RECORD_OMBUDSMAN_COMPLIANCE, Set.of(RESPONDED), Set.of()),
             row(CommandType.AGREE_LEARNING_ACTION, TAKEN_ON, Set.of()),
-            row(CommandType.COMPLETE_LEARNING_ACTION, TAKEN_ON, Set.of()));
+            row(CommandType.COMPLETE_LEARNING_ACTION, TAKEN_ON, Set.of()),
+            row(CommandType.RECORD_LETTER_SENT, EnumSet.allOf(Status.class), Set.of()));
 
     private Transitions() {
     }

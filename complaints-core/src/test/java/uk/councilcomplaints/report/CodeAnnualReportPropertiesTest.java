@@ -65,7 +65,7 @@ class CodeAnnualReportPropertiesTest {
     @Test
     void countsAreThePlainCountsOfTheEventsInTheYear() {
         Map<String, Long> seen = new HashMap<>();
-        qt().withExamples(40).forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(20, 120),
+        qt().withFixedSeed(7L).withExamples(40).forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(20, 120),
                 integers().between(0, YEARS.size() - 1)).checkAssert((steps, y) -> {
                     World w = World.play(steps);
                     LocalDate year = YEARS.get(y);

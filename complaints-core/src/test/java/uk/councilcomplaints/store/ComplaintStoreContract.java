@@ -151,6 +151,7 @@ public abstract class ComplaintStoreContract {
         complaints.execute(id, Command.Respond.withPayment(Outcome.UPHELD, Money.parse("250.50"), Remedy.APOLOGY),
                 Audit.by("jo.bloggs").occurredAt(sent).because("posted Friday, recorded Monday"));
         step(id, Command.RecordThemes.of("delay", "communication"));
+        step(id, new Command.RecordLetterSent("response", "740e5834-3a29-46b4-9a6f-16142fde533a"));
         step(id, new Command.AgreeLearningAction("Letters give a named contact", ServiceArea.of("highways", "Highways"),
                 "Head of Highways", LocalDate.of(2023, 3, 31), Set.of(original.id())));
         step(id, new Command.CompleteLearningAction(1, LondonDays.dayOf(clock.instant()), "Template changed"));
@@ -213,6 +214,7 @@ public abstract class ComplaintStoreContract {
         assertEquals(Status.REFUSED, store.load(refused.id()).orElseThrow().status());
         CaseRecord record = CaseRecord.of(store.history(id));
         assertEquals(Set.of("delay", "communication"), record.themes());
+        assertEquals("740e5834-3a29-46b4-9a6f-16142fde533a", record.lettersSent().get(0).notificationId());
         assertEquals(Optional.of(LondonDays.dayOf(clock.instant())), record.learningActions().get(0).doneOn());
         assertEquals(Set.of(original.id()), record.learningActions().get(0).linked());
         assertEquals(Optional.of("Template changed"), record.learningActions().get(0).evidence());

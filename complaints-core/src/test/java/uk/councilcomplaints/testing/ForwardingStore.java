@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -71,5 +72,10 @@ public class ForwardingStore implements ComplaintStore {
     @Override
     public ClockPage clocks(ClockQuery query) {
         return store.clocks(query);
+    }
+
+    @Override
+    public List<FeedEvent> eventsAfter(long position, int limit) {
+        return store.eventsAfter(position, limit);
     }
 }

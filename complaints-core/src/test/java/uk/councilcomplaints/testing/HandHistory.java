@@ -191,6 +191,11 @@ public final class HandHistory {
             }
 
             @Override
+            public java.util.List<uk.councilcomplaints.feed.FeedEvent> eventsAfter(long position, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Optional<Complaint> load(ComplaintId id) {
                 throw new UnsupportedOperationException();
             }

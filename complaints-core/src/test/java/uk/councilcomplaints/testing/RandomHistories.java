@@ -181,8 +181,9 @@ public final class RandomHistories {
             case WITH_SERVICE -> List.of(new Command.SubmitDraft(), new Command.SubmitDraft(), respond);
             case IN_REVIEW -> List.of(new Command.SendToService(), respond, respond);
             case RESPONDED -> c.referredToOmbudsman()
-                    ? List.of(new Command.RecordOmbudsmanEnquiry(), ombudsmanDecision(r), ombudsmanDecision(r),
-                            new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(c.lastOccurredAt())))
+                    ? remediesOutstanding(c)
+                            ? List.of(new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(c.lastOccurredAt())))
+                            : List.of(new Command.RecordOmbudsmanEnquiry(), ombudsmanDecision(r), ombudsmanDecision(r))
                     : List.of(new Command.Escalate(), new Command.Escalate(), new Command.Escalate(),
                             new Command.ReferToOmbudsman());
             default -> List.of();
@@ -234,6 +235,10 @@ public final class RandomHistories {
                     : new Command.CompleteLearningAction(1 + r.nextInt(actions.size()),
                             LondonDays.dayOf(c.lastOccurredAt()), "Checklist in use"));
         }
+        if (r.nextInt(20) == 0) {
+            options.add(new Command.RecordLetterSent(r.nextBoolean() ? "acknowledgement" : "response",
+                    "notify-" + r.nextInt(1_000_000)));
+        }
         if (!c.personalDataErased() && r.nextInt(12) == 0) {
             options.add(new Command.ErasePersonalData());
         }
@@ -241,6 +246,11 @@ public final class RandomHistories {
             options.removeIf(o -> o.type() == CommandType.REFER_TO_OMBUDSMAN);
         }
         return options;
+    }
+
+    private boolean remediesOutstanding(Complaint c) {
+        return CaseRecord.of(complaints.history(c.id())).ombudsman()
+                .filter(o -> o.remediesDue().isPresent() && o.compliedOn().isEmpty()).isPresent();
     }
 
     private Command ombudsmanDecision(Random r) {

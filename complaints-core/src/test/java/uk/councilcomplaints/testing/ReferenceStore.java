@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -77,7 +78,11 @@ public final class ReferenceStore implements ComplaintStore {
         /** Adds a commit's clock rows to the complaint's earlier ones: a clock that stopped stays in the queues. */
         KEEPS_STOPPED_CLOCKS,
         /** Keeps the clock rows of a complaint's first commit only: later commits leave stale due dates. */
-        KEEPS_STALE_CLOCK_ROWS
+        KEEPS_STALE_CLOCK_ROWS,
+        /** Keeps the feed positions of a batch that failed: events that were never stored appear in the feed. */
+        FEEDS_FAILED_BATCHES,
+        /** Reads a page of the feed from two positions on: the event just after each page boundary is skipped. */
+        SKIPS_AT_PAGE_BOUNDARIES
     }
 
     private record Entry(Complaint state, List<ComplaintEvent> events) {
@@ -91,6 +96,8 @@ public final class ReferenceStore implements ComplaintStore {
     private final Map<Integer, Long> sequences = new HashMap<>();
     /** Each complaint's clock rows, with the basis they were kept under. */
     private final Map<ComplaintId, Map<DueClock, Long>> clocks = new HashMap<>();
+    /** The feed: every stored event in the order stored; position {@code n} is at index {@code n - 1}. */
+    private final List<ComplaintEvent> feed = new ArrayList<>();
 
     private ReferenceStore(Set<Flaw> flaws) {
         this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
@@ -118,10 +125,15 @@ public final class ReferenceStore implements ComplaintStore {
         Map<ComplaintId, PersonalData> personalDataBefore = new HashMap<>(personalData);
         Map<ComplaintId, SubjectKeys> keysBefore = new HashMap<>(keys);
         Map<ComplaintId, Map<DueClock, Long>> clocksBefore = new HashMap<>(clocks);
+        int feedBefore = feed.size();
         for (int i = 0; i < commits.size(); i++) {
             try {
                 store(commits.get(i));
+                feed.addAll(commits.get(i).events());
             } catch (RuntimeException e) {
+                if (!has(Flaw.STORES_A_PREFIX) && !has(Flaw.FEEDS_FAILED_BATCHES)) {
+                    feed.subList(feedBefore, feed.size()).clear();
+                }
                 if (!has(Flaw.STORES_A_PREFIX)) {
                     restore(complaints, complaintsBefore);
                     restore(references, referencesBefore);
@@ -134,6 +146,16 @@ public final class ReferenceStore implements ComplaintStore {
                 throw new BatchFailedException(i, "commit " + i, e);
             }
         }
+    }
+
+    @Override
+    public synchronized List<FeedEvent> eventsAfter(long position, int limit) {
+        List<FeedEvent> page = new ArrayList<>();
+        long from = position + (position > 0 && has(Flaw.SKIPS_AT_PAGE_BOUNDARIES) ? 2 : 1);
+        for (long p = from; p <= feed.size() && page.size() < limit; p++) {
+            page.add(new FeedEvent(p, feed.get((int) p - 1)));
+        }
+        return page;
     }
 
     private static <K, V> void restore(Map<K, V> map, Map<K, V> before) {

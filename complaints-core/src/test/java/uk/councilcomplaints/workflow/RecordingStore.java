@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -83,5 +84,10 @@ final class RecordingStore implements ComplaintStore {
     @Override
     public ClockPage clocks(ClockQuery query) {
         return ClockPage.of(List.of(), query.limit());
+    }
+
+    @Override
+    public List<FeedEvent> eventsAfter(long position, int limit) {
+        return List.of();
     }
 }

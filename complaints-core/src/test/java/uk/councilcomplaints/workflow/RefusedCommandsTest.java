@@ -59,7 +59,7 @@ class RefusedCommandsTest {
         assertEquals(CommandType.ACKNOWLEDGE, e.command());
         // not ACCEPT_LATE, which RECEIVED allows: it was made within 12 months of the matter
         assertEquals(EnumSet.of(CommandType.TRIAGE, CommandType.RECLASSIFY, CommandType.CLOSE,
-                CommandType.ERASE_PERSONAL_DATA, CommandType.REFUSE), e.allowed());
+                CommandType.ERASE_PERSONAL_DATA, CommandType.REFUSE, CommandType.RECORD_LETTER_SENT), e.allowed());
         assertTrue(e.getMessage().contains(c.reference()) && e.getMessage().contains("not allowed from RECEIVED"),
                 e.getMessage());
     }
@@ -137,7 +137,8 @@ class RefusedCommandsTest {
         // RESPONDED allows both; stage 1 of the corporate procedure goes to stage 2 first, and nothing of the
         // Ombudsman's can be recorded before a referral
         assertEquals(EnumSet.of(CommandType.ESCALATE, CommandType.ERASE_PERSONAL_DATA, CommandType.REFUSE_ESCALATION,
-                CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION), toOmbudsman.allowed());
+                CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION, CommandType.RECORD_LETTER_SENT),
+                toOmbudsman.allowed());
         assertTrue(toOmbudsman.getMessage().endsWith("Allowed now: " + toOmbudsman.allowed()),
                 toOmbudsman.getMessage());
 
@@ -146,15 +147,17 @@ class RefusedCommandsTest {
         CommandRejectedException escalate = rejected(adult, new Command.Escalate(), Fixtures.OFFICER);
         // the statutory adult procedure gives no right to refuse a next stage: it has none
         assertEquals(EnumSet.of(CommandType.REFER_TO_OMBUDSMAN, CommandType.ERASE_PERSONAL_DATA,
-                CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION), escalate.allowed());
+                CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION, CommandType.RECORD_LETTER_SENT),
+                escalate.allowed());
         complaints.execute(adult.id(), new Command.ReferToOmbudsman(), Fixtures.OFFICER);
         assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA, CommandType.RECORD_THEMES,
                 CommandType.AGREE_LEARNING_ACTION, CommandType.RECORD_OMBUDSMAN_ENQUIRY,
-                CommandType.RECORD_OMBUDSMAN_DECISION),
+                CommandType.RECORD_OMBUDSMAN_DECISION, CommandType.RECORD_LETTER_SENT),
                 rejected(adult, new Command.ReferToOmbudsman(), Fixtures.OFFICER).allowed());
         complaints.execute(adult.id(), new Command.ErasePersonalData(), Fixtures.OFFICER.because("retention"));
         assertEquals(EnumSet.of(CommandType.RECORD_THEMES, CommandType.AGREE_LEARNING_ACTION,
-                CommandType.RECORD_OMBUDSMAN_ENQUIRY, CommandType.RECORD_OMBUDSMAN_DECISION),
+                CommandType.RECORD_OMBUDSMAN_ENQUIRY, CommandType.RECORD_OMBUDSMAN_DECISION,
+                CommandType.RECORD_LETTER_SENT),
                 rejected(adult, new Command.ErasePersonalData(), Fixtures.OFFICER.because("again")).allowed());
 
         // a clock is paused or resumed, never both; an agreed date is for adults; values are not judged

@@ -23,6 +23,7 @@ import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.learning.CaseRecord;
+import uk.councilcomplaints.learning.OmbudsmanCase;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.ClosureReason;
@@ -66,7 +67,7 @@ public abstract class StateMachineContract {
     }
 
     /** The commands a step may issue; some are invalid or not allowed, on purpose. */
-    private static final int KINDS = 34;
+    private static final int KINDS = 35;
 
     private Command command(int kind, Complaint c, ComplaintId other) {
         return switch (kind) {
@@ -108,6 +109,8 @@ public abstract class StateMachineContract {
                     ? new Command.AgreeLearningAction("Named contact in letters", ServiceArea.CORPORATE, "Head of service",
                             LondonDays.dayOf(clock.instant()).plusDays(30), Set.of(other))
                     : new Command.CompleteLearningAction(1, LondonDays.dayOf(c.lastOccurredAt()), "Template changed");
+            case 34 -> new Command.RecordLetterSent(c.version() % 5 == 0 ? "Not A Code" : "acknowledgement",
+                    "f1e2d3c4-" + c.version());
             default -> throw new IllegalArgumentException("kind " + kind);
         };
     }
@@ -136,10 +139,14 @@ public abstract class StateMachineContract {
     private static final List<Instant> STARTS = List.of(Instant.parse("2021-06-01T08:00:00Z"),
             Instant.parse("2021-10-30T09:00:00Z"), Instant.parse("2022-03-26T09:00:00Z"));
 
+    /**
+     * A fixed seed: every store plays the same 200 examples, which between them issue every command type (a seed
+     * of its own each run would now and then miss a rare one, such as the Ombudsman's enquiry, and fail the build).
+     */
     @Test
     void randomCommandSequencesKeepEveryInvariant() {
         Set<CommandType> accepted = EnumSet.noneOf(CommandType.class);
-        qt().withExamples(150).withShrinkCycles(50)
+        qt().withFixedSeed(20261207L).withExamples(200).withShrinkCycles(50)
                 .forAll(integers().between(0, Procedure.values().length - 1), integers().between(0, STARTS.size() - 1),
                         integers().between(0, 1),
                         lists().of(integers().between(0, Step.RANGE - 1)).ofSizeBetween(1, 40))
@@ -211,9 +218,15 @@ public abstract class StateMachineContract {
      * resumed clock. The other half pick any kind.
      */
     private int guided(int kind, Complaint c, ComplaintId other) {
-        if (c.referredToOmbudsman() && kind % 2 == 0 && CaseRecord.of(store.history(c.id())).ombudsman()
-                .filter(o -> o.remediesDue().isPresent() && o.compliedOn().isEmpty()).isPresent()) {
-            return 31; // remedies recommended: the council complies (refused when dated before the decision)
+        if (c.referredToOmbudsman() && kind % 4 != 3) {
+            // the Ombudsman's part in order: an enquiry (now and then), its decision, the council's compliance
+            OmbudsmanCase o = CaseRecord.of(store.history(c.id())).ombudsman().orElseThrow();
+            if (o.decision().isEmpty()) {
+                return o.enquiryOn().isEmpty() && kind % 2 == 0 ? 29 : 30;
+            }
+            if (o.remediesDue().isPresent() && o.compliedOn().isEmpty()) {
+                return 31; // refused when dated before the decision
+            }
         }
         if (c.procedure() == Procedure.CHILDRENS_SOCIAL_CARE && c.stage() == Stage.STAGE_3
                 && Transitions.find(CommandType.RECORD_PANEL_REPORT, c.status()).isPresent() && kind % 3 != 0) {

@@ -42,19 +42,22 @@ class TransitionsTest {
             assertTrue(allowed.contains(CommandType.ERASE_PERSONAL_DATA), s.name());
             assertEquals(s.open(), allowed.contains(CommandType.CLOSE), s.name());
             if (s == Status.SERVICE_REQUEST || s == Status.SIGNPOSTED) {
-                assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA), allowed, s.name());
+                assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA, CommandType.RECORD_LETTER_SENT), allowed,
+                        s.name());
             } else if (s == Status.REFUSED) {
-                assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA, CommandType.RECORD_THEMES), allowed, s.name());
+                assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA, CommandType.RECORD_THEMES,
+                        CommandType.RECORD_LETTER_SENT), allowed, s.name());
             } else if (s.bucket() == StatusBucket.CLOSED_OTHER) {
                 assertEquals(EnumSet.of(CommandType.ERASE_PERSONAL_DATA, CommandType.RECORD_THEMES,
-                        CommandType.AGREE_LEARNING_ACTION, CommandType.COMPLETE_LEARNING_ACTION), allowed, s.name());
+                        CommandType.AGREE_LEARNING_ACTION, CommandType.COMPLETE_LEARNING_ACTION,
+                        CommandType.RECORD_LETTER_SENT), allowed, s.name());
             }
         }
         assertEquals(EnumSet.of(CommandType.ESCALATE, CommandType.REFER_TO_OMBUDSMAN, CommandType.ERASE_PERSONAL_DATA,
                 CommandType.REFUSE_ESCALATION, CommandType.RECORD_THEMES, CommandType.RECORD_OMBUDSMAN_ENQUIRY,
                 CommandType.RECORD_OMBUDSMAN_DECISION, CommandType.RECORD_OMBUDSMAN_COMPLIANCE,
-                CommandType.AGREE_LEARNING_ACTION, CommandType.COMPLETE_LEARNING_ACTION),
-                Transitions.allowedFrom(Status.RESPONDED));
+                CommandType.AGREE_LEARNING_ACTION, CommandType.COMPLETE_LEARNING_ACTION,
+                CommandType.RECORD_LETTER_SENT), Transitions.allowedFrom(Status.RESPONDED));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -39,6 +40,7 @@ import uk.councilcomplaints.store.VersionConflictException;
  * {@code page} or {@code count}.</li>
  * <li>{@value #REPORTS} (timer): the store's part of reports, tagged {@code call}: {@code count} (one query) or
  * {@code histories} (from the call until the stream is closed).</li>
+ * <li>{@value #FEED} (timer): reads of the event feed ({@link ComplaintStore#eventsAfter}).</li>
  * </ul>
  */
 final class MeteredComplaintStore implements ComplaintStore {
@@ -47,6 +49,7 @@ final class MeteredComplaintStore implements ComplaintStore {
     static final String CONFLICTS = "complaints.version.conflicts";
     static final String QUEUES = "complaints.queues";
     static final String REPORTS = "complaints.reports";
+    static final String FEED = "complaints.feed.reads";
 
     private final ComplaintStore store;
     private final MeterRegistry registry;
@@ -147,6 +150,12 @@ final class MeteredComplaintStore implements ComplaintStore {
         Timer timer = Timer.builder(QUEUES).tag("kind", query.countBy().isPresent() ? "count" : "page")
                 .description("Reads of the work queues").register(registry);
         return time(timer, () -> store.clocks(query));
+    }
+
+    @Override
+    public List<FeedEvent> eventsAfter(long position, int limit) {
+        Timer timer = Timer.builder(FEED).description("Reads of the event feed").register(registry);
+        return time(timer, () -> store.eventsAfter(position, limit));
     }
 
     private Timer reports(String call) {

@@ -146,7 +146,46 @@ final class CommitWriter {
         writePersonalData(connection, inserts, commits, spans);
         writeClocks(connection, inserts, commits, spans);
         DataProtectionSql.eraseReasons(connection, council, commits);
+        writeFeed(connection, commits);
         checkSettled(commits);
+    }
+
+    /**
+     * Gives the batch's events the next positions of the council's feed, in the batch's order. Last, so that the
+     * counter's row, locked from here until the transaction ends, is held as briefly as can be.
+     */
+    private void writeFeed(Connection connection, List<Commit> commits) throws SQLException {
+        int events = commits.stream().mapToInt(c -> c.events().size()).sum();
+        if (events == 0) {
+            return;
+        }
+        long last;
+        try (PreparedStatement take = connection.prepareStatement(dialect.takeFeedPositions())) {
+            take.setString(1, council);
+            take.setLong(2, events);
+            try (ResultSet rs = take.executeQuery()) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new DuplicateKey(e); // two first positions of a council at once: the loser appends again
+            }
+            throw e;
+        }
+        long position = last - events;
+        try (RowWriter insert = StatementRows.prepare(connection, FeedTable.INSERT)) {
+            for (Commit commit : commits) {
+                for (ComplaintEvent event : commit.events()) {
+                    insert.setString(council);
+                    insert.setLong(++position);
+                    insert.setUuid(event.complaintId().value());
+                    insert.setLong(event.version());
+                    insert.endRow();
+                }
+            }
+            insert.executeBatch();
+        }
     }
 
     /**

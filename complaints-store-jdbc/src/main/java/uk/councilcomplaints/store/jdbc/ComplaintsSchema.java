@@ -110,7 +110,8 @@ public final class ComplaintsSchema {
             new Script("5", "running clocks", true),
             new Script("5.1", "running clocks indexes", false),
             new Script("6", "report projection lookups", false),
-            new Script("7", "record keeping", true));
+            new Script("7", "record keeping", true),
+            new Script("8", "event feed", true));
 
     /**
      * Work in Java that fills what a script created from the data already stored: run by {@link #migrate} after the
@@ -298,8 +299,8 @@ public final class ComplaintsSchema {
         }
         progress.accept(String.format(Locale.ROOT, "Complaints schema: building the report projection of %,d stored"
                 + " complaints in %d councils, a council at a time", total, councils.size()));
-        // run right after version 2, normally before version 7 adds the record-keeping columns (and their events)
-        boolean recordKeeping = hasColumn(connection, "complaint_events", "themes");
+        // run right after version 2, normally before versions 7 and 8 add the columns of later events (and the events)
+        boolean recordKeeping = hasColumn(connection, "complaint_events", "letter");
         long[] built = {0};
         int council = 0;
         long rows = 0;

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 public enum Dialect {
     /** H2 2.x, embedded or server. */
     H2("h2", "reference_order",
-            ReferenceSequencesTable.H2_NEXT_NUMBER) {
+            ReferenceSequencesTable.H2_NEXT_NUMBER, FeedTable.H2_TAKE) {
         @Override
         void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException {
             ps.setBytes(index, reference.getBytes(StandardCharsets.UTF_8));
@@ -21,7 +21,7 @@ public enum Dialect {
     },
     /** PostgreSQL 12 or later. */
     POSTGRESQL("postgresql", "reference",
-            ReferenceSequencesTable.POSTGRESQL_NEXT_NUMBER) {
+            ReferenceSequencesTable.POSTGRESQL_NEXT_NUMBER, FeedTable.POSTGRESQL_TAKE) {
         @Override
         void bindReferenceOrder(PreparedStatement ps, int index, String reference) throws SQLException {
             ps.setString(index, reference);
@@ -31,11 +31,13 @@ public enum Dialect {
     private final String folder;
     private final String referenceOrder;
     private final String nextReferenceNumber;
+    private final String takeFeedPositions;
 
-    Dialect(String folder, String referenceOrder, String nextReferenceNumber) {
+    Dialect(String folder, String referenceOrder, String nextReferenceNumber, String takeFeedPositions) {
         this.folder = folder;
         this.referenceOrder = referenceOrder;
         this.nextReferenceNumber = nextReferenceNumber;
+        this.takeFeedPositions = takeFeedPositions;
     }
 
     /** The dialect of the database behind {@code dataSource}, from its driver's metadata. */
@@ -70,6 +72,14 @@ public enum Dialect {
      */
     String nextReferenceNumber() {
         return nextReferenceNumber;
+    }
+
+    /**
+     * One statement taking council and a number of events, adding it to the council's feed counter (locking its row
+     * until the transaction ends) and returning the new last position ({@link FeedTable}).
+     */
+    String takeFeedPositions() {
+        return takeFeedPositions;
     }
 
     /** Binds a reference as the value of {@link #referenceOrder()} compares with. */

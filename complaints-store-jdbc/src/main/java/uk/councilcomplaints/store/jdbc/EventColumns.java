@@ -48,9 +48,12 @@ final class EventColumns {
     static final List<String> RECORD_KEEPING = List.of("exclusion", "themes", "payment_pence", "ombudsman_decision",
             "due_date", "done_date", "action_number", "details", "linked_complaints");
 
+    /** The column schema version 8 added: the letter a {@code LETTER_SENT} event names. */
+    static final List<String> LETTERS = List.of("letter");
+
     /** Every column of an event row, in the order {@link #bindRow} sets them after the council. */
     static final List<String> ROW = ImmutableList.<String>builder().addAll(ROW_BEFORE_V7).addAll(RECORD_KEEPING)
-            .build();
+            .addAll(LETTERS).build();
 
     private static final Splitter COMMA = Splitter.on(',');
 
@@ -80,6 +83,7 @@ final class EventColumns {
     private Integer actionNumber;
     private String details;
     private String linkedComplaints;
+    private String letter;
 
     private EventColumns() {
     }
@@ -178,6 +182,7 @@ final class EventColumns {
         row.setInteger(actionNumber);
         row.setString(details);
         row.setString(linkedComplaints);
+        row.setString(letter);
     }
 
     /** The event data of type {@code type} held by the current row. */
@@ -212,6 +217,7 @@ final class EventColumns {
             c.actionNumber = Values.getInteger(rs, "action_number");
             c.details = rs.getString("details");
             c.linkedComplaints = rs.getString("linked_complaints");
+            c.letter = rs.getString("letter");
         }
         return c.data(type);
     }
@@ -258,6 +264,8 @@ final class EventColumns {
                     linked());
             case LEARNING_ACTION_DONE -> new EventData.LearningActionDone(required(actionNumber, "action_number", type),
                     required(doneDate, "done_date", type), required(details, "details", type));
+            case LETTER_SENT -> new EventData.LetterSent(required(letter, "letter", type),
+                    required(details, "details", type));
         };
     }
 
@@ -462,6 +470,14 @@ final class EventColumns {
             c.actionNumber = e.number();
             c.doneDate = e.day();
             c.details = e.evidence();
+            return c;
+        }
+
+        @Override
+        public EventColumns letterSent(EventData.LetterSent e) {
+            EventColumns c = new EventColumns();
+            c.letter = e.letter();
+            c.details = e.notificationId();
             return c;
         }
     };

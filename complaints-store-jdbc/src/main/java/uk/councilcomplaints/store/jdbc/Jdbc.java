@@ -96,4 +96,17 @@ final class Jdbc {
         }
         return false;
     }
+
+    /**
+     * Whether {@code e} says a row lock asked for with {@code NOWAIT} is held by another transaction: SQLState
+     * 55P03 on PostgreSQL, error 50200 (lock timeout) on H2.
+     */
+    static boolean isLockNotAvailable(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("55P03".equals(s.getSQLState()) || "HYT00".equals(s.getSQLState()) || s.getErrorCode() == 50200) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
@@ -259,6 +260,30 @@ public final class JdbcComplaintStore implements ComplaintStore {
                 }
             }
         }
+    }
+
+    /**
+     * The event feed: one SELECT along {@code event_feed}'s key, each event joined by its key. Positions are taken
+     * in commit order (see {@code V8__event_feed.sql}), so what a read sees after a position never gains an event
+     * below the last one it returned.
+     */
+    @Override
+    public List<FeedEvent> eventsAfter(long position, int limit) {
+        return jdbc.inTransaction("read the event feed", connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(FeedTable.AFTER)) {
+                ps.setString(1, council);
+                ps.setLong(2, position);
+                ps.setInt(3, limit);
+                ps.setFetchSize(Math.min(limit, 1000));
+                List<FeedEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new FeedEvent(rs.getLong("feed_position"), EventColumns.readWithoutReason(rs, true)));
+                    }
+                }
+                return List.copyOf(events);
+            }
+        });
     }
 
     /**

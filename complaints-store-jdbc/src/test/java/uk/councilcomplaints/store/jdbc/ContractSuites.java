@@ -2,6 +2,7 @@ package uk.councilcomplaints.store.jdbc;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
+import uk.councilcomplaints.feed.FeedContract;
 import uk.councilcomplaints.queue.WorkQueueContract;
 import uk.councilcomplaints.report.ReportContract;
 import uk.councilcomplaints.store.ComplaintStore;
@@ -9,7 +10,7 @@ import uk.councilcomplaints.store.ComplaintStoreContract;
 import uk.councilcomplaints.workflow.StateMachineContract;
 
 /**
- * Core's store, state-machine and work-queue contract suites on one database; a subclass names the database and adds
+ * Core's store, state-machine, work-queue and feed contract suites on one database; a subclass names the database and adds
  * the report suite ({@link ReportContract}) as a nested class of its own, tagged {@value #FULL_MATRIX} where
  * it runs only in the full matrix (several minutes a database on a busy 2-core machine). Each store the
  * suites ask for is a new council in that database, so it starts empty.
@@ -53,6 +54,20 @@ abstract class ContractSuites {
         @Override
         protected int examples() {
             return 25; // each a new council filled command by command, on four databases
+        }
+    }
+
+    @Nested
+    class Feed extends FeedContract {
+        @Override
+        protected ComplaintStore createStore() {
+            return ContractStores.fresh(database());
+        }
+
+        @Override
+        protected ComplaintStore otherNode(ComplaintStore store) {
+            return JdbcComplaintStore.builder(database()).council(((JdbcComplaintStore) store).council())
+                    .schema(SchemaMode.NONE).noSettleWindow().build();
         }
     }
 }

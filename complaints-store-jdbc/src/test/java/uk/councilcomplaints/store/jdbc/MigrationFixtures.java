@@ -28,7 +28,8 @@ final class MigrationFixtures {
     /** How many random steps {@link #play} takes. */
     static final int EVENTS_PLAYED = 60;
 
-    private static final List<String> STATEMENTS = List.of("DROP TABLE running_clocks",
+    private static final List<String> STATEMENTS = List.of("DROP TABLE event_feed", "DROP TABLE feed_counters",
+            "DROP TABLE running_clocks",
             "ALTER TABLE complaint_events ADD COLUMN reason VARCHAR(4000)",
             "UPDATE complaint_events SET reason = (SELECT r.reason FROM event_reasons r"
                     + " WHERE r.council_id = complaint_events.council_id"

@@ -93,6 +93,21 @@ final class Columns {
         ComplaintId id(int complaintNumber) {
             return ids[complaintNumber >>> CHUNK_BITS][complaintNumber & MASK];
         }
+
+        /** The number of row {@code r}'s complaint. */
+        int complaintOf(int r) {
+            return complaint[r >>> CHUNK_BITS][r & MASK];
+        }
+
+        /** The version of row {@code r}'s event: its place in its complaint's chain of rows. */
+        long version(int r) {
+            int n = complaintOf(r);
+            long version = 1;
+            for (int x = firstRow[n >>> CHUNK_BITS][n & MASK]; x != r; x = nextRow(x)) {
+                version++;
+            }
+            return version;
+        }
     }
 
     /** A view of everything written so far, to publish. */

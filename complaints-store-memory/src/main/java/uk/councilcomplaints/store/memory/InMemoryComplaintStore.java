@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.EventData;
+import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
@@ -365,6 +366,27 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         } finally {
             lock.unlockRead(stamp);
         }
+    }
+
+    /**
+     * The feed is the rows in the order appended: position {@code p} is row {@code p - 1}. A batch is checked whole
+     * before its first row is written, so no row of a failed batch is ever there; rows are read as {@link #history}
+     * reads them.
+     */
+    @Override
+    public List<FeedEvent> eventsAfter(long position, int limit) {
+        return read(() -> {
+            Columns.View rows = view;
+            List<FeedEvent> page = new ArrayList<>(Math.min(limit, 1024));
+            for (long p = position + 1; p <= rows.rows() && page.size() < limit; p++) {
+                int r = Math.toIntExact(p - 1);
+                Note note = note(rows, r);
+                page.add(new FeedEvent(p, new ComplaintEvent(rows.id(rows.complaintOf(r)), rows.version(r),
+                        Facts.status(rows.facts(r)), Micros.toInstant(rows.occurred(r)),
+                        Micros.toInstant(rows.recorded(r)), note.actor(), note.reason(), (EventData) rows.data(r))));
+            }
+            return List.copyOf(page);
+        });
     }
 
     /** Read under the read lock: a commit replaces a complaint's rows as one change. */

@@ -196,7 +196,7 @@ public final class LoadBenchmark {
      * it later by itself): without them, PostgreSQL may choose a plan for the SLA listing's query that compares
      * every event with every projection row.
      */
-    private static void analyze(DataSource pool) {
+    static void analyze(DataSource pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         } catch (SQLException e) {
@@ -210,7 +210,7 @@ public final class LoadBenchmark {
     }
 
     /** The writers' commands over some seconds: their timings, how long they took, the conflicts retried. */
-    private record Timed(Samples samples, double seconds, long conflicts) {
+    record Timed(Samples samples, double seconds, long conflicts) {
         static Timed write(Writers writers, Ledger ledger, double seconds) throws InterruptedException {
             long conflicts = ledger.conflicts();
             long start = System.nanoTime();

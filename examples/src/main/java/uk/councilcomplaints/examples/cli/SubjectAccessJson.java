@@ -230,5 +230,10 @@ final class SubjectAccessJson {
         public Map<String, Object> learningActionDone(EventData.LearningActionDone e) {
             return fields("number", e.number(), "done_on", e.day().toString(), "evidence", e.evidence());
         }
+
+        @Override
+        public Map<String, Object> letterSent(EventData.LetterSent e) {
+            return fields("letter", e.letter(), "notification_id", e.notificationId());
+        }
     }
 }
