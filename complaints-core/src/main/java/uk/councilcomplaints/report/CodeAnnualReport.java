@@ -16,7 +16,7 @@ import uk.councilcomplaints.learning.LearningAction;
 
 /**
  * The annual complaints performance and service improvement report of the Complaint Handling Code (section 8),
- * for a year ending 31 March, as known at an instant: volumes by procedure, stage and service; outcomes;
+ * for a year ending 31 March, as known at an instant (a year still in progress is judged as at today): volumes by procedure, stage and service; outcomes;
  * timeliness against each procedure's timescales; escalation; complaints refused by exclusion; themes; remedies;
  * the learning actions agreed and where they stand; the Ombudsman's involvement; and every timescale missed, by
  * cause. Each figure has the previous year's beside it, and a key a self-assessment can quote. Holds no personal

@@ -40,6 +40,8 @@ import uk.councilcomplaints.sla.SlaEvaluator;
 final class CodeYearFold {
 
     private final LocalDate yearEnding;
+    /** The day progress and compliance are judged on: the year's last, or today while the year is in progress. */
+    private final LocalDate judgedOn;
     private final Instant start;
     private final Instant end;
     private final Instant knownAt;
@@ -75,8 +77,9 @@ final class CodeYearFold {
     private long recommendedPence;
     private final Map<String, Long> nonCompliance = new TreeMap<>();
 
-    CodeYearFold(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla, Themes themes) {
+    CodeYearFold(LocalDate yearEnding, Instant knownAt, SlaEvaluator sla, Themes themes, LocalDate today) {
         this.yearEnding = yearEnding;
+        this.judgedOn = today.isBefore(yearEnding) ? today : yearEnding;
         this.start = LondonDays.startOf(yearEnding.minusYears(1).plusDays(1));
         this.end = LondonDays.endOf(yearEnding);
         this.knownAt = knownAt;
@@ -133,7 +136,7 @@ final class CodeYearFold {
                 housingOmbudsmanDecisions += c.procedure() == Procedure.HOUSING ? 1 : 0;
                 d.payment().ifPresent(p -> recommendedPence += p.pence());
                 if (d.remediesDue().isPresent()) {
-                    compliance[record.ombudsman().orElseThrow().compliance(yearEnding).ordinal()]++;
+                    compliance[record.ombudsman().orElseThrow().compliance(judgedOn).ordinal()]++;
                 }
             }
         }
@@ -146,9 +149,9 @@ final class CodeYearFold {
         for (LearningAction a : record.learningActions()) {
             if (inYear(a.agreedOn())) {
                 learningByService.computeIfAbsent(a.service().name(), k -> new long[LearningAction.Progress.values()
-                        .length])[a.progress(yearEnding).ordinal()]++;
+                        .length])[a.progress(judgedOn).ordinal()]++;
                 actions.add(new CodeAnnualReport.Action(c.reference(), a.number(), a.service().name(), a.action(),
-                        a.owner(), a.due(), a.doneOn(), a.progress(yearEnding)));
+                        a.owner(), a.due(), a.doneOn(), a.progress(judgedOn)));
             }
         }
         if (inYear(c.receivedAt())) {
@@ -164,7 +167,8 @@ final class CodeYearFold {
             }
         }
         if (c.classification() == Classification.COMPLAINT) {
-            sla.evaluate(history, end.minusNanos(1), knownAt).ifPresent(s -> s.clocks().forEach(k -> clock(c, k)));
+            sla.evaluate(history, LondonDays.endOf(judgedOn).minusNanos(1), knownAt)
+                    .ifPresent(s -> s.clocks().forEach(k -> clock(c, k)));
         }
     }
 

@@ -41,11 +41,13 @@ public final class Reports {
     private final SlaEvaluator sla;
     private final WorkQueues queues;
     private final Themes themes;
+    private final Clock clock;
 
-    private Reports(ComplaintStore store, SlaEvaluator sla, Themes themes) {
+    private Reports(ComplaintStore store, SlaEvaluator sla, Themes themes, Clock clock) {
         this.store = store;
         this.sla = sla;
         this.themes = themes;
+        this.clock = clock;
         this.queues = WorkQueues.of(store, sla, Clock.systemUTC()); // reads only: its clock is never asked
     }
 
@@ -61,7 +63,16 @@ public final class Reports {
 
     /** Reports over {@code store}, with a council's own timescales, calendar and complaint themes. */
     public static Reports over(ComplaintStore store, SlaEvaluator sla, Themes themes) {
-        return new Reports(requireNonNull(store, "store"), requireNonNull(sla, "sla"), requireNonNull(themes, "themes"));
+        return over(store, sla, themes, Clock.systemUTC());
+    }
+
+    /**
+     * Reports over {@code store}, with a council's own timescales, calendar and complaint themes, and the clock that
+     * says which day it is for a year still in progress.
+     */
+    public static Reports over(ComplaintStore store, SlaEvaluator sla, Themes themes, Clock clock) {
+        return new Reports(requireNonNull(store, "store"), requireNonNull(sla, "sla"), requireNonNull(themes, "themes"),
+                requireNonNull(clock, "clock"));
     }
 
     /**
@@ -72,8 +83,9 @@ public final class Reports {
     public CodeAnnualReport codeAnnual(LocalDate yearEnding, KnownAt knownAt) {
         checkYearEnding(yearEnding);
         requireNonNull(knownAt, "knownAt");
-        CodeYearFold current = new CodeYearFold(yearEnding, knownAt.limit(), sla, themes);
-        CodeYearFold previous = new CodeYearFold(yearEnding.minusYears(1), knownAt.limit(), sla, themes);
+        LocalDate today = today(knownAt);
+        CodeYearFold current = new CodeYearFold(yearEnding, knownAt.limit(), sla, themes, today);
+        CodeYearFold previous = new CodeYearFold(yearEnding.minusYears(1), knownAt.limit(), sla, themes, today);
         try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
             histories.sequential().forEach(h -> {
                 current.add(h);
@@ -91,7 +103,7 @@ public final class Reports {
         checkYearEnding(yearEnding);
         requireNonNull(knownAt, "knownAt");
         checkArgument(homes > 0, "homes must be at least 1, was %s", homes);
-        CodeYearFold year = new CodeYearFold(yearEnding, knownAt.limit(), sla, themes);
+        CodeYearFold year = new CodeYearFold(yearEnding, knownAt.limit(), sla, themes, today(knownAt));
         try (Stream<ComplaintHistory> histories = store.histories(HistoryFilter.all())) {
             histories.sequential().forEach(year::add);
         }
@@ -100,6 +112,12 @@ public final class Reports {
                 year.received(housing, Stage.STAGE_2), year.responses(housing, Stage.STAGE_1, false),
                 year.responses(housing, Stage.STAGE_1, true), year.responses(housing, Stage.STAGE_2, false),
                 year.responses(housing, Stage.STAGE_2, true));
+    }
+
+    /** The day a year in progress is judged on: today, or the day of the instant of knowledge if earlier. */
+    private LocalDate today(KnownAt knownAt) {
+        LocalDate now = LondonDays.dayOf(clock.instant());
+        return knownAt.instant().map(LondonDays::dayOf).filter(k -> k.isBefore(now)).orElse(now);
     }
 
     private static void checkYearEnding(LocalDate yearEnding) {

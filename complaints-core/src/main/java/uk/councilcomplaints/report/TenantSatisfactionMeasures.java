@@ -54,7 +54,8 @@ public record TenantSatisfactionMeasures(LocalDate yearEnding, KnownAt knownAt, 
 
     /** The report's title. */
     public String title() {
-        return "Tenant satisfaction measures: complaints (CH01, CH02), year ending " + yearEnding
+        return "Tenant satisfaction measures: complaints (CH01, CH02), year ending "
+                + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(yearEnding)
                 + knownAt.instant().map(k -> ", as known at " + k).orElse("");
     }
 

@@ -81,7 +81,7 @@ public final class Complaints {
         this.validator = new CommandValidator(clock, b.calendar, themes);
         this.retention = b.retention;
         this.queues = WorkQueues.of(store, sla, clock);
-        this.reports = Reports.over(store, sla, themes);
+        this.reports = Reports.over(store, sla, themes, clock);
         this.batched = false;
         this.dataProtection = DataProtection.of(store, retention, clock, new FacadeErasure());
     }

@@ -6,8 +6,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,7 @@ import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.OmbudsmanDecision;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
+import uk.councilcomplaints.model.Themes;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.store.ComplaintStore;
 import uk.councilcomplaints.store.HistoryFilter;
@@ -159,7 +162,9 @@ class CodeAnnualReportPropertiesTest {
                         }
                     };
                     CodeAnnualReport then = w.complaints.reports().codeAnnual(YEARS.get(y), KnownAt.of(knownAt));
-                    CodeAnnualReport replayed = Reports.over(recordedByThen, SlaEvaluator.englandDefaults())
+                    // the report a council ran at that instant, over what was recorded by then
+                    CodeAnnualReport replayed = Reports.over(recordedByThen, SlaEvaluator.englandDefaults(),
+                            Themes.DEFAULT, Clock.fixed(knownAt, ZoneOffset.UTC))
                             .codeAnnual(YEARS.get(y), KnownAt.latest());
                     assertEquals(replayed.sections(), then.sections());
                     assertEquals(replayed.actions(), then.actions());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.learning.LearningAction;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
@@ -233,5 +234,22 @@ class CodeAnnualReportTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> complaints.reports().codeAnnual(LocalDate.of(2023, 3, 30), KnownAt.latest()));
         assertEquals("the complaints year ends on 31 March, not 2023-03-30", e.getMessage());
+    }
+
+    @Test
+    void aYearInProgressIsJudgedAsAtTodayNotAtItsEnd() {
+        // on 1 June 2022 the learning action due 30 June (done 15 June) is open, and B's acknowledgement, due
+        // 10 June and sent 13 June, is not missed yet
+        clock.set(Instant.parse("2022-06-01T12:00:00Z"));
+        Complaints today = Complaints.builder(store).clock(clock).build();
+        CodeAnnualReport r = today.reports().codeAnnual(YEAR, KnownAt.latest());
+        assertEquals("1", figure(r, "learning.open"));
+        assertEquals("0", figure(r, "learning.done_on_time"));
+        assertEquals(LearningAction.Progress.OPEN, r.actions().get(0).progress());
+        assertEquals("0", figure(r, "missed.total"));
+        clock.set(Instant.parse("2023-06-01T09:00:00Z"));
+        CodeAnnualReport after = today.reports().codeAnnual(YEAR, KnownAt.latest());
+        assertEquals("1", figure(after, "learning.done_on_time"), "done on 15 June, due 30 June");
+        assertEquals("1", figure(after, "missed.total"));
     }
 }

@@ -255,7 +255,7 @@ class CodeAnnualCommandTest {
     @Test
     void tenantSatisfactionInEveryFormat() throws IOException {
         List<String> text = ReportCommandTest.lines(ok(TSM, "--homes", "5200").out());
-        assertEquals("Tenant satisfaction measures: complaints (CH01, CH02), year ending 2022-03-31", text.get(0));
+        assertEquals("Tenant satisfaction measures: complaints (CH01, CH02), year ending 31 March 2022", text.get(0));
         assertTrue(text.get(1).matches("Measure +Numerator +Denominator +Value"), text.get(1));
         assertTrue(text.get(2).matches("CH01 stage 1: Stage 1 complaints received per 1,000 homes +4 +5200 +0\\.8"),
                 text.get(2));
