@@ -252,9 +252,9 @@ class ReportsController {
             if (!today().isAfter(yearEnding)) {
                 int year = yearEnding.getYear();
                 annual = new Shown(annual.title(), annual.grid(), annual.chart(), annual.ageing(), annual.tables(),
-                        annual.note().map(n -> n + " The year is still in progress: figures \"at the year end\""
-                                + " (overdue timescales, where each learning action stands) are where things will"
-                                + " stand on 31 March " + year + " if nothing more is recorded."));
+                        annual.note().map(n -> n + " The year is still in progress (it ends on 31 March " + year
+                                + "): overdue timescales, where each learning action stands and compliance with the"
+                                + " Ombudsman are as they stand today."));
             }
             return Optional.of(annual);
         }
