@@ -58,12 +58,21 @@ public final class JdbcFeedConsumer {
      * handing at most {@code batchSize} events to each poll.
      */
     public static JdbcFeedConsumer of(DataSource dataSource, JdbcComplaintStore store, String name, int batchSize) {
+        return of(dataSource, store.council(), name, batchSize);
+    }
+
+    /**
+     * A consumer called {@code name} of the feed of {@code council} (a store's {@link JdbcComplaintStore#council()}),
+     * on {@code dataSource}, the database that council's store is in.
+     */
+    public static JdbcFeedConsumer of(DataSource dataSource, String council, String name, int batchSize) {
         requireNonNull(dataSource, "dataSource");
+        requireNonNull(council, "council");
         checkArgument(name != null && NAME.matcher(name).matches(),
                 "a consumer name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit: %s", name);
         checkArgument(batchSize >= 1 && batchSize <= EventFeed.MAX_LIMIT, "batchSize must be 1 to %s, was %s",
                 EventFeed.MAX_LIMIT, batchSize);
-        return new JdbcFeedConsumer(dataSource, store.council(), name, batchSize);
+        return new JdbcFeedConsumer(dataSource, council, name, batchSize);
     }
 
     /** The consumer's name. */
