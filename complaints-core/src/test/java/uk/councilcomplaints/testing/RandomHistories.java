@@ -15,6 +15,7 @@ import java.util.Set;
 import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.learning.CaseRecord;
 import uk.councilcomplaints.learning.LearningAction;
+import uk.councilcomplaints.learning.OmbudsmanCase;
 import uk.councilcomplaints.model.Channel;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Complainant;
@@ -180,10 +181,7 @@ public final class RandomHistories {
             case ACKNOWLEDGED -> List.of(new Command.SendToService(), new Command.SendToService(), respond);
             case WITH_SERVICE -> List.of(new Command.SubmitDraft(), new Command.SubmitDraft(), respond);
             case IN_REVIEW -> List.of(new Command.SendToService(), respond, respond);
-            case RESPONDED -> c.referredToOmbudsman()
-                    ? remediesOutstanding(c)
-                            ? List.of(new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(c.lastOccurredAt())))
-                            : List.of(new Command.RecordOmbudsmanEnquiry(), ombudsmanDecision(r), ombudsmanDecision(r))
+            case RESPONDED -> c.referredToOmbudsman() ? ombudsmanSteps(c, r)
                     : List.of(new Command.Escalate(), new Command.Escalate(), new Command.Escalate(),
                             new Command.ReferToOmbudsman());
             default -> List.of();
@@ -248,9 +246,16 @@ public final class RandomHistories {
         return options;
     }
 
-    private boolean remediesOutstanding(Complaint c) {
-        return CaseRecord.of(complaints.history(c.id())).ombudsman()
-                .filter(o -> o.remediesDue().isPresent() && o.compliedOn().isEmpty()).isPresent();
+    /** The Ombudsman's part in order: an enquiry (mostly), its decision, the council's compliance with remedies. */
+    private List<Command> ombudsmanSteps(Complaint c, Random r) {
+        OmbudsmanCase o = CaseRecord.of(complaints.history(c.id())).ombudsman().orElseThrow();
+        if (o.decision().isEmpty()) {
+            return o.enquiryOn().isEmpty() ? List.of(new Command.RecordOmbudsmanEnquiry(),
+                    new Command.RecordOmbudsmanEnquiry(), ombudsmanDecision(r)) : List.of(ombudsmanDecision(r));
+        }
+        return o.remediesDue().isPresent() && o.compliedOn().isEmpty()
+                ? List.of(new Command.RecordOmbudsmanCompliance(LondonDays.dayOf(c.lastOccurredAt())))
+                : List.of();
     }
 
     private Command ombudsmanDecision(Random r) {

@@ -149,8 +149,8 @@ class AuditTrailTest {
             SettableClock clock) {
         Map<CommandType, Integer> accepted = new java.util.EnumMap<>(CommandType.class);
         List<ComplaintId> ids = new ArrayList<>();
-        // until every command type was accepted (a few dozen histories), at most 60
-        for (int seed = 0; seed < 60 && accepted.size() < CommandType.values().length; seed++) {
+        // until every command type was accepted (a few dozen histories), at most 100
+        for (int seed = 0; seed < 100 && accepted.size() < CommandType.values().length; seed++) {
             Random random = new Random(seed);
             List<Integer> steps = Stream.generate(() -> random.nextInt(Integer.MAX_VALUE)).limit(80).toList();
             RandomHistories player = new RandomHistories(complaints, clock);

@@ -29,6 +29,7 @@ final class MigrationFixtures {
     static final int EVENTS_PLAYED = 60;
 
     private static final List<String> STATEMENTS = List.of("DROP TABLE event_feed", "DROP TABLE feed_counters",
+            "DROP TABLE feed_consumers",
             "DROP TABLE running_clocks",
             "ALTER TABLE complaint_events ADD COLUMN reason VARCHAR(4000)",
             "UPDATE complaint_events SET reason = (SELECT r.reason FROM event_reasons r"
