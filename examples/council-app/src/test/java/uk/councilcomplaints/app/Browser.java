@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, never a download) driven by the
@@ -132,10 +135,33 @@ final class Browser implements AutoCloseable {
                 .map(e -> e.getDomAttribute("value")).orElse(null);
     }
 
-    /** Tabs to a link or button and presses Enter. */
+    /**
+     * Tabs to a link or button and presses Enter; when that leads to another page (a link, a submit button), waits
+     * until the browser has left this one and loaded the next, so that the test reads the new page, not the old.
+     */
     void press(By target) {
-        tabTo(target);
+        WebElement element = tabTo(target);
+        boolean navigates = navigates(element);
+        WebElement page = driver.findElement(By.tagName("html"));
         new Actions(driver).sendKeys(Keys.ENTER).perform();
+        if (navigates) {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.stalenessOf(page));
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        }
+    }
+
+    /**
+     * Whether pressing Enter on {@code element} loads another page: a link to another address (not to a place on
+     * this page), or a submit button.
+     */
+    private static boolean navigates(WebElement element) {
+        String tag = element.getTagName();
+        String type = element.getDomAttribute("type");
+        String href = element.getDomAttribute("href");
+        return "a".equals(tag) && href != null && !href.startsWith("#")
+                || "button".equals(tag) && (type == null || "submit".equals(type))
+                || "input".equals(tag) && "submit".equals(type);
     }
 
     /** Tabs to a checkbox and ticks it with the space bar. */
