@@ -53,6 +53,12 @@ public final class Formats {
         return LocalDate.now(clock.withZone(LONDON));
     }
 
+    /** A letter's code as words: acknowledgement-stage-2 is "Acknowledgement, stage 2". */
+    public String letter(String code) {
+        String words = code.replace("-stage-", ", stage ").replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** An enum constant as words: WITH_SERVICE is "With service". */
     public String label(Enum<?> value) {
         if (value == null) {

@@ -239,6 +239,20 @@ class RecordKeepingMvcTest extends AbstractMvcTest {
     }
 
     @Test
+    void lettersSentShowOnTheCase() throws Exception {
+        Complaint c = responded();
+        assertFalse(page(c).contains("Letters sent"));
+        complaints.execute(c.id(), new Command.RecordLetterSent("acknowledgement-stage-1",
+                "3f1c2f0e-6b7a-4d59-9a3e-0c1d2e3f4a5b"), Audit.by("notify-letters"));
+        complaints.execute(c.id(), new Command.RecordLetterSent("response-stage-1",
+                "8a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d"), Audit.by("notify-letters"));
+        String html = page(c);
+        assertTrue(html.contains("Letters sent"));
+        assertTrue(html.contains("Acknowledgement, stage 1: "));
+        assertTrue(html.contains("Response, stage 1: "));
+    }
+
+    @Test
     void whatWasTypedIsKeptWhenAFormIsRefused() throws Exception {
         Complaint c = corporate();
         complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("a.patel"));
