@@ -31,8 +31,9 @@ public final class ConnectionOptions {
     static final String DEFAULT_FILE = "complaints-data/complaints";
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "The database: an H2 URL or a PostgreSQL one (jdbc:postgresql://host/db). Default: db in "
-                    + "complaints.properties, else the H2 file complaints-data/complaints in the working folder.")
+            description = "The database: an H2 URL or a PostgreSQL one (jdbc:postgresql://host/db), or the path of an "
+                    + "H2 file such as complaints-data/demo. Default: db in complaints.properties, else the H2 file "
+                    + "complaints-data/complaints in the working folder.")
     String url;
 
     @Option(names = "--user", paramLabel = "USER",
@@ -65,7 +66,7 @@ public final class ConnectionOptions {
      */
     StoreOptions.Database resolve(CliEnvironment env, CliConfig config, boolean configDb, String defaultUrl,
             PrintWriter err) {
-        String db = url != null ? url : configDb ? config.url().orElse(defaultUrl) : defaultUrl;
+        String db = url != null ? h2FileOrUrl(env, url) : configDb ? config.url().orElse(defaultUrl) : defaultUrl;
         Optional<String> who = Optional.ofNullable(user).or(config::user);
         if (db.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:") && who.isEmpty()
                 && !USER_IN_URL.matcher(db).find()) {
@@ -74,6 +75,18 @@ public final class ConnectionOptions {
         }
         return new StoreOptions.Database(db, who, password(env, config, err),
                 Optional.ofNullable(council).or(config::council));
+    }
+
+    /**
+     * A JDBC URL as given, or the path of an H2 file (what the briefing prints, with or without H2's {@code .mv.db})
+     * as its URL, from the working folder.
+     */
+    static String h2FileOrUrl(CliEnvironment env, String db) {
+        if (db.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return db;
+        }
+        String path = db.endsWith(".mv.db") ? db.substring(0, db.length() - ".mv.db".length()) : db;
+        return "jdbc:h2:file:" + env.resolve(Path.of(path)).toAbsolutePath();
     }
 
     private Optional<String> password(CliEnvironment env, CliConfig config, PrintWriter err) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +50,18 @@ class ConnectionSettingsTest {
 
     private Cli.Result run(String... args) {
         return run(environment(Map.of(), false), args);
+    }
+
+    @Test
+    void anH2FilesPathIsTakenForItsUrl() {
+        for (String given : List.of("complaints-data/demo", "./complaints-data/demo", "complaints-data/demo.mv.db")) {
+            Cli.Result run = run("report", "by-type", "--db", given);
+            assertEquals(0, run.exitCode(), given + ": " + run.err());
+            assertEquals("jdbc:h2:file:" + dir.resolve("complaints-data/demo").toAbsolutePath(), opened.get().url(),
+                    given);
+        }
+        Cli.Result url = run("report", "by-type", "--db", "JDBC:h2:mem:x");
+        assertEquals("JDBC:h2:mem:x", opened.get().url(), "a URL is taken as it is: " + url.err());
     }
 
     @Test
