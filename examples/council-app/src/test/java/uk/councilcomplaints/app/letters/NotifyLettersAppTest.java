@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,20 +66,32 @@ class NotifyLettersAppTest {
     Complaints complaints;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    DataSource dataSource;
 
     @Test
-    void theScheduledPollSendsTheAcknowledgement() throws InterruptedException {
+    void theScheduledPollSendsTheAcknowledgement() throws InterruptedException, SQLException {
         assertThat(context.getBeansOfType(NotifyLetters.class)).hasSize(1);
         Complaint c = complaints.receive(ReceiveContact.of(Procedure.CORPORATE, ServiceArea.CORPORATE, Channel.EMAIL,
                 Instant.now().minusSeconds(60), Complainant.named("Jo Bloggs").withEmail("jo@example.org"),
                 "The bins were not collected"), Audit.by("contact"));
         complaints.execute(c.id(), Command.Triage.asReceived(), Audit.by("a.patel"));
         complaints.execute(c.id(), new Command.Allocate("a.patel", "Voice of the customer"), Audit.by("manager"));
+        NOTIFY.holdSends();
         complaints.execute(c.id(), new Command.Acknowledge(), Audit.by("a.patel"));
 
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (CaseRecord.of(complaints.history(c.id())).lettersSent().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        // the scheduled poll is sending, inside its transaction; let the send through, then wait for that
+        // transaction to end by taking the consumer's row lock after it (no sleeping)
+        assertThat(NOTIFY.awaitHeldSend()).as("the scheduled poll sent within 20 s").isTrue();
+        NOTIFY.release();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT last_position FROM feed_consumers"
+                    + " WHERE consumer_name = ? FOR UPDATE")) {
+                lock.setString(1, NotifyLetters.CONSUMER);
+                lock.executeQuery().close();
+            }
+            connection.rollback();
         }
 
         assertThat(NOTIFY.emails()).singleElement().satisfies(email -> {
