@@ -30,7 +30,8 @@ public sealed interface EventData {
 
     /**
      * One method per type of event, so that every reader of histories (the state fold, SLA clocks, reports)
-     * decides what each type means, and a new type does not compile until each one has.
+     * decides what each type means, and a new type does not compile until each one has. The types that only keep the
+     * record beside the state go to {@link #recordKept} by default, so the folds that ignore them say so once.
      *
      * @param <R> what the reader makes of an event
      */
@@ -73,21 +74,45 @@ public sealed interface EventData {
 
         R personalDataErased(PersonalDataErased event);
 
-        R escalationRefused(EscalationRefused event);
+        /**
+         * An event that keeps the record beside the complaint's state (refusals of the next stage, themes, the
+         * Ombudsman, learning, letters) and changes nothing the state, its clocks or the report tables are folded
+         * from: each of those types comes here unless the reader decides it apart. {@link
+         * uk.councilcomplaints.learning.CaseRecord} reads them.
+         */
+        R recordKept(EventData event);
 
-        R themesRecorded(ThemesRecorded event);
+        default R escalationRefused(EscalationRefused event) {
+            return recordKept(event);
+        }
 
-        R ombudsmanEnquiryReceived(OmbudsmanEnquiryReceived event);
+        default R themesRecorded(ThemesRecorded event) {
+            return recordKept(event);
+        }
 
-        R ombudsmanDecided(OmbudsmanDecided event);
+        default R ombudsmanEnquiryReceived(OmbudsmanEnquiryReceived event) {
+            return recordKept(event);
+        }
 
-        R ombudsmanRemedyComplied(OmbudsmanRemedyComplied event);
+        default R ombudsmanDecided(OmbudsmanDecided event) {
+            return recordKept(event);
+        }
 
-        R learningActionAgreed(LearningActionAgreed event);
+        default R ombudsmanRemedyComplied(OmbudsmanRemedyComplied event) {
+            return recordKept(event);
+        }
 
-        R learningActionDone(LearningActionDone event);
+        default R learningActionAgreed(LearningActionAgreed event) {
+            return recordKept(event);
+        }
 
-        R letterSent(LetterSent event);
+        default R learningActionDone(LearningActionDone event) {
+            return recordKept(event);
+        }
+
+        default R letterSent(LetterSent event) {
+            return recordKept(event);
+        }
     }
 
     /** A contact was received and logged. */

@@ -231,42 +231,7 @@ final class StatutoryAggregation implements EventData.Visitor<Void> {
     }
 
     @Override
-    public Void escalationRefused(EventData.EscalationRefused e) {
-        return null;
-    }
-
-    @Override
-    public Void themesRecorded(EventData.ThemesRecorded e) {
-        return null;
-    }
-
-    @Override
-    public Void ombudsmanEnquiryReceived(EventData.OmbudsmanEnquiryReceived e) {
-        return null;
-    }
-
-    @Override
-    public Void ombudsmanDecided(EventData.OmbudsmanDecided e) {
-        return null;
-    }
-
-    @Override
-    public Void ombudsmanRemedyComplied(EventData.OmbudsmanRemedyComplied e) {
-        return null;
-    }
-
-    @Override
-    public Void learningActionAgreed(EventData.LearningActionAgreed e) {
-        return null;
-    }
-
-    @Override
-    public Void learningActionDone(EventData.LearningActionDone e) {
-        return null;
-    }
-
-    @Override
-    public Void letterSent(EventData.LetterSent e) {
+    public Void recordKept(EventData e) {
         return null;
     }
 }

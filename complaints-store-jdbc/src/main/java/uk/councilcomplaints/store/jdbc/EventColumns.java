@@ -406,6 +406,12 @@ final class EventColumns {
             return new EventColumns();
         }
 
+        /** Every type that keeps the record has its own method here: none comes this way. */
+        @Override
+        public EventColumns recordKept(EventData e) {
+            throw new IllegalStateException("no columns decided for " + e.type());
+        }
+
         @Override
         public EventColumns panelMet(EventData.PanelMet e) {
             return new EventColumns();
