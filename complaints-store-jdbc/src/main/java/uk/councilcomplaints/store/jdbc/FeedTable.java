@@ -1,6 +1,13 @@
 package uk.councilcomplaints.store.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
+import uk.councilcomplaints.feed.FeedEvent;
 
 /**
  * The SQL of the event feed ({@code event_feed}, {@code feed_counters}): taking a batch's positions, recording them,
@@ -49,4 +56,21 @@ final class FeedTable {
     /** Moves a consumer on (position, council, name). */
     static final String MOVE_CONSUMER = "UPDATE feed_consumers SET last_position = ?, updated_at = CURRENT_TIMESTAMP"
             + " WHERE council_id = ? AND consumer_name = ?";
+
+    /** The events of {@code council}'s feed after {@code position}, at most {@code limit}, without their reasons. */
+    static List<FeedEvent> after(Connection connection, String council, long position, int limit) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(AFTER)) {
+            ps.setString(1, council);
+            ps.setLong(2, position);
+            ps.setInt(3, limit);
+            ps.setFetchSize(Math.min(limit, 1000));
+            List<FeedEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new FeedEvent(rs.getLong("feed_position"), EventColumns.readWithoutReason(rs, true)));
+                }
+            }
+            return List.copyOf(events);
+        }
+    }
 }

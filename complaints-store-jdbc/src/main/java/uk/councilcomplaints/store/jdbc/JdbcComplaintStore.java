@@ -269,21 +269,8 @@ public final class JdbcComplaintStore implements ComplaintStore {
      */
     @Override
     public List<FeedEvent> eventsAfter(long position, int limit) {
-        return jdbc.inTransaction("read the event feed", connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(FeedTable.AFTER)) {
-                ps.setString(1, council);
-                ps.setLong(2, position);
-                ps.setInt(3, limit);
-                ps.setFetchSize(Math.min(limit, 1000));
-                List<FeedEvent> events = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new FeedEvent(rs.getLong("feed_position"), EventColumns.readWithoutReason(rs, true)));
-                    }
-                }
-                return List.copyOf(events);
-            }
-        });
+        return jdbc.inTransaction("read the event feed",
+                connection -> FeedTable.after(connection, council, position, limit));
     }
 
     /**

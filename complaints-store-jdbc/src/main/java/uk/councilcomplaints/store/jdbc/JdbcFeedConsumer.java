@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.feed.EventFeed;
 import uk.councilcomplaints.feed.FeedEvent;
 
@@ -109,7 +107,7 @@ public final class JdbcFeedConsumer {
             if (position.isEmpty()) {
                 return 0;
             }
-            List<FeedEvent> events = read(c, position.get());
+            List<FeedEvent> events = FeedTable.after(c, council, position.get(), batchSize);
             if (events.isEmpty()) {
                 return 0;
             }
@@ -164,19 +162,4 @@ public final class JdbcFeedConsumer {
         }
     }
 
-    private List<FeedEvent> read(Connection c, long position) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FeedTable.AFTER)) {
-            ps.setString(1, council);
-            ps.setLong(2, position);
-            ps.setInt(3, batchSize);
-            List<FeedEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ComplaintEvent e = EventColumns.readWithoutReason(rs, true);
-                    events.add(new FeedEvent(rs.getLong("feed_position"), e));
-                }
-            }
-            return events;
-        }
-    }
 }
