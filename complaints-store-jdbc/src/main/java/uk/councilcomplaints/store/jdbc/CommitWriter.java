@@ -96,7 +96,7 @@ final class CommitWriter {
                 });
                 return;
             } catch (DuplicateKey e) {
-                Optional<BatchFailedException> clash = jdbc.inTransaction("find a clashing key",
+                Optional<BatchFailedException> clash = jdbc.reading("find a clashing key",
                         connection -> clash(connection, commits));
                 if (clash.isPresent()) {
                     throw clash.get();

@@ -161,19 +161,24 @@ public final class ComplaintsSchema {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(dialect, "dialect");
         IN_THIS_JVM.lock();
-        try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
-            if (dialect == Dialect.POSTGRESQL) {
-                advisoryLock(connection, "pg_advisory_lock");
-            }
-            try {
-                List<String> done = migrate(connection, dialect);
-                tx.commit();
-                return done;
-            } finally {
-                if (dialect == Dialect.POSTGRESQL) {
-                    unlockQuietly(connection);
+        try {
+            WriteGate gate = WriteGate.of(dataSource, dialect);
+            return gate.through(() -> {
+                try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
+                    if (dialect == Dialect.POSTGRESQL) {
+                        advisoryLock(connection, "pg_advisory_lock");
+                    }
+                    try {
+                        List<String> done = migrate(connection, dialect);
+                        tx.commit();
+                        return done;
+                    } finally {
+                        if (dialect == Dialect.POSTGRESQL) {
+                            unlockQuietly(connection);
+                        }
+                    }
                 }
-            }
+            });
         } catch (SQLException e) {
             throw new JdbcStoreException("Could not migrate the complaints schema", e);
         } finally {
@@ -345,7 +350,7 @@ public final class ComplaintsSchema {
     public static void validate(DataSource dataSource, Dialect dialect) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(dialect, "dialect");
-        new Jdbc(dataSource).inTransaction("validate the complaints schema", connection -> {
+        new Jdbc(dataSource, WriteGate.NONE).reading("validate the complaints schema", connection -> {
             Optional<String> ours = stored(connection, HISTORY_TABLE);
             Optional<String> flyway = ours.isPresent() ? Optional.empty() : stored(connection, FLYWAY_HISTORY_TABLE);
             if (ours.isEmpty() && flyway.isEmpty()) {

@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 /**
  * A connection per operation, each operation one {@link Transaction}; driver failures become unchecked. When its
  * {@link TransactionJoin} finds a transaction already open on the data source, an operation runs on that
- * transaction's connection instead, inside a savepoint, and leaves committing to the transaction's owner.
+ * transaction's connection instead, inside a savepoint, and leaves committing to the transaction's owner. An
+ * operation that may write goes through the {@link WriteGate} ({@link #inTransaction}); one that only reads
+ * does not ({@link #reading}).
  */
 final class Jdbc {
 
@@ -24,16 +26,18 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final TransactionJoin join;
+    private final WriteGate gate;
 
-    /** Operations each in a transaction of their own. */
-    Jdbc(DataSource dataSource) {
-        this(dataSource, TransactionJoin.NONE);
+    /** Operations each in a transaction of their own, those that write through {@code gate}. */
+    Jdbc(DataSource dataSource, WriteGate gate) {
+        this(dataSource, TransactionJoin.NONE, gate);
     }
 
-    /** Operations in the transaction {@code join} finds, else each in one of their own. */
-    Jdbc(DataSource dataSource, TransactionJoin join) {
+    /** Operations in the transaction {@code join} finds, else each in one of their own through {@code gate}. */
+    Jdbc(DataSource dataSource, TransactionJoin join, WriteGate gate) {
         this.dataSource = dataSource;
         this.join = join;
+        this.gate = gate;
     }
 
     DataSource dataSource() {
@@ -44,17 +48,31 @@ final class Jdbc {
      * Runs {@code work} in a transaction on a connection of its own, committing if it returns; or, when the
      * {@link TransactionJoin} finds one, in the transaction already open, inside a savepoint that is released if
      * it returns and rolled back to if it throws, so that a failed operation leaves the transaction as it found it
-     * (and, on PostgreSQL, usable). The joined connection is neither committed nor closed.
+     * (and, on PostgreSQL, usable). The joined connection is neither committed nor closed. A transaction of its own
+     * goes through the {@link WriteGate}: on an H2 file, one at a time.
      */
     <T> T inTransaction(String what, Work<T> work) {
+        return run(what, work, gate);
+    }
+
+    /** As {@link #inTransaction}, for {@code work} that only reads: never held at the {@link WriteGate}. */
+    <T> T reading(String what, Work<T> work) {
+        return run(what, work, WriteGate.NONE);
+    }
+
+    private <T> T run(String what, Work<T> work, WriteGate through) {
         Optional<Connection> joined = join.activeConnection(dataSource);
         if (joined.isPresent()) {
             return inSavepoint(what, joined.get(), work);
         }
-        try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
-            T result = work.run(connection);
-            tx.commit();
-            return result;
+        try {
+            return through.through(() -> {
+                try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
+                    T result = work.run(connection);
+                    tx.commit();
+                    return result;
+                }
+            });
         } catch (SQLException e) {
             throw new JdbcStoreException("Could not " + what, e);
         }

@@ -63,9 +63,9 @@ public final class JdbcComplaintStore implements ComplaintStore {
     private final int fetchSize;
     private final CommitWriter writer;
 
-    private JdbcComplaintStore(Builder b, Dialect dialect) {
-        this.jdbc = new Jdbc(b.dataSource, b.transactionJoin);
-        this.own = new Jdbc(b.dataSource);
+    private JdbcComplaintStore(Builder b, Dialect dialect, WriteGate gate) {
+        this.jdbc = new Jdbc(b.dataSource, b.transactionJoin, gate);
+        this.own = new Jdbc(b.dataSource, gate);
         this.reports = b.reportDataSource.orElse(b.dataSource);
         this.dialect = dialect;
         this.council = b.council;
@@ -112,7 +112,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     @Override
     public Optional<Complaint> load(ComplaintId id) {
         requireNonNull(id, "id");
-        return jdbc.inTransaction("load a complaint", connection -> {
+        return jdbc.reading("load a complaint", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(ComplaintsTable.LOAD)) {
                 ps.setString(1, council);
                 Values.setUuid(ps, 2, id.value());
@@ -126,7 +126,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     @Override
     public List<ComplaintEvent> history(ComplaintId id) {
         requireNonNull(id, "id");
-        return jdbc.inTransaction("read a history", connection -> {
+        return jdbc.reading("read a history", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(EventsTable.HISTORY)) {
                 ps.setString(1, council);
                 Values.setUuid(ps, 2, id.value());
@@ -145,7 +145,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public Page<Complaint> find(ComplaintQuery query) {
         requireNonNull(query, "query");
         FindStatement find = FindStatement.of(dialect, council, query);
-        List<Complaint> found = jdbc.inTransaction("find complaints", connection -> {
+        List<Complaint> found = jdbc.reading("find complaints", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(find.sql())) {
                 find.bind(ps);
                 List<Complaint> rows = new ArrayList<>();
@@ -186,7 +186,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public GroupCounts count(CountQuery query) {
         requireNonNull(query, "query");
         ProjectionSql count = ProjectionSql.count(query, council, dialect);
-        return new Jdbc(reports).inTransaction("count for a report", connection -> {
+        return new Jdbc(reports, WriteGate.NONE).reading("count for a report", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(count.sql())) {
                 count.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -218,7 +218,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     @Override
     public Optional<PersonalData> personalData(ComplaintId id) {
         requireNonNull(id, "id");
-        return jdbc.inTransaction("read personal data", connection -> {
+        return jdbc.reading("read personal data", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(ComplainantsTable.SELECT)) {
                 ps.setString(1, council);
                 Values.setUuid(ps, 2, id.value());
@@ -269,7 +269,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
      */
     @Override
     public List<FeedEvent> eventsAfter(long position, int limit) {
-        return jdbc.inTransaction("read the event feed",
+        return jdbc.reading("read the event feed",
                 connection -> FeedTable.after(connection, council, position, limit));
     }
 
@@ -282,7 +282,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public ClockPage clocks(ClockQuery query) {
         requireNonNull(query, "query");
         ClockStatement statement = ClockStatement.of(council, query);
-        return jdbc.inTransaction("read the work queues", connection -> {
+        return jdbc.reading("read the work queues", connection -> {
             try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
                 return statement.answer(ps);
             }
@@ -295,7 +295,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
      * {@link ComplaintsSchema#latestVersion()}.
      */
     public Optional<String> schemaVersion() {
-        return jdbc.inTransaction("read the schema version", ComplaintsSchema::appliedVersion);
+        return jdbc.reading("read the schema version", ComplaintsSchema::appliedVersion);
     }
 
     @Override
@@ -429,6 +429,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
         /** The store, its tables migrated or validated as {@link #schema} says. */
         public JdbcComplaintStore build() {
             Dialect d = dialect.orElseGet(() -> ComplaintsSchema.detect(dataSource));
+            WriteGate gate = WriteGate.of(dataSource, d);
             switch (schema) {
                 case MIGRATE -> ComplaintsSchema.migrate(dataSource, d);
                 case VALIDATE -> ComplaintsSchema.validate(dataSource, d);
@@ -439,7 +440,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
                 LOG.info("JDBC complaint store for council {} on {} (dialect {}, schema {}{})", council,
                         product(), d, schema, reportDataSource.isPresent() ? ", reports from a second data source" : "");
             }
-            return new JdbcComplaintStore(this, d);
+            return new JdbcComplaintStore(this, d, gate);
         }
 
         private String product() {

@@ -39,13 +39,13 @@ public final class JdbcFeedConsumer {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final String council;
     private final String name;
     private final int batchSize;
 
     private JdbcFeedConsumer(DataSource dataSource, String council, String name, int batchSize) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource, WriteGate.of(dataSource, Dialect.of(dataSource)));
         this.council = council;
         this.name = name;
         this.batchSize = batchSize;
@@ -80,16 +80,15 @@ public final class JdbcFeedConsumer {
 
     /** The position of the last event this consumer handled; 0 before the first. */
     public long position() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(FeedTable.CONSUMER_POSITION)) {
-            ps.setString(1, council);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+        return jdbc.reading("read the position of feed consumer " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement(FeedTable.CONSUMER_POSITION)) {
+                ps.setString(1, council);
+                ps.setString(2, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("Could not read the position of feed consumer " + name, e);
-        }
+        });
     }
 
     /**
@@ -102,7 +101,7 @@ public final class JdbcFeedConsumer {
     public int poll(Handler handler) {
         requireNonNull(handler, "handler");
         addRow();
-        try (Connection c = dataSource.getConnection(); Transaction tx = new Transaction(c)) {
+        return jdbc.inTransaction("poll the feed for consumer " + name, c -> {
             Optional<Long> position = lock(c);
             if (position.isEmpty()) {
                 return 0;
@@ -122,25 +121,24 @@ public final class JdbcFeedConsumer {
                 move.setString(3, name);
                 move.executeUpdate();
             }
-            tx.commit();
             return events.size();
-        } catch (SQLException e) {
-            throw new JdbcStoreException("Could not poll the feed for consumer " + name, e);
-        }
+        });
     }
 
     private void addRow() {
-        try (Connection c = dataSource.getConnection(); Transaction tx = new Transaction(c);
-                PreparedStatement ps = c.prepareStatement(FeedTable.ADD_CONSUMER)) {
-            ps.setString(1, council);
-            ps.setString(2, name);
-            ps.setString(3, council);
-            ps.setString(4, name);
-            ps.executeUpdate();
-            tx.commit();
-        } catch (SQLException e) {
-            if (!Jdbc.isUniqueViolation(e)) { // another instance added it first
-                throw new JdbcStoreException("Could not add feed consumer " + name, e);
+        try {
+            jdbc.inTransaction("add feed consumer " + name, c -> {
+                try (PreparedStatement ps = c.prepareStatement(FeedTable.ADD_CONSUMER)) {
+                    ps.setString(1, council);
+                    ps.setString(2, name);
+                    ps.setString(3, council);
+                    ps.setString(4, name);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (JdbcStoreException e) {
+            if (!(e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql))) {
+                throw e; // else another instance added it first
             }
         }
     }
