@@ -152,11 +152,14 @@ public record Grid(List<Column> columns, List<Line> lines) {
             String label = "Children's social care " + stage + ": ";
             lines.add(figure(key + "_received", label + (stage == Stage.STAGE_1 ? "complaints received"
                     : "escalations received"), r.childrens().received(stage)));
+            long responses = 0;
             for (Outcome o : Outcome.values()) {
                 String outcome = o.name().toLowerCase(Locale.ROOT);
                 lines.add(figure(key + "_responses_" + outcome,
                         label + "responses " + outcome.replace('_', ' '), r.childrens().responses(stage, o)));
+                responses += r.childrens().responses(stage, o);
             }
+            lines.add(figure(key + "_responses_total", label + "responses in all", responses));
             lines.add(figure(key + "_responses_within_timescale", label + "responses within timescale",
                     r.childrens().withinTimescale(stage)));
         }
@@ -164,7 +167,10 @@ public record Grid(List<Column> columns, List<Line> lines) {
                 new Column("count", "Count", true)), lines);
     }
 
-    /** Triage is the first line: "done" means triaged; on the stage lines it means responded. */
+    /**
+     * Triage is the first line: "done" means triaged; on the stage lines it means responded. The Total line sums
+     * the stage lines (not triage, which counts contacts); a median does not add up, so its cell is empty.
+     */
     private static Grid performance(SlaPerformance p) {
         List<Column> columns = List.of(new Column("group", "Clock", false),
                 new Column("started", "Started", true),
@@ -179,13 +185,21 @@ public record Grid(List<Column> columns, List<Line> lines) {
         lines.add(new Line("triage", List.of("Triage (every contact)", Long.toString(t.received()), "", "",
                 Long.toString(t.withinTarget() + t.late()), Long.toString(t.withinTarget()), Long.toString(t.late()),
                 Long.toString(t.overdue()), "", "")));
+        List<ToLongFunction<SlaPerformance.StageRow>> counts = List.of(SlaPerformance.StageRow::started,
+                SlaPerformance.StageRow::acknowledgedOnTime, SlaPerformance.StageRow::acknowledgedLate,
+                SlaPerformance.StageRow::responded, SlaPerformance.StageRow::respondedOnTime,
+                r -> r.responded() - r.respondedOnTime(), SlaPerformance.StageRow::openOverdue,
+                SlaPerformance.StageRow::extended);
         for (SlaPerformance.StageRow r : p.stages()) {
-            lines.add(Line.of(r.label(), List.of(Long.toString(r.started()), Long.toString(r.acknowledgedOnTime()),
-                    Long.toString(r.acknowledgedLate()), Long.toString(r.responded()),
-                    Long.toString(r.respondedOnTime()), Long.toString(r.responded() - r.respondedOnTime()),
-                    Long.toString(r.openOverdue()), Long.toString(r.extended()),
-                    oneDecimal(r.medianWorkingDaysToRespond(), 1))));
+            List<String> values = new ArrayList<>();
+            counts.forEach(count -> values.add(Long.toString(count.applyAsLong(r))));
+            values.add(oneDecimal(r.medianWorkingDaysToRespond(), 1));
+            lines.add(Line.of(r.label(), values));
         }
+        List<String> total = new ArrayList<>();
+        counts.forEach(count -> total.add(Long.toString(p.stages().stream().mapToLong(count).sum())));
+        total.add("");
+        lines.add(Line.of(ReportTable.TOTAL_LABEL, total));
         return new Grid(columns, lines);
     }
 

@@ -34,16 +34,17 @@ final class ReportCharts {
         } else if (report instanceof SlaPerformanceByGroup byGroup) {
             return section.withChart(Chart.ofColumns(Chart.Kind.STACKED_BARS, "Responses by "
                     + byGroup.grouping().heading().toLowerCase(Locale.UK) + ": on time, late, overdue", "Stages",
-                    section.grid(), List.of("met_on_time", "late", "open_overdue"), "Total"));
+                    section.grid(), List.of("met_on_time", "late", "open_overdue"), ReportTable.TOTAL_LABEL));
         } else if (report instanceof MonthlyTrend trend) {
             return section.withChart(monthlyTrend(trend));
         } else if (report instanceof SlaPerformance) {
-            // the stages only: triage counts every contact, and its bar would dwarf theirs (it stays in the table)
+            // the stages only: triage counts every contact, and its bar would dwarf theirs (it stays in the table);
+            // the Total line sums the stages
             Grid stages = new Grid(section.grid().columns(),
                     section.grid().lines().stream().filter(l -> !l.key().equals("triage")).toList());
-            return section.withoutTotal().withChart(Chart.ofColumns(Chart.Kind.STACKED_BARS,
+            return section.withChart(Chart.ofColumns(Chart.Kind.STACKED_BARS,
                     "Timescales: responses by procedure and stage", "Complaints", stages,
-                    List.of("done_on_time", "done_late", "open_overdue"), ""));
+                    List.of("done_on_time", "done_late", "open_overdue"), ReportTable.TOTAL_LABEL));
         }
         return section.withoutTotal();
     }
