@@ -78,6 +78,8 @@ class ReportFormatTest {
                 LocalDate.of(2022, 2, 28), 0, 0, 0);
         assertEquals("2021-11-30,2022-02-28,2022-02-28,0,0,0,0,n/a", ReportFormat.CSV.render(none).lines().toList()
                 .get(1), "a share of no contacts is not 0%");
+        assertTrue(ReportFormat.TEXT.render(none).lines().toList().get(1).endsWith("  n/a"), "in every format");
+        assertTrue(ReportFormat.MARKDOWN.render(none).contains("| 0 | n/a |"), "in every format");
 
         BurnDown burnDown = new BurnDown(
                 ReportQuery.builder(Population.all(), Grouping.TYPE, LocalDate.of(2022, 1, 14)).build(),
