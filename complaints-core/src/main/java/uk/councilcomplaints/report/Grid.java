@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.ToLongFunction;
 import uk.councilcomplaints.model.Outcome;
 import uk.councilcomplaints.model.Stage;
@@ -66,6 +67,10 @@ public record Grid(List<Column> columns, List<Line> lines) {
             return statutory(a);
         } else if (report instanceof SlaPerformance p) {
             return performance(p);
+        } else if (report instanceof SlaPerformanceByGroup g) {
+            return performanceByGroup(g);
+        } else if (report instanceof MonthlyTrend m) {
+            return monthlyTrend(m);
         }
         throw new IllegalArgumentException("unknown report " + report.getClass());
     }
@@ -147,11 +152,14 @@ public record Grid(List<Column> columns, List<Line> lines) {
             String label = "Children's social care " + stage + ": ";
             lines.add(figure(key + "_received", label + (stage == Stage.STAGE_1 ? "complaints received"
                     : "escalations received"), r.childrens().received(stage)));
+            long responses = 0;
             for (Outcome o : Outcome.values()) {
                 String outcome = o.name().toLowerCase(Locale.ROOT);
                 lines.add(figure(key + "_responses_" + outcome,
                         label + "responses " + outcome.replace('_', ' '), r.childrens().responses(stage, o)));
+                responses += r.childrens().responses(stage, o);
             }
+            lines.add(figure(key + "_responses_total", label + "responses in all", responses));
             lines.add(figure(key + "_responses_within_timescale", label + "responses within timescale",
                     r.childrens().withinTimescale(stage)));
         }
@@ -159,7 +167,10 @@ public record Grid(List<Column> columns, List<Line> lines) {
                 new Column("count", "Count", true)), lines);
     }
 
-    /** Triage is the first line: "done" means triaged; on the stage lines it means responded. */
+    /**
+     * Triage is the first line: "done" means triaged; on the stage lines it means responded. The Total line sums
+     * the stage lines (not triage, which counts contacts); a median does not add up, so its cell is empty.
+     */
     private static Grid performance(SlaPerformance p) {
         List<Column> columns = List.of(new Column("group", "Clock", false),
                 new Column("started", "Started", true),
@@ -174,16 +185,70 @@ public record Grid(List<Column> columns, List<Line> lines) {
         lines.add(new Line("triage", List.of("Triage (every contact)", Long.toString(t.received()), "", "",
                 Long.toString(t.withinTarget() + t.late()), Long.toString(t.withinTarget()), Long.toString(t.late()),
                 Long.toString(t.overdue()), "", "")));
+        List<ToLongFunction<SlaPerformance.StageRow>> counts = List.of(SlaPerformance.StageRow::started,
+                SlaPerformance.StageRow::acknowledgedOnTime, SlaPerformance.StageRow::acknowledgedLate,
+                SlaPerformance.StageRow::responded, SlaPerformance.StageRow::respondedOnTime,
+                r -> r.responded() - r.respondedOnTime(), SlaPerformance.StageRow::openOverdue,
+                SlaPerformance.StageRow::extended);
         for (SlaPerformance.StageRow r : p.stages()) {
-            lines.add(Line.of(r.label(), List.of(Long.toString(r.started()), Long.toString(r.acknowledgedOnTime()),
-                    Long.toString(r.acknowledgedLate()), Long.toString(r.responded()),
-                    Long.toString(r.respondedOnTime()), Long.toString(r.responded() - r.respondedOnTime()),
-                    Long.toString(r.openOverdue()), Long.toString(r.extended()),
-                    r.medianWorkingDaysToRespond().isPresent()
-                            ? String.format(Locale.ROOT, "%.1f", r.medianWorkingDaysToRespond().getAsDouble())
-                            : "")));
+            List<String> values = new ArrayList<>();
+            counts.forEach(count -> values.add(Long.toString(count.applyAsLong(r))));
+            values.add(oneDecimal(r.medianWorkingDaysToRespond(), 1));
+            lines.add(Line.of(r.label(), values));
+        }
+        List<String> total = new ArrayList<>();
+        counts.forEach(count -> total.add(Long.toString(p.stages().stream().mapToLong(count).sum())));
+        total.add("");
+        lines.add(Line.of(ReportTable.TOTAL_LABEL, total));
+        return new Grid(columns, lines);
+    }
+
+    /** The response columns of the stage lines, a line per group, then the total. */
+    private static Grid performanceByGroup(SlaPerformanceByGroup g) {
+        List<Column> columns = List.of(new Column("group", g.grouping().heading(), false),
+                new Column("started", "Started", true), new Column("met_on_time", "Responded on time", true),
+                new Column("late", "Responded late", true), new Column("open_overdue", "Open, overdue", true),
+                new Column("median_working_days", "Median working days", true));
+        List<Line> lines = new ArrayList<>();
+        List<SlaPerformanceByGroup.Row> rows = new ArrayList<>(g.rows());
+        rows.add(g.total());
+        for (SlaPerformanceByGroup.Row r : rows) {
+            lines.add(Line.of(r.label(), List.of(Long.toString(r.started()), Long.toString(r.respondedOnTime()),
+                    Long.toString(r.respondedLate()), Long.toString(r.openOverdue()),
+                    oneDecimal(r.medianWorkingDaysToRespond(), 1))));
         }
         return new Grid(columns, lines);
+    }
+
+    /** A line per month (and group), then the total; the month column labels the line in CSV. */
+    private static Grid monthlyTrend(MonthlyTrend m) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("month", "Month", false));
+        m.grouping().ifPresent(g -> columns.add(new Column("group", g.heading(), false)));
+        columns.addAll(List.of(new Column("received", "Received", true), new Column("closed", "Closed", true),
+                new Column("responded", "Responded", true), new Column("responded_on_time", "Responded on time", true),
+                new Column("on_time_percent", "On time (%)", true)));
+        List<Line> lines = new ArrayList<>();
+        for (MonthlyTrend.Row r : m.rows()) {
+            lines.add(trendLine(m, r.month().toString(), r.group(), r.counts()));
+        }
+        lines.add(trendLine(m, "Total", "", m.total()));
+        return new Grid(columns, lines);
+    }
+
+    private static Line trendLine(MonthlyTrend m, String month, String group, MonthlyTrend.Counts c) {
+        List<String> values = new ArrayList<>();
+        if (m.grouping().isPresent()) {
+            values.add(group);
+        }
+        values.addAll(List.of(Long.toString(c.received()), Long.toString(c.closed()), Long.toString(c.responded()),
+                Long.toString(c.respondedOnTime()), oneDecimal(c.shareRespondedOnTime(), 100)));
+        return Line.of(month, values);
+    }
+
+    /** {@code value} times {@code scale} to one decimal place; empty when absent. */
+    private static String oneDecimal(OptionalDouble value, int scale) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.1f", scale * value.getAsDouble()) : "";
     }
 
     private static Line figure(String key, String label, long count) {

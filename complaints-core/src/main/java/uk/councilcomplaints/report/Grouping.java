@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.CountQuery.Dimension;
 import uk.councilcomplaints.store.GroupKey;
@@ -127,6 +128,17 @@ public enum Grouping {
     /** The fields a store groups by for this grouping. */
     public Set<Dimension> dimensions() {
         return EnumSet.copyOf(dimensions);
+    }
+
+    /** The group a complaint in {@code state} counts in, as a store would key its projection row. */
+    GroupKey keyOf(Complaint state) {
+        return new GroupKey(
+                dimensions.contains(Dimension.CLASSIFICATION) ? Optional.of(state.classification()) : Optional.empty(),
+                dimensions.contains(Dimension.PROCEDURE) ? Optional.of(state.procedure()) : Optional.empty(),
+                dimensions.contains(Dimension.STAGE) ? Optional.of(state.stage()) : Optional.empty(),
+                dimensions.contains(Dimension.SERVICE_AREA) ? Optional.of(state.serviceArea()) : Optional.empty(),
+                dimensions.contains(Dimension.OFFICER) ? state.officer() : Optional.empty(),
+                dimensions.contains(Dimension.TEAM) ? state.team() : Optional.empty());
     }
 
     /** The row label of a group; several groups may share one (all non-complaints under {@link #TYPE}). */

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
@@ -31,8 +32,9 @@ import uk.councilcomplaints.store.HistoryFilter;
 
 /**
  * The reports a council runs over a store: report tables as of any day (optionally as known at an
- * instant), a cohort's burn-down, the share of contacts that were not complaints, officer workload and the
- * statutory annual figures. Tables are counted by the store (from its projection, or by folding histories);
+ * instant), a cohort's burn-down, the share of contacts that were not complaints, officer workload, SLA
+ * performance (by procedure and stage, or by any grouping), the monthly trend and the statutory annual figures.
+ * Tables are counted by the store (from its projection, or by folding histories);
  * SLA and statutory figures fold the histories of the complaints that can matter. Thread-safe.
  */
 public final class Reports {
@@ -133,6 +135,46 @@ public final class Reports {
     public SlaPerformance slaPerformance(LocalDate from, LocalDate to, LocalDate asOf, KnownAt knownAt) {
         requireNonNull(knownAt, "knownAt");
         SlaPerformanceFold fold = new SlaPerformanceFold(sla, from, to, asOf, knownAt.limit());
+        try (Stream<ComplaintHistory> histories = store.histories(fold.wanted())) {
+            return fold.fold(histories);
+        }
+    }
+
+    /**
+     * {@link #slaPerformance}'s acknowledgement and response figures per group of {@code grouping} (officer, team,
+     * service area, procedure...) instead of per procedure and stage, counting the events {@code knownAt} says.
+     */
+    public SlaPerformanceByGroup slaPerformance(LocalDate from, LocalDate to, LocalDate asOf, Grouping grouping,
+            KnownAt knownAt) {
+        requireNonNull(grouping, "grouping");
+        requireNonNull(knownAt, "knownAt");
+        SlaPerformanceFold fold = new SlaPerformanceFold(sla, from, to, asOf, knownAt.limit(), grouping);
+        try (Stream<ComplaintHistory> histories = store.histories(fold.wanted())) {
+            return fold.foldByGroup(histories);
+        }
+    }
+
+    /**
+     * Month by month from {@code from} to {@code to}: contacts received, cases closed, responses sent and sent on
+     * time, counting the events {@code knownAt} says.
+     */
+    public MonthlyTrend monthlyTrend(LocalDate from, LocalDate to, KnownAt knownAt) {
+        return monthlyTrend(from, to, Optional.empty(), knownAt);
+    }
+
+    /**
+     * {@link #monthlyTrend(LocalDate, LocalDate, KnownAt)} with a row per month and group of {@code grouping}, as
+     * each case stood at the end of {@code to}.
+     */
+    public MonthlyTrend monthlyTrend(LocalDate from, LocalDate to, Grouping grouping, KnownAt knownAt) {
+        return monthlyTrend(from, to, Optional.of(requireNonNull(grouping, "grouping")), knownAt);
+    }
+
+    private MonthlyTrend monthlyTrend(LocalDate from, LocalDate to, Optional<Grouping> grouping, KnownAt knownAt) {
+        Days.check(from, "from");
+        Days.check(to, "to");
+        requireNonNull(knownAt, "knownAt");
+        MonthlyTrendFold fold = new MonthlyTrendFold(sla, from, to, knownAt.limit(), grouping);
         try (Stream<ComplaintHistory> histories = store.histories(fold.wanted())) {
             return fold.fold(histories);
         }

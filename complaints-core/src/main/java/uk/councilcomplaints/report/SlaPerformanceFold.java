@@ -1,6 +1,7 @@
 package uk.councilcomplaints.report;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +9,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import uk.councilcomplaints.event.ComplaintHistory;
+import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.LondonDays;
 import uk.councilcomplaints.model.Procedure;
 import uk.councilcomplaints.model.Stage;
@@ -19,9 +23,13 @@ import uk.councilcomplaints.sla.ClockState;
 import uk.councilcomplaints.sla.SlaClock;
 import uk.councilcomplaints.sla.SlaEvaluator;
 import uk.councilcomplaints.sla.SlaStatus;
+import uk.councilcomplaints.store.GroupKey;
 import uk.councilcomplaints.store.HistoryFilter;
 
-/** One pass over histories computing {@link SlaPerformance}. */
+/**
+ * One pass over histories computing {@link SlaPerformance}, or with a grouping {@link SlaPerformanceByGroup}: the
+ * same counts, each stage in its group instead of its procedure and stage's row.
+ */
 final class SlaPerformanceFold {
 
     private final SlaEvaluator sla;
@@ -31,6 +39,7 @@ final class SlaPerformanceFold {
     private final Instant knownAt;
     private final Instant periodStart;
     private final Instant periodEnd;
+    private final Optional<Grouping> grouping;
 
     private int received;
     private int triageOnTime;
@@ -38,6 +47,7 @@ final class SlaPerformanceFold {
     private int triageOverdue;
     private int triagePending;
     private final Map<Procedure, Map<Stage, Row>> rows = new EnumMap<>(Procedure.class);
+    private final Map<GroupKey, Row> groups;
 
     private static final class Row {
         int started;
@@ -48,9 +58,37 @@ final class SlaPerformanceFold {
         int openOverdue;
         int extended;
         final List<Integer> daysToRespond = new ArrayList<>();
+
+        void add(Row other) {
+            started += other.started;
+            ackOnTime += other.ackOnTime;
+            ackLate += other.ackLate;
+            responded += other.responded;
+            respondedOnTime += other.respondedOnTime;
+            openOverdue += other.openOverdue;
+            extended += other.extended;
+            daysToRespond.addAll(other.daysToRespond);
+        }
+
+        SlaPerformanceByGroup.Row toRow(String label) {
+            return new SlaPerformanceByGroup.Row(label, started, ackOnTime, ackLate, responded, respondedOnTime,
+                    openOverdue, extended, median(daysToRespond));
+        }
     }
 
+    /** The fold by procedure and stage, for {@link SlaPerformance}. */
     SlaPerformanceFold(SlaEvaluator sla, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+        this(sla, from, to, asOf, knownAt, Optional.empty());
+    }
+
+    /** The fold by {@code grouping}, for {@link SlaPerformanceByGroup}. */
+    SlaPerformanceFold(SlaEvaluator sla, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt,
+            Grouping grouping) {
+        this(sla, from, to, asOf, knownAt, Optional.of(grouping));
+    }
+
+    private SlaPerformanceFold(SlaEvaluator sla, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt,
+            Optional<Grouping> grouping) {
         checkArgument(!to.isBefore(from), "the period ends (%s) before it starts (%s)", to, from);
         checkArgument(!asOf.isBefore(to), "asOf (%s) must not be before the end of the period (%s)", asOf, to);
         this.sla = sla;
@@ -60,6 +98,8 @@ final class SlaPerformanceFold {
         this.knownAt = knownAt;
         this.periodStart = LondonDays.startOf(from);
         this.periodEnd = LondonDays.endOf(to);
+        this.grouping = grouping;
+        this.groups = new TreeMap<>(grouping.map(Grouping::order).orElse((a, b) -> 0));
     }
 
     /** The histories that can count: a contact received, or a stage started, in the period. */
@@ -68,8 +108,8 @@ final class SlaPerformanceFold {
     }
 
     SlaPerformance fold(Stream<ComplaintHistory> histories) {
-        Instant end = LondonDays.endOf(asOf);
-        histories.forEach(h -> sla.evaluate(h, end.minusNanos(1), knownAt).ifPresent(s -> add(h, s)));
+        checkState(grouping.isEmpty(), "a grouped fold gives the figures by group");
+        addAll(histories);
         List<SlaPerformance.StageRow> stageRows = new ArrayList<>();
         rows.forEach((procedure, byStage) -> byStage.forEach((stage, r) -> stageRows.add(
                 new SlaPerformance.StageRow(procedure, stage, r.started, r.ackOnTime, r.ackLate, r.responded,
@@ -77,6 +117,23 @@ final class SlaPerformanceFold {
         return new SlaPerformance(from, to, asOf, knownAt,
                 new SlaPerformance.Triage(received, triageOnTime, triageLate, triageOverdue, triagePending),
                 stageRows);
+    }
+
+    SlaPerformanceByGroup foldByGroup(Stream<ComplaintHistory> histories) {
+        Grouping by = grouping.orElseThrow(() -> new IllegalStateException("not a grouped fold"));
+        addAll(histories);
+        List<SlaPerformanceByGroup.Row> groupRows = new ArrayList<>();
+        Row total = new Row();
+        groups.forEach((key, r) -> {
+            groupRows.add(r.toRow(by.label(key)));
+            total.add(r);
+        });
+        return new SlaPerformanceByGroup(from, to, asOf, knownAt, by, groupRows, total.toRow("Total"));
+    }
+
+    private void addAll(Stream<ComplaintHistory> histories) {
+        Instant end = LondonDays.endOf(asOf);
+        histories.forEach(h -> sla.evaluate(h, end.minusNanos(1), knownAt).ifPresent(s -> add(h, s)));
     }
 
     private boolean inPeriod(Instant at) {
@@ -100,7 +157,7 @@ final class SlaPerformanceFold {
                     }
                 }
                 case ACKNOWLEDGEMENT -> {
-                    Row r = row(procedure, clock.stage());
+                    Row r = row(history, status, procedure, clock.stage());
                     r.started++;
                     if (clock.state() == ClockState.MET_ON_TIME) {
                         r.ackOnTime++;
@@ -109,7 +166,7 @@ final class SlaPerformanceFold {
                     }
                 }
                 case RESPONSE -> {
-                    Row r = row(procedure, clock.stage());
+                    Row r = row(history, status, procedure, clock.stage());
                     if (clock.state().met()) {
                         r.responded++;
                         r.respondedOnTime += clock.state() == ClockState.MET_ON_TIME ? 1 : 0;
@@ -136,8 +193,18 @@ final class SlaPerformanceFold {
         return status.clock(ClockKind.ACKNOWLEDGEMENT, response.stage()).orElseThrow().start();
     }
 
-    private Row row(Procedure procedure, Stage stage) {
-        return rows.computeIfAbsent(procedure, p -> new EnumMap<>(Stage.class)).computeIfAbsent(stage, s -> new Row());
+    /**
+     * The row a stage counts in: its procedure and stage's, or its group's as the case stood when the response was
+     * sent, or at the end of the as-of day.
+     */
+    private Row row(ComplaintHistory history, SlaStatus status, Procedure procedure, Stage stage) {
+        if (grouping.isEmpty()) {
+            return rows.computeIfAbsent(procedure, p -> new EnumMap<>(Stage.class))
+                    .computeIfAbsent(stage, s -> new Row());
+        }
+        Instant when = status.clock(ClockKind.RESPONSE, stage).flatMap(SlaClock::metAt).orElse(status.asOf());
+        Complaint state = history.stateAsOf(when, knownAt).orElseThrow();
+        return groups.computeIfAbsent(grouping.get().keyOf(state), k -> new Row());
     }
 
     private static OptionalDouble median(List<Integer> values) {

@@ -78,6 +78,8 @@ class ReportFormatTest {
                 LocalDate.of(2022, 2, 28), 0, 0, 0);
         assertEquals("2021-11-30,2022-02-28,2022-02-28,0,0,0,0,n/a", ReportFormat.CSV.render(none).lines().toList()
                 .get(1), "a share of no contacts is not 0%");
+        assertTrue(ReportFormat.TEXT.render(none).lines().toList().get(1).endsWith("  n/a"), "in every format");
+        assertTrue(ReportFormat.MARKDOWN.render(none).contains("| 0 | n/a |"), "in every format");
 
         BurnDown burnDown = new BurnDown(
                 ReportQuery.builder(Population.all(), Grouping.TYPE, LocalDate.of(2022, 1, 14)).build(),
@@ -100,9 +102,14 @@ class ReportFormatTest {
                 + "childrens_stage_1_responses_upheld,0\r\nchildrens_stage_1_responses_partly_upheld,7\r\n"), csv);
         assertTrue(csv.contains("\r\nchildrens_stage_2_received,4\r\n"), csv);
         assertTrue(csv.contains("\r\nchildrens_stage_1_responses_within_timescale,5\r\n"), csv);
-        assertEquals(4 + 3 * 5 + 1, csv.split("\r\n").length);
+        // each stage's responses in all, after its outcomes
+        assertTrue(csv.contains("\r\nchildrens_stage_1_responses_not_upheld,0\r\nchildrens_stage_1_responses_total,7\r\n"
+                + "childrens_stage_1_responses_within_timescale,5\r\n"), csv);
+        assertTrue(csv.contains("\r\nchildrens_stage_2_responses_total,0\r\n"), csv);
+        assertEquals(4 + 3 * 6 + 1, csv.split("\r\n").length);
         String text = ReportFormat.TEXT.render(annual);
         assertTrue(text.startsWith("Year ending 2022-03-31"), text);
         assertTrue(text.matches("(?s).*\nChildren's social care Stage 1: responses partly upheld +7\n.*"), text);
+        assertTrue(text.matches("(?s).*\nChildren's social care Stage 1: responses in all +7\n.*"), text);
     }
 }

@@ -12,17 +12,19 @@ import java.util.TreeSet;
 
 /**
  * {@code complaints.properties}: connection settings kept out of the command line, read from the working folder,
- * else from {@code ~/.config/complaints/}. Keys: {@code db} (or {@code url}), {@code user}, {@code council},
- * {@code password-file} (relative to the properties file's folder) and {@code homes.YYYY}, the homes the council
- * owned in the year ending 31 March YYYY (for {@code report tenant-satisfaction}). A password itself is refused:
- * it belongs in a file of its own, readable by its owner alone. Command-line options win over every key.
+ * else from {@code ~/.config/complaints/}. Keys: {@code db} (or {@code url}), {@code user}, {@code council-key} (or
+ * its old name {@code council}), {@code password-file} (relative to the properties file's folder) and
+ * {@code homes.YYYY}, the homes the council owned in the year ending 31 March YYYY (for
+ * {@code report tenant-satisfaction}). A password itself is refused: it belongs in a file of its own, readable by
+ * its owner alone. Command-line options win over every key.
  */
 final class CliConfig {
 
     /** The file's name. */
     static final String FILE_NAME = "complaints.properties";
 
-    private static final Set<String> KEYS = Set.of("db", "url", "user", "council", "password-file");
+    private static final Set<String> KEYS = Set.of("db", "url", "user", "council-key", "council",
+            "password-file");
     private static final java.util.regex.Pattern HOMES = java.util.regex.Pattern.compile("homes\\.\\d{4}");
 
     private final Optional<Path> file;
@@ -60,12 +62,17 @@ final class CliConfig {
         }
         if (!unknown.isEmpty()) {
             throw new CliException(file + ": unknown " + (unknown.size() == 1 ? "key " : "keys ")
-                    + String.join(", ", unknown) + " (known: db, url, user, council, password-file, "
+                    + String.join(", ", unknown) + " (known: db, url, user, council-key, password-file, "
                     + "homes.YYYY)");
         }
         if (values.containsKey("db") && values.containsKey("url")
                 && !values.getProperty("db").strip().equals(values.getProperty("url").strip())) {
             throw new CliException(file + ": db and url name different databases; keep one");
+        }
+        if (values.containsKey("council-key") && values.containsKey("council")
+                && !values.getProperty("council-key").strip().equals(values.getProperty("council").strip())) {
+            throw new CliException(file + ": council-key and council (its old name) name different councils; keep "
+                    + "council-key");
         }
         return new CliConfig(Optional.of(file), values);
     }
@@ -84,8 +91,9 @@ final class CliConfig {
         return value("user");
     }
 
-    Optional<String> council() {
-        return value("council");
+    /** The store's key for the council ({@code council-key}, or its old name {@code council}). */
+    Optional<String> councilKey() {
+        return value("council-key").or(() -> value("council"));
     }
 
     /** The password file, relative to the properties file's folder. */

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The options that say which database to connect to and as whom: {@code --db}, {@code --user}, {@code --council},
+ * The options that say which database to connect to and as whom: {@code --db}, {@code --user},
+ * {@code --council-key} (its old spelling {@code --council} still works, with a warning),
  * and the password from a prompt ({@code --password}), a file ({@code --password-file}), the
  * {@value CliEnvironment#PASSWORD_VARIABLE} environment variable or {@code complaints.properties}' password-file, in
  * that order. A password is never an argument: one on the command line shows in the process list and the shell's
@@ -52,10 +53,15 @@ public final class ConnectionOptions {
                     + "see --password-file and COMPLAINTS_DB_PASSWORD.")
     char[] prompted;
 
-    @Option(names = "--council", paramLabel = "ID",
-            description = "The council whose complaints to use in a database several councils share. Default: "
-                    + "council in complaints.properties, else the store's default.")
-    String council;
+    @Option(names = "--council-key", paramLabel = "KEY",
+            description = "The key the store files this council's complaints under, in a database several councils "
+                    + "share (a stored identifier such as anyshire, never printed; the name on papers is "
+                    + "--council-name). Default: council-key in complaints.properties, else the store's default.")
+    String councilKey;
+
+    /** The old spelling of {@code --council-key}: still works, with a warning; not in the help. */
+    @Option(names = "--council", paramLabel = "KEY", hidden = true)
+    String deprecatedCouncil;
 
     /** A user in a PostgreSQL URL: {@code user=} among its parameters, or {@code //user@host}. */
     private static final Pattern USER_IN_URL = Pattern.compile("(?i)[?&]user=[^&]+|//[^/@]+@");
@@ -74,7 +80,21 @@ public final class ConnectionOptions {
                     + "user in complaints.properties)");
         }
         return new StoreOptions.Database(db, who, password(env, config, err),
-                Optional.ofNullable(council).or(config::council));
+                councilKey(err).or(config::councilKey));
+    }
+
+    /** {@code --council-key}, or its deprecated spelling {@code --council} with a warning on {@code err}. */
+    private Optional<String> councilKey(PrintWriter err) {
+        if (deprecatedCouncil == null) {
+            return Optional.ofNullable(councilKey);
+        }
+        if (councilKey != null && !councilKey.equals(deprecatedCouncil)) {
+            throw new CliException("--council-key " + councilKey + " and --council " + deprecatedCouncil
+                    + " name different councils; give --council-key alone");
+        }
+        err.println("Warning: --council is deprecated; use --council-key (the store's key for the council; the name "
+                + "printed on papers is --council-name)");
+        return Optional.of(deprecatedCouncil);
     }
 
     /**

@@ -40,8 +40,9 @@ final class FormatOptions {
     Path output;
 
     @Option(names = "--council-name", paramLabel = "NAME", defaultValue = "Council",
-            description = "The council's name in the title of html and in the workbook's properties "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "The council's name as printed on papers: the title of html and the workbook's "
+                    + "properties (default ${DEFAULT-VALUE}). Only printed; which council's complaints are read is "
+                    + "--council-key.")
     String councilName = "Council";
 
     /** Writes {@code document} as the options say; {@code generatedAt} is when it was produced (the HTML says). */

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import uk.councilcomplaints.event.KnownAt;
 import uk.councilcomplaints.report.Grid;
 import uk.councilcomplaints.report.Grouping;
-import uk.councilcomplaints.report.NonComplaintShare;
 import uk.councilcomplaints.report.Population;
 import uk.councilcomplaints.report.Report;
 import uk.councilcomplaints.report.ReportQuery;
@@ -394,28 +393,10 @@ final class ReportCommand implements Callable<Integer> {
 
         private LocalDate day;
 
-        private NonComplaintShare share;
-
         @Override
         Report report(Reports reports) {
             day = asOf.orToday(this);
-            share = reports.nonComplaintShare(period.from, period.to, day, known());
-            return share;
-        }
-
-        @Override
-        Document.Section section(ComplaintStore store) {
-            Document.Section section = super.section(store);
-            if (share.contacts() != 0) {
-                return section;
-            }
-            List<Grid.Line> lines = section.grid().lines().stream().map(line -> {
-                List<String> cells = new java.util.ArrayList<>(line.cells());
-                cells.set(cells.size() - 1, "n/a");
-                return new Grid.Line(line.key(), cells);
-            }).toList();
-            return new Document.Section(section.key(), section.title(), new Grid(section.grid().columns(), lines),
-                    section.chart(), section.totalLabel());
+            return reports.nonComplaintShare(period.from, period.to, day, known());
         }
 
         @Override

@@ -158,7 +158,7 @@ class ConnectionSettingsTest {
 
         Files.writeString(dir.resolve("db.pass"), "fromconfigfile\n");
         Files.writeString(dir.resolve("complaints.properties"), "# the council's database\nurl=" + PG
-                + "\nuser=cc\ncouncil=borsetshire\npassword-file=db.pass\n");
+                + "\nuser=cc\ncouncil-key=borsetshire\npassword-file=db.pass\n");
         Cli.Result fromHere = run("report", "by-type");
         assertEquals(0, fromHere.exitCode(), fromHere.err());
         assertEquals(PG, opened.get().url());
@@ -167,7 +167,7 @@ class ConnectionSettingsTest {
         assertEquals(Optional.of("fromconfigfile"), opened.get().password());
 
         Cli.Result overridden = run(environment(Map.of("COMPLAINTS_DB_PASSWORD", "fromenv"), false), "report",
-                "by-type", "--db", PG + "2", "--user", "other", "--council", "wessex");
+                "by-type", "--db", PG + "2", "--user", "other", "--council-key", "wessex");
         assertEquals(0, overridden.exitCode(), overridden.err());
         assertEquals(PG + "2", opened.get().url());
         assertEquals(Optional.of("other"), opened.get().user());
@@ -182,12 +182,51 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void theOldSpellingsOfTheCouncilKeyStillWorkTheOptionWithAWarning() throws Exception {
+        Cli.Result key = run("report", "by-type", "--db", PG, "--user", "cc", "--council-key", "wessex");
+        assertEquals(0, key.exitCode(), key.err());
+        assertEquals(Optional.of("wessex"), opened.get().council());
+        assertFalse(key.err().contains("deprecated"), key.err());
+
+        Cli.Result old = run("report", "by-type", "--db", PG, "--user", "cc", "--council", "mercia");
+        assertEquals(0, old.exitCode(), old.err());
+        assertEquals(Optional.of("mercia"), opened.get().council());
+        assertEquals(1, old.err().lines().filter(l -> l.contains("deprecated")).count(), old.err());
+        assertTrue(old.err().contains("Warning: --council is deprecated; use --council-key"), old.err());
+
+        Cli.Result both = run("report", "by-type", "--db", PG, "--user", "cc", "--council-key", "wessex",
+                "--council", "mercia");
+        assertEquals(1, both.exitCode());
+        assertTrue(both.err().contains("name different councils"), both.err());
+
+        Path config = dir.resolve("complaints.properties");
+        Files.writeString(config, "db=" + PG + "\nuser=cc\ncouncil=borsetshire\n");
+        Cli.Result oldKey = run("report", "by-type");
+        assertEquals(0, oldKey.exitCode(), oldKey.err());
+        assertEquals(Optional.of("borsetshire"), opened.get().council(), "the old key in complaints.properties");
+
+        Files.writeString(config, "db=" + PG + "\nuser=cc\ncouncil-key=borsetshire\ncouncil=wessex\n");
+        Cli.Result clash = run("report", "by-type");
+        assertEquals(1, clash.exitCode());
+        assertTrue(clash.err().contains("council-key and council (its old name) name different councils"),
+                clash.err());
+    }
+
+    @Test
+    void theHelpSaysWhichCouncilOptionDoesWhat() {
+        String help = run("report", "by-type", "--help").out();
+        assertTrue(help.contains("--council-key=KEY"), help);
+        assertTrue(help.contains("--council-name=NAME"), help);
+        assertFalse(help.contains("--council=") || help.contains("--council "), "the old spelling is hidden: " + help);
+    }
+
+    @Test
     void aMistakeInComplaintsPropertiesIsOneLine() throws Exception {
         Path config = dir.resolve("complaints.properties");
         Files.writeString(config, "db=" + PG + "\nusr=cc\n");
         Cli.Result typo = run("report", "by-type");
         assertEquals(1, typo.exitCode());
-        assertEquals("complaints report by-type: " + config + ": unknown key usr (known: db, url, user, council, "
+        assertEquals("complaints report by-type: " + config + ": unknown key usr (known: db, url, user, council-key, "
                 + "password-file, homes.YYYY)", typo.err().strip());
 
         Files.writeString(config, "db=" + PG + "\nuser=cc\npassword=s3cret\n");

@@ -274,6 +274,9 @@ class ReportFormatsTest {
         assertTrue(table.contains("Triage (every contact)"), "triage stays in the table");
         assertFalse(svg.contains("Triage"), "no triage bar to dwarf the stages: " + svg);
         assertTrue(svg.contains("Corporate Stage 1"), svg);
+        assertTrue(table.contains("<tr class=\"total\"><th scope=\"row\">Total</th>"),
+                "the stages' total line in the table, in bold: " + table);
+        assertFalse(svg.contains(">Total<") || svg.contains("(Total)"), "and not a bar: " + svg);
     }
 
     private static List<String> texts(Row row) {
