@@ -67,7 +67,7 @@ public record AgeingReport(LocalDate asOf, By by, List<Row> rows, Row total, Lis
     }
 
     /** The label of an officer's group when no officer is allocated. */
-    public static final String UNALLOCATED = "Unallocated";
+    public static final String UNALLOCATED = Grouping.NOT_ALLOCATED_LABEL;
 
     /** One open case as the report needs it: wherever it was read from. */
     record Case(ComplaintId id, String reference, Instant receivedAt, ServiceArea serviceArea,

@@ -77,7 +77,7 @@ class AgeingReportTest {
                 received(LocalDate.of(2022, 3, 1), null, ServiceArea.CHILDRENS),
                 received(LocalDate.of(2022, 4, 1), "bob", ServiceArea.ADULTS));
         AgeingReport byOfficer = AgeingReport.of(AS_OF, AgeingReport.By.OFFICER, 2, cases, CALENDAR);
-        assertEquals(List.of("Unallocated", "bob"), byOfficer.rows().stream().map(AgeingReport.Row::label).toList());
+        assertEquals(List.of("Not allocated", "bob"), byOfficer.rows().stream().map(AgeingReport.Row::label).toList());
         assertEquals(List.of("R-2022-01-04", "R-2022-03-01"), byOfficer.oldest().stream()
                 .map(AgeingReport.Aged::reference).toList());
         AgeingReport byArea = AgeingReport.of(AS_OF, AgeingReport.By.SERVICE_AREA, 0, cases, CALENDAR);

@@ -54,8 +54,9 @@ class KilledImportTest {
     private static final int KILL_AFTER = 5_000;
 
     @ParameterizedTest
-    // not H2 in a file: killed while a batch commits, H2 2.5 can keep part of the batch (a torn commit), with
-    // or without WRITE_DELAY=0; cause not found (see README, Faults). Add "h2" here to run it on an H2 file.
+    // not H2 in a file: killed after H2 2.5 saved a batch part-way (it does once a transaction changes about 19 MB),
+    // H2 can keep part of it (docs/reliability.md, Faults: H2TornTransactionProbe shows it without library code).
+    // Add "h2" here to run it on an H2 file.
     @ValueSource(strings = {"postgresql"})
     void anImportKilledPartWayAndRunAgainImportsEveryRowExactlyOnce(String database, @TempDir Path dir)
             throws Exception {
