@@ -290,6 +290,17 @@ public final class JdbcComplaintStore implements ComplaintStore {
     }
 
     /**
+     * What is wrong with this council's stored rows, one line each, in reference order: a complaint whose version is
+     * not its number of events, whose events lack their report rows, or whose personal data is missing but was
+     * not erased; and rows left without their complaint. Empty on a sound database: the store's transactions never
+     * leave any, but an H2 file killed after H2 saved a large transaction part-way can (see the documentation on
+     * reliability). Reads every complaint: a maintenance call, not one for each request.
+     */
+    public List<String> incompleteComplaints() {
+        return jdbc.reading("check the stored rows", connection -> ConsistencyCheck.run(connection, council));
+    }
+
+    /**
      * The newest of the store's schema scripts applied in its database, by {@link ComplaintsSchema#migrate} or by
      * Flyway, read now (so it also shows the database answers); empty when none is. Compare
      * {@link ComplaintsSchema#latestVersion()}.

@@ -38,7 +38,7 @@ import uk.councilcomplaints.model.LondonDays;
                 + "tracker spreadsheet, report tables and the cases breaching their timescales.",
         subcommands = {BriefingCommand.class, ImportCommand.class, ReportCommand.class, SlaCommand.class,
                 SubjectAccessCommand.class, RetentionCommand.class, MigrateCommand.class, AgeingCommand.class,
-                RebuildClocksCommand.class, ShowCommand.class, FindCommand.class,
+                RebuildClocksCommand.class, CheckCommand.class, ShowCommand.class, FindCommand.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error, 2 invalid command line."})
 public final class ComplaintsCli implements Callable<Integer> {

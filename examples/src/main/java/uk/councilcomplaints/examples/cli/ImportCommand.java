@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,6 +19,8 @@ import uk.councilcomplaints.examples.cli.legacy.ImportSummary;
 import uk.councilcomplaints.examples.cli.legacy.LegacyImportException;
 import uk.councilcomplaints.examples.cli.legacy.LegacyImporter;
 import uk.councilcomplaints.examples.cli.legacy.ReadOptions;
+import uk.councilcomplaints.store.jdbc.Dialect;
+import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 
 /** {@code complaints import FILE}: a legacy tracker spreadsheet, an .xlsx workbook or saved as CSV, into the store. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -78,6 +81,14 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (OpenStore open = root.open(storeOptions, err)) {
+            // only an H2 file can be left torn by a kill (docs/reliability.md): checked before adding to it
+            List<String> incomplete = open.store() instanceof JdbcComplaintStore jdbc && jdbc.dialect() == Dialect.H2
+                    ? jdbc.incompleteComplaints() : List.of();
+            if (!incomplete.isEmpty()) {
+                throw new CliException("the database holds " + incomplete.size() + " incomplete "
+                        + (incomplete.size() == 1 ? "case" : "cases") + " (the first: " + incomplete.get(0)
+                        + "); 'complaints check' lists them. " + CheckCommand.ADVICE);
+            }
             ImportSummary summary = new LegacyImporter(open.store(), root.clock(), out, err)
                     .importFile(file, new ReadOptions(sep, Optional.ofNullable(sheet)));
             out.println(summary);
