@@ -35,8 +35,26 @@ final class ConsistencyCheck {
     private ConsistencyCheck() {
     }
 
-    /** One line for each complaint whose rows disagree and each complaint id with rows but no complaint. */
+    /** What a file torn with rows still locked by its dead transaction shows instead (reads of them time out). */
+    static final String LOCKED = "rows locked by a transaction that neither committed nor rolled back: the process"
+            + " was killed while the database saved it";
+
+    /**
+     * One line for each complaint whose rows disagree and each complaint id with rows but no complaint; or
+     * {@link #LOCKED} alone.
+     */
     static List<String> run(Connection connection, String council) throws SQLException {
+        try {
+            return check(connection, council);
+        } catch (SQLException e) {
+            if (Jdbc.isLockNotAvailable(e)) {
+                return List.of(LOCKED);
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> check(Connection connection, String council) throws SQLException {
         List<String> found = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(COMPLAINTS)) {
             ps.setString(1, council);

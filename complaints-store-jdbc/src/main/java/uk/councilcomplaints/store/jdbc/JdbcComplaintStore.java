@@ -292,7 +292,8 @@ public final class JdbcComplaintStore implements ComplaintStore {
     /**
      * What is wrong with this council's stored rows, one line each, in reference order: a complaint whose version is
      * not its number of events, whose events lack their report rows, or whose personal data is missing but was
-     * not erased; and rows left without their complaint. Empty on a sound database: the store's transactions never
+     * not erased; and rows left without their complaint; or one line saying that rows are locked by a transaction
+     * that never ended. Empty on a sound database: the store's transactions never
      * leave any, but an H2 file killed after H2 saved a large transaction part-way can (see the documentation on
      * reliability). Reads every complaint: a maintenance call, not one for each request.
      */

@@ -39,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.println(incomplete.size() + (incomplete.size() == 1 ? " case is" : " cases are") + " incomplete:");
+            out.println("The database is incomplete:");
             incomplete.forEach(line -> out.println("  " + line));
             out.println(ADVICE);
             out.flush();

@@ -85,9 +85,9 @@ final class ImportCommand implements Callable<Integer> {
             List<String> incomplete = open.store() instanceof JdbcComplaintStore jdbc && jdbc.dialect() == Dialect.H2
                     ? jdbc.incompleteComplaints() : List.of();
             if (!incomplete.isEmpty()) {
-                throw new CliException("the database holds " + incomplete.size() + " incomplete "
-                        + (incomplete.size() == 1 ? "case" : "cases") + " (the first: " + incomplete.get(0)
-                        + "); 'complaints check' lists them. " + CheckCommand.ADVICE);
+                throw new CliException("the database is incomplete (" + incomplete.get(0)
+                        + (incomplete.size() > 1 ? ", and " + (incomplete.size() - 1) + " more" : "")
+                        + "); 'complaints check' lists it all. " + CheckCommand.ADVICE);
             }
             ImportSummary summary = new LegacyImporter(open.store(), root.clock(), out, err)
                     .importFile(file, new ReadOptions(sep, Optional.ofNullable(sheet)));

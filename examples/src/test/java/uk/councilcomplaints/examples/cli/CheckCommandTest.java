@@ -36,13 +36,13 @@ class CheckCommandTest {
         String torn = cutTheReportRowsOfOneCase(url);
         Cli.Result found = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "check", "--db", url);
         assertEquals(1, found.exitCode(), found.out() + found.err());
-        assertTrue(found.out().startsWith("1 case is incomplete:\n  " + torn + ": 0 report rows for "), found.out());
+        assertTrue(found.out().startsWith("The database is incomplete:\n  " + torn + ": 0 report rows for "),
+                found.out());
         assertTrue(found.out().contains("Import the spreadsheet again into a new database"), found.out());
 
         Cli.Result again = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "import", "--db", url, csv.toString());
         assertEquals(1, again.exitCode(), again.out());
-        assertTrue(again.err().contains("the database holds 1 incomplete case (the first: " + torn + ": 0 report"
-                + " rows for "), again.err());
+        assertTrue(again.err().contains("the database is incomplete (" + torn + ": 0 report rows for "), again.err());
     }
 
     /** Deletes the report rows of the case with the first reference; returns its reference. */

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import uk.councilcomplaints.examples.cli.legacy.LegacyCsvGenerator;
 /**
  * Not a test: kills {@code complaints import} of 8,000 generated rows into a new H2 file at random points (after
  * 2,000, 4,000 or 6,000 rows read and up to 2.5 s more), then counts each table's rows on reopening, and says
- * which runs left a batch torn (complaints without their personal data or report rows, or unreadable). Arguments:
+ * which runs left a batch torn (complaints without their personal data or report rows, or unreadable), and whether
+ * {@code complaints check} found it. Arguments:
  * {@code RUNS [URL_SUFFIX [SEED]]}, e.g. {@code 40 ";WRITE_DELAY=0" 6}; see README, Faults.
  */
 public final class KilledImportHarness {
@@ -41,6 +43,7 @@ public final class KilledImportHarness {
         Path csv = base.resolve("tracker.csv");
         LegacyCsvGenerator.write(csv, 8_000);
         int torn = 0;
+        int missed = 0;
         for (int i = 0; i < runs; i++) {
             String url = "jdbc:h2:file:" + base.resolve("run" + i).resolve("db").toAbsolutePath() + suffix;
             int after = 2_000 * (1 + random.nextInt(3));
@@ -49,10 +52,14 @@ public final class KilledImportHarness {
             String counts = counts(url);
             boolean whole = whole(counts);
             torn += whole ? 0 : 1;
-            System.out.printf("run %d killed after %d rows + %d ms: %s%s%n", i, after, waitMillis, counts,
-                    whole ? "" : "  TORN");
+            Cli.Result check = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "check", "--db", url);
+            boolean found = check.exitCode() != 0;
+            missed += !whole && !found ? 1 : 0;
+            System.out.printf("run %d killed after %d rows + %d ms: %s%s; check: %s%n", i, after, waitMillis, counts,
+                    whole ? "" : "  TORN", check.out().lines().findFirst().orElse(check.err().strip()));
         }
-        System.out.printf("%d of %d runs torn (%s)%n", torn, runs, base);
+        System.out.printf("%d of %d runs torn, %d of them not found by 'complaints check' (%s)%n", torn, runs, missed,
+                base);
     }
 
     /** Runs the import in a child JVM and kills it (SIGKILL) {@code waitMillis} after it read {@code after} rows. */
