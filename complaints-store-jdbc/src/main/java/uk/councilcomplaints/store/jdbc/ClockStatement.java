@@ -30,6 +30,9 @@ final class ClockStatement {
      */
     private static final Instant FLOOR = Instant.parse("0001-01-01T00:00:00Z");
 
+    /** The council's lowest or highest basis (a format of the aggregate's name). */
+    private static final String BASIS_BOUND = "SELECT %s(basis) FROM running_clocks WHERE council_id = ?";
+
     private final BoundSql sql = new BoundSql("");
     private final ClockQuery query;
 
@@ -60,8 +63,13 @@ final class ClockStatement {
         s.sql.numbers("kind", q.kinds().stream().map(ClockKind::ordinal).toList());
         s.sql.in("status", q.statuses().stream().map(Enum::name).toList());
         q.basisOtherThan().ifPresent(v -> {
-            s.sql.condition("basis <> ?");
+            // the row's basis differs, and so does the council's lowest or highest: those two, read from the ends
+            // of running_clocks_by_basis, are evaluated once, so when every row has this basis nothing is scanned
+            s.sql.condition("basis <> ? AND ((" + BASIS_BOUND.formatted("MIN") + ") <> ? OR ("
+                    + BASIS_BOUND.formatted("MAX") + ") <> ?)");
             s.sql.bind((ps, i) -> ps.setLong(i, v));
+            s.sql.bind((ps, i) -> ps.setString(i, council)).bind((ps, i) -> ps.setLong(i, v));
+            s.sql.bind((ps, i) -> ps.setString(i, council)).bind((ps, i) -> ps.setLong(i, v));
         });
         if (q.after().isEmpty()) {
             s.sql.condition(instant + " >= ?");
