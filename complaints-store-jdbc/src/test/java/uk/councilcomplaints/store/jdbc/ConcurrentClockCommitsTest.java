@@ -3,16 +3,13 @@ package uk.councilcomplaints.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static uk.councilcomplaints.store.jdbc.HeldConnections.count;
+import static uk.councilcomplaints.store.jdbc.HeldConnections.invoke;
+import static uk.councilcomplaints.store.jdbc.HeldConnections.waitingForALock;
+import static uk.councilcomplaints.store.jdbc.HeldConnections.wrap;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,8 +32,9 @@ import uk.councilcomplaints.sla.WorkingCalendar;
 import uk.councilcomplaints.store.Commit;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.store.VersionConflictException;
+import uk.councilcomplaints.store.jdbc.HeldConnections.HeldAppend;
+import uk.councilcomplaints.store.jdbc.HeldConnections.TwoNodes;
 import uk.councilcomplaints.testing.Fixtures;
-import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
 
 /**
@@ -54,12 +52,10 @@ class ConcurrentClockCommitsTest {
 
     @Test
     void twoBatchesOfClocksOnlyInOppositeOrdersBothFinish() throws Exception {
-        HikariDataSource poolA = TestDatabases.newPostgresDatabase(3);
-        HikariDataSource poolB = TestDatabases.newPool(poolA, 3);
-        try (poolA; poolB) {
-            ComplaintsSchema.migrate(poolA);
-            String council = TestDatabases.freshCouncil();
-            JdbcComplaintStore setUp = JdbcComplaintStore.builder(poolA).council(council).noSettleWindow().build();
+        try (TwoNodes nodes = TwoNodes.start(3)) {
+            DataSource poolA = nodes.a();
+            String council = nodes.council();
+            JdbcComplaintStore setUp = nodes.storeA();
             Complaints desk = Complaints.builder(setUp).clock(SettableClock.at("2022-04-04T08:00:00Z")).build();
             for (int i = 0; i < COMPLAINTS; i++) {
                 Fixtures.allocated(desk, Procedure.CORPORATE, ServiceArea.CORPORATE, "officer." + i);
@@ -85,7 +81,7 @@ class ConcurrentClockCommitsTest {
                     Thread.onSpinWait();
                 }
             });
-            DataSource b = onFirstLock(poolB, () -> aLocked.await(60, TimeUnit.SECONDS), bLocked::countDown);
+            DataSource b = onFirstLock(nodes.b(), () -> aLocked.await(60, TimeUnit.SECONDS), bLocked::countDown);
             JdbcComplaintStore nodeA = JdbcComplaintStore.builder(a).council(council).schema(SchemaMode.NONE)
                     .noSettleWindow().build();
             JdbcComplaintStore nodeB = JdbcComplaintStore.builder(b).council(council).schema(SchemaMode.NONE)
@@ -104,34 +100,24 @@ class ConcurrentClockCommitsTest {
 
     @Test
     void aCommitOfClocksOnlyRacingAnAppendLeavesTheAppendAndItsClocks() throws Exception {
-        HikariDataSource poolA = TestDatabases.newPostgresDatabase(3);
-        HikariDataSource poolB = TestDatabases.newPool(poolA, 2);
-        try (poolA; poolB) {
-            ComplaintsSchema.migrate(poolA);
-            String council = TestDatabases.freshCouncil();
+        try (TwoNodes nodes = TwoNodes.start(3)) {
+            DataSource poolA = nodes.a();
+            String council = nodes.council();
             SettableClock clock = SettableClock.at("2022-04-04T08:00:00Z");
-            JdbcComplaintStore nodeA = JdbcComplaintStore.builder(poolA).council(council).noSettleWindow().build();
+            JdbcComplaintStore nodeA = nodes.storeA();
             Complaints deskA = Complaints.builder(nodeA).clock(clock).build();
             Complaint stored = Fixtures.allocated(deskA, Procedure.CORPORATE, ServiceArea.CORPORATE, "a.patel");
             ComplaintHistory before = new ComplaintHistory(nodeA.history(stored.id()));
             Commit rebuild = Commit.clocksOf(before.current(), OTHER.clockRows(before));
 
-            CountDownLatch committing = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            JdbcComplaintStore nodeB = JdbcComplaintStore.builder(heldAtCommit(poolB, committing, release))
-                    .council(council).schema(SchemaMode.NONE).noSettleWindow().build();
-            clock.advance(Duration.ofHours(1));
-            Complaints deskB = Complaints.builder(nodeB).clock(clock).build();
-            CompletableFuture<Complaint> append = CompletableFuture.supplyAsync(
-                    () -> deskB.execute(stored.id(), new Command.Acknowledge(), Fixtures.OFFICER));
-            committing.await(60, TimeUnit.SECONDS);
+            HeldAppend append = new HeldAppend(nodes.b(), council, clock, stored.id());
 
             CompletableFuture<Void> clocksOnly = CompletableFuture.runAsync(() -> nodeA.append(rebuild));
             while (!clocksOnly.isDone() && !waitingForALock(poolA)) {
                 Thread.onSpinWait();
             }
-            release.countDown();
-            Complaint acknowledged = append.get(60, TimeUnit.SECONDS);
+            append.release.countDown();
+            Complaint acknowledged = append.done.get(60, TimeUnit.SECONDS);
             ExecutionException failed = assertThrows(ExecutionException.class,
                     () -> clocksOnly.get(60, TimeUnit.SECONDS));
             assertInstanceOf(VersionConflictException.class, failed.getCause(), "the append came first");
@@ -176,71 +162,5 @@ class ConcurrentClockCommitsTest {
                         return r;
                     });
         });
-    }
-
-    /**
-     * Connections of {@code db} whose commit, once they have updated a complaint, signals {@code committing} and
-     * waits for {@code release}: an append in flight, its rows written and locked.
-     */
-    private static DataSource heldAtCommit(DataSource db, CountDownLatch committing, CountDownLatch release) {
-        return wrap(db, new ConnectionHandler() {
-            private final AtomicBoolean updated = new AtomicBoolean();
-
-            @Override
-            public Object invoke(Connection connection, Method m, Object[] a) throws Throwable {
-                if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
-                        && sql.startsWith("UPDATE complaints")) {
-                    updated.set(true);
-                }
-                if (m.getName().equals("commit") && updated.getAndSet(false)) {
-                    committing.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                }
-                return ConcurrentClockCommitsTest.invoke(connection, m, a);
-            }
-        });
-    }
-
-    /** What a wrapped connection does with each call. */
-    @FunctionalInterface
-    private interface ConnectionHandler {
-        Object invoke(Connection connection, Method m, Object[] a) throws Throwable;
-    }
-
-    private static DataSource wrap(DataSource db, ConnectionHandler handler) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(db, method, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> handler.invoke(connection, m, a));
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    /** Whether a session of {@code db}'s database waits for a lock (whichever statement: a test must not hang). */
-    private static boolean waitingForALock(DataSource db) throws SQLException {
-        return count(db, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND wait_event_type = ?", "Lock") > 0;
-    }
-
-    private static long count(DataSource db, String sql, String value) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }
