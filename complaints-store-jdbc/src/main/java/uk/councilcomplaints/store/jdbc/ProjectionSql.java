@@ -106,9 +106,10 @@ final class ProjectionSql {
 
     /**
      * The start of the counts per day and group of the rows {@code p} at the days {@code d} (H2's statement, or
-     * one branch of PostgreSQL's). On PostgreSQL each branch is grouped by itself:
-     * over a table's columns the planner knows how few groups there are and hashes them, where over the rows of
-     * both branches together it guessed thousands and sorted every row, the service area's name included.
+     * one branch of PostgreSQL's). On PostgreSQL each branch is grouped by itself, the outer query adding up the
+     * partial counts: over a table's columns the planner estimates the groups from its statistics (tens, where
+     * over the UNION ALL it guessed thousands) and groups each branch's rows on the grouped columns alone, without
+     * first projecting and sorting on the day's index as well.
      */
     private void branchCounts() {
         sql.append("SELECT d.day_index, ");
