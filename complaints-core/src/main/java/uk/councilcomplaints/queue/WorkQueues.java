@@ -59,16 +59,15 @@ public final class WorkQueues {
     /**
      * The clocks {@code query} lists, a page at a time in due order, or their number per group when it counts. A
      * query for clocks at risk by an instant reads only the due instants the policy's margin allows. The first call
-     * warns, once, if the store holds rows computed under another policy or calendar (see {@link #staleClocks()}).
+     * warns, once, if the store holds rows computed under another policy or calendar (see {@link #hasStaleClocks()}).
      */
     public ClockPage find(ClockQuery query) {
         requireNonNull(query, "query");
         if (basisChecked.compareAndSet(false, true)) {
-            long stale = staleClocks();
-            if (stale > 0) {
-                LOG.warn("{} clock rows were computed under another SLA policy or working-day calendar; their due"
-                        + " dates may be wrong until the clocks are rebuilt (WorkQueues.rebuildClocks(), or"
-                        + " 'complaints rebuild-clocks')", stale);
+            if (hasStaleClocks()) {
+                LOG.warn("clock rows were computed under another SLA policy or working-day calendar (how many:"
+                        + " WorkQueues.staleClocks()); their due dates may be wrong until the clocks are rebuilt"
+                        + " (WorkQueues.rebuildClocks(), or 'complaints rebuild-clocks')");
             }
             if (missingClocks()) {
                 LOG.warn("the store keeps no clock rows but holds open complaints (tables upgraded from a version"
@@ -107,7 +106,21 @@ public final class WorkQueues {
         return none && !store.find(ComplaintQuery.builder().buckets(OPEN).limit(1).build()).items().isEmpty();
     }
 
-    /** How many clock rows, running or paused, the store holds from another policy or calendar than this one's. */
+    /**
+     * Whether the store holds a clock row, running or paused, from another policy or calendar than this one's: a
+     * page of one row each, which a store answers without reading its rows when they all have this basis (the
+     * check of the first {@link #find}).
+     */
+    public boolean hasStaleClocks() {
+        long basis = sla.basis();
+        return !store.clocks(ClockQuery.running().basisOtherThan(basis).limit(1).build()).items().isEmpty()
+                || !store.clocks(ClockQuery.paused().basisOtherThan(basis).limit(1).build()).items().isEmpty();
+    }
+
+    /**
+     * How many clock rows, running or paused, the store holds from another policy or calendar than this one's
+     * (counts them all: for the command line's {@code rebuild-clocks}, not for every start).
+     */
     public long staleClocks() {
         long basis = sla.basis();
         return store.clocks(ClockQuery.running().basisOtherThan(basis).countBy(ClockGroup.KIND).build()).total()

@@ -276,7 +276,9 @@ public abstract class WorkQueueContract {
         WorkingCalendar withHoliday = WorkingCalendar.builder().addClosureDay(holiday).build();
         Complaints after = Complaints.builder(store).clock(clock).calendar(withHoliday).build();
         assertEquals(0, before.queues().staleClocks());
+        assertFalse(before.queues().hasStaleClocks());
         assertEquals(rowsOf(store, c.id()).size(), after.queues().staleClocks(), "every row is from the old calendar");
+        assertTrue(after.queues().hasStaleClocks());
 
         assertEquals(1, after.queues().rebuildClocks());
         DueClock moved = rowsOf(store, c.id()).stream().filter(r -> r.kind() == ClockKind.RESPONSE).findFirst()
@@ -284,7 +286,15 @@ public abstract class WorkQueueContract {
         assertEquals(withHoliday.plusWorkingDays(due, 1), moved.dueDate().orElseThrow(),
                 "one more working day: the holiday is not one");
         assertEquals(0, after.queues().staleClocks());
+        assertFalse(after.queues().hasStaleClocks());
         assertEquals(rowsOf(store, c.id()).size(), before.queues().staleClocks());
+        assertTrue(before.queues().hasStaleClocks());
+
+        Complaint old = Fixtures.allocated(before, Procedure.CORPORATE, ServiceArea.CORPORATE, "ann");
+        assertEquals(rowsOf(store, old.id()).size(), after.queues().staleClocks(), "two bases: only the old one's");
+        assertTrue(after.queues().hasStaleClocks());
+        assertEquals(rowsOf(store, c.id()).size(), before.queues().staleClocks());
+        assertTrue(before.queues().hasStaleClocks());
     }
 
     @Test

@@ -18,9 +18,9 @@ import uk.councilcomplaints.store.ClockQuery;
 /**
  * A {@link ClockQuery} as one SELECT on {@code running_clocks}: the running (or paused) rows of the council, each
  * filter a condition with bound parameters, the cursor as a row-value comparison on the sort columns (due or
- * paused instant, complaint, stage, kind), ordered by them after the columns held equal (council, officer) as the
- * indexes are, one row more than the page; or, for a query that counts, one GROUP BY of the group's column.
- * Answers as {@link ClockPage#answer} does.
+ * paused instant, complaint, stage, kind), ordered by them after the columns held equal (council, and officer,
+ * team or kind) as the indexes are, one row more than the page; or, for a query that counts, one GROUP BY of the
+ * group's column. Answers as {@link ClockPage#answer} does.
  */
 final class ClockStatement {
 
@@ -29,6 +29,9 @@ final class ClockStatement {
      * range after the rows whose sort instant is NULL (it cannot read {@code IS NOT NULL} as a range).
      */
     private static final Instant FLOOR = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The council's lowest or highest basis (a format of the aggregate's name). */
+    private static final String BASIS_BOUND = "SELECT %s(basis) FROM running_clocks WHERE council_id = ?";
 
     private final BoundSql sql = new BoundSql("");
     private final ClockQuery query;
@@ -60,8 +63,13 @@ final class ClockStatement {
         s.sql.numbers("kind", q.kinds().stream().map(ClockKind::ordinal).toList());
         s.sql.in("status", q.statuses().stream().map(Enum::name).toList());
         q.basisOtherThan().ifPresent(v -> {
-            s.sql.condition("basis <> ?");
+            // the row's basis differs, and so does the council's lowest or highest: those two, read from the ends
+            // of running_clocks_by_basis, are evaluated once, so when every row has this basis nothing is scanned
+            s.sql.condition("basis <> ? AND ((" + BASIS_BOUND.formatted("MIN") + ") <> ? OR ("
+                    + BASIS_BOUND.formatted("MAX") + ") <> ?)");
             s.sql.bind((ps, i) -> ps.setLong(i, v));
+            s.sql.bind((ps, i) -> ps.setString(i, council)).bind((ps, i) -> ps.setLong(i, v));
+            s.sql.bind((ps, i) -> ps.setString(i, council)).bind((ps, i) -> ps.setLong(i, v));
         });
         if (q.after().isEmpty()) {
             s.sql.condition(instant + " >= ?");
@@ -85,10 +93,24 @@ final class ClockStatement {
             s.sql.bind((ps, i) -> ps.setInt(i, cursor.kind().ordinal()));
         });
         // led by the columns held equal, so that H2 too reads the index in order and stops at the page's end
-        String held = "council_id, " + (q.officer().isPresent() && !q.pausedClocks() ? "officer, " : "");
+        String held = "council_id, " + (q.pausedClocks() ? "" : held(q));
         s.sql.append(" ORDER BY ").append(held).append(order).append(" LIMIT ?");
         s.sql.bind((ps, i) -> ps.setInt(i, q.limit() + 1));
         return s;
+    }
+
+    /**
+     * The column a running clock query holds equal that leads an index of the due order (officer, else team,
+     * else one kind), followed by a comma; or nothing.
+     */
+    private static String held(ClockQuery q) {
+        if (q.officer().isPresent()) {
+            return "officer, ";
+        }
+        if (q.team().isPresent()) {
+            return "team, ";
+        }
+        return q.kinds().size() == 1 ? "kind, " : "";
     }
 
     /** The column a group's key is read from. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +41,10 @@ import uk.councilcomplaints.store.VersionConflictException;
 final class CommitWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitWriter.class);
-    /** A duplicate key whose owner has gone by the time we look (rolled back) is tried again this often. */
+    /**
+     * A duplicate key whose owner has gone by the time we look (rolled back), or a deadlock with another
+     * transaction (not one of ours: those lock in one order), is tried again this often.
+     */
     private static final int ATTEMPTS = 3;
 
     /** A duplicate key met while inserting complaints: the transaction is rolled back, then we look which. */
@@ -95,6 +99,11 @@ final class CommitWriter {
                     return null;
                 });
                 return;
+            } catch (JdbcStoreException e) {
+                if (!Jdbc.isDeadlock(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("chosen as a deadlock's victim; appending again", e);
             } catch (DuplicateKey e) {
                 Optional<BatchFailedException> clash = jdbc.reading("find a clashing key",
                         connection -> clash(connection, commits));
@@ -190,7 +199,10 @@ final class CommitWriter {
 
     /**
      * Inserts new complaints and moves existing ones from their expected version to their last state; a complaint
-     * with commits of clocks only has its row locked and its version checked, and is left as it is.
+     * with commits of clocks only has its row locked and its version checked, and is left as it is. Rows are
+     * locked in the order of their ids, whatever the batch's order, so that two batches on the same complaints (two
+     * nodes rebuilding the clocks) wait for each other instead of deadlocking (a batch mixing both kinds locks those
+     * of clocks only first; a deadlock it meets is retried by {@link #write}).
      */
     private void writeStates(Connection connection, Inserts inserts, List<Commit> commits,
             Map<ComplaintId, Span> spans) throws SQLException {
@@ -199,7 +211,7 @@ final class CommitWriter {
         boolean inserting = false;
         try (RowWriter insert = inserts.prepare(connection, ComplaintsTable.INSERT);
                 RowWriter update = StatementRows.prepare(connection, ComplaintsTable.UPDATE)) {
-            for (Span span : spans.values()) {
+            for (Span span : inLockOrder(commits, spans)) {
                 Commit first = commits.get(span.first);
                 Commit last = commits.get(span.last);
                 if (first.creates()) {
@@ -248,6 +260,12 @@ final class CommitWriter {
                 }
             }
         }
+    }
+
+    /** The complaints' spans by id: the one order every batch locks rows in. */
+    private static List<Span> inLockOrder(List<Commit> commits, Map<ComplaintId, Span> spans) {
+        return spans.values().stream().sorted(Comparator.comparing(span -> commits.get(span.first).id().value()))
+                .toList();
     }
 
     private void writeEvents(Connection connection, Inserts inserts, List<Commit> commits,

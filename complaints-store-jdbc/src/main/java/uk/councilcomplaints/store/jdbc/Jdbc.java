@@ -116,6 +116,22 @@ final class Jdbc {
     }
 
     /**
+     * Whether {@code e}, or an exception chained to it, says the transaction was rolled back to break a deadlock
+     * or a serialization failure, so that running it again may succeed: SQLState 40P01 (PostgreSQL) or 40001
+     * (both).
+     */
+    static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
+                if ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether {@code e} says a row lock asked for with {@code NOWAIT} is held by another transaction: SQLState
      * 55P03 on PostgreSQL, error 50200 (lock timeout) on H2.
      */

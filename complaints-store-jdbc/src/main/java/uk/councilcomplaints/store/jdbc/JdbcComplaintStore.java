@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,10 +63,13 @@ public final class JdbcComplaintStore implements ComplaintStore {
     private final String council;
     private final int fetchSize;
     private final CommitWriter writer;
+    /** Its writes one at a time on an H2 file (see {@code WriteGate}). */
+    private final WriteGate gate;
 
     private JdbcComplaintStore(Builder b, Dialect dialect, WriteGate gate) {
         this.jdbc = new Jdbc(b.dataSource, b.transactionJoin, gate);
         this.own = new Jdbc(b.dataSource, gate);
+        this.gate = gate;
         this.reports = b.reportDataSource.orElse(b.dataSource);
         this.dialect = dialect;
         this.council = b.council;
@@ -213,6 +217,37 @@ public final class JdbcComplaintStore implements ComplaintStore {
             DataProtectionSql.fillSubjectKeys(connection);
             return ProjectionRows.rebuild(connection, Optional.of(council));
         });
+    }
+
+    /**
+     * Maintenance after a large bulk import, for whoever runs it (the store never does on its own): on PostgreSQL
+     * {@code VACUUM (ANALYZE)} of the store's tables that an import fills, so that the pages it wrote are marked
+     * all-visible (until then the report counts' index-only scans read the table too) and the planner's statistics
+     * count its rows; on H2 {@code ANALYZE}. Every council's rows, on a connection of its own in autocommit mode:
+     * {@code VACUUM} cannot run inside a transaction, so this never joins one. Needs the right to vacuum the tables
+     * (their owner's); takes as long as reading them. A {@code VACUUM} beside another open transaction may leave
+     * pages that transaction could still need unmarked: run it again when {@code pg_class.relallvisible} stays
+     * below {@code relpages}.
+     */
+    public void vacuumAnalyze() {
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "VACUUM (ANALYZE) complaints, complaint_events, report_projection, running_clocks, event_feed"
+                : "ANALYZE";
+        try {
+            gate.through(() -> {
+                try (Connection connection = own.dataSource().getConnection()) {
+                    boolean autoCommit = connection.getAutoCommit();
+                    connection.setAutoCommit(true);
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.execute(sql);
+                    } finally {
+                        connection.setAutoCommit(autoCommit);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Could not vacuum and analyse the tables", e);
+        }
     }
 
     @Override

@@ -86,18 +86,10 @@ final class ProjectionSql {
         }
         s.sql.append("SELECT c.day_index, ");
         s.groupColumns("c.", "MIN(c.service_area_name) AS service_area_name, ");
-        s.sql.append("c.bucket, COUNT(*) AS n FROM (");
+        s.sql.append("c.bucket, SUM(c.n) AS n FROM (");
         Optional<Instant> known = bounded(query.knownAt());
-        StringBuilder columns = new StringBuilder("d.day_index, ");
-        for (Dimension d : s.groupBy) {
-            columns.append("p.").append(GROUP_COLUMNS.get(d)).append(", ");
-            if (d == Dimension.SERVICE_AREA) {
-                columns.append("p.service_area_name, ");
-            }
-        }
-        columns.append("p.bucket");
         CountQuery.Population population = query.population();
-        s.currentByLastRow(columns.toString(), council, () -> s.days(query.asOf(), known), known, () -> {
+        s.currentByLastRow(council, () -> s.days(query.asOf(), known), known, () -> {
             s.filters(query);
             if (!(population instanceof CountQuery.OpenAtStartOf)) {
                 s.population(population, known);
@@ -113,18 +105,31 @@ final class ProjectionSql {
     }
 
     /**
-     * PostgreSQL: the rows ({@code columns} of {@code p} and {@code d}) of {@code council} current at
+     * The start of the counts per day and group of the rows {@code p} at the days {@code d} (H2's statement, or
+     * one branch of PostgreSQL's). On PostgreSQL each branch is grouped by itself, the outer query adding up the
+     * partial counts: over a table's columns the planner estimates the groups from its statistics (tens, where
+     * over the UNION ALL it guessed thousands) and groups each branch's rows on the grouped columns alone, without
+     * first projecting and sorting on the day's index as well.
+     */
+    private void branchCounts() {
+        sql.append("SELECT d.day_index, ");
+        groupColumns("p.", "MIN(p.service_area_name) AS service_area_name, ");
+        sql.append("p.bucket, COUNT(*) AS n FROM ");
+    }
+
+    /**
+     * PostgreSQL: the counts per day and group ({@link #branchCounts}) of the rows of {@code council} current at
      * {@code d.at} as known at {@code known}, for each row of {@code d} (appended by {@code days}, with the
      * columns {@code last_day}, no complaint received after it counts, and {@code look_from}, see
      * {@link #lookFrom}), meeting the conditions {@code where} appends on {@code p} and those {@code last}
-     * appends on the complaint's last row (given its alias). Two SELECTs joined by UNION ALL: the last rows
-     * current then; and, for each complaint received by {@code last_day} whose last row is not current then, the
-     * row that is, found by key (a LATERAL subquery, so by the primary key). A complaint has at most one row
+     * appends on the complaint's last row (given its alias). Two grouped SELECTs joined by UNION ALL: the last
+     * rows current then; and, for each complaint received by {@code last_day} whose last row is not current then,
+     * the row that is, found by key (a LATERAL subquery, so by the primary key). A complaint has at most one row
      * current at an instant, so no row is counted twice.
      */
-    private void currentByLastRow(String columns, String council, Runnable days, Optional<Instant> known,
-            Runnable where, Consumer<String> last) {
-        sql.append("SELECT ").append(columns).append(" FROM ");
+    private void currentByLastRow(String council, Runnable days, Optional<Instant> known, Runnable where,
+            Consumer<String> last) {
+        branchCounts();
         days.run();
         sql.append(" JOIN report_projection p ON p.council_id = ? AND p.next_occurred_at IS NULL"
                 + " AND p.occurred_at < d.at");
@@ -132,7 +137,9 @@ final class ProjectionSql {
         known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
         where.run();
         last.accept("p");
-        sql.append(" UNION ALL SELECT ").append(columns).append(" FROM ");
+        groupBy("d.day_index, ", "p.");
+        sql.append(" UNION ALL ");
+        branchCounts();
         days.run();
         sql.append(" JOIN report_projection l ON l.council_id = ? AND l.next_occurred_at IS NULL"
                 + " AND l.received_day <= d.last_day AND l.recorded_at >= d.look_from AND (l.occurred_at >= d.at");
@@ -148,6 +155,7 @@ final class ProjectionSql {
         sql.append(')');
         where.run();
         sql.append(" LIMIT 1) p");
+        groupBy("d.day_index, ", "p.");
     }
 
     /**
@@ -248,9 +256,8 @@ final class ProjectionSql {
      * {@code (council_id, occurred_at)} per day, the rest filtered (H2).
      */
     private void allCurrentRows(CountQuery query, String council) {
-        sql.append("SELECT d.day_index, ");
-        groupColumns("p.", "MIN(p.service_area_name) AS service_area_name, ");
-        sql.append("p.bucket, COUNT(*) AS n FROM (VALUES ");
+        branchCounts();
+        sql.append("(VALUES ");
         Optional<Instant> known = bounded(query.knownAt());
         List<LocalDate> days = query.asOf();
         for (int k = 0; k < days.size(); k++) {

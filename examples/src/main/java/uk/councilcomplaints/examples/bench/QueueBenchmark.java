@@ -66,6 +66,8 @@ public final class QueueBenchmark {
     private static final int BATCH = 5_000;
     private static final int PAGE = 50;
     private static final String OFFICER = "c.okafor";
+    /** A team of the generated data ({@link BenchmarkData}), for the plan of a team's queue. */
+    private static final String TEAM = "Recovery team";
 
     private QueueBenchmark() {
     }
@@ -180,6 +182,9 @@ public final class QueueBenchmark {
         Map<String, ClockQuery> queries = new LinkedHashMap<>();
         queries.put("breached, first page", ClockQuery.running().breachedAt(now).limit(PAGE).build());
         queries.put("officer's queue, first page", ClockQuery.running().atRiskBy(now).officer(OFFICER).limit(PAGE)
+                .build());
+        queries.put("team's queue, first page", ClockQuery.running().atRiskBy(now).team(TEAM).limit(PAGE).build());
+        queries.put("triage queue, first page", ClockQuery.running().atRiskBy(now).kind(ClockKind.TRIAGE).limit(PAGE)
                 .build());
         queries.put("breached per service", ClockQuery.running().breachedAt(now).countBy(ClockGroup.SERVICE_AREA)
                 .build());

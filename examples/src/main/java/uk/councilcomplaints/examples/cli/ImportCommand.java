@@ -49,6 +49,9 @@ import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
                 + "(PostgreSQL) must be up to date: run complaints migrate."})
 final class ImportCommand implements Callable<Integer> {
 
+    /** From this many complaints imported on PostgreSQL, the command says how to vacuum the tables. */
+    static final int LARGE_IMPORT = 10_000;
+
     @ParentCommand
     private ComplaintsCli root;
 
@@ -65,6 +68,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--separator", paramLabel = "comma|semicolon|tab",
             description = "What separates a CSV file's columns (default: found from the header row).")
     private String separator;
+
+    @Option(names = "--vacuum", description = "After the import, on PostgreSQL, run VACUUM (ANALYZE) of the tables "
+            + "an import fills (all councils' rows; needs the tables' owner), so that reports read them at full speed "
+            + "at once. Without it, a large import prints the statement for a DBA to run or schedule.")
+    private boolean vacuum;
 
     @Parameters(paramLabel = "FILE", description = "The spreadsheet: an .xlsx workbook, or saved as CSV.")
     private Path file;
@@ -98,11 +106,28 @@ final class ImportCommand implements Callable<Integer> {
             if (summary.possibleDuplicates() > 0) {
                 out.println("possible duplicates and the rows they resemble: " + summary.duplicatesFile());
             }
+            if (open.store() instanceof JdbcComplaintStore jdbc && jdbc.dialect() == Dialect.POSTGRESQL) {
+                afterImport(jdbc, summary, out);
+            }
             out.flush();
         } catch (LegacyImportException e) {
             throw new CliException(e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** With {@code --vacuum}, vacuums and analyses; else, after a large import, says what to run. */
+    private void afterImport(JdbcComplaintStore store, ImportSummary summary, PrintWriter out) {
+        if (vacuum) {
+            out.println("vacuuming and analysing the tables (VACUUM (ANALYZE)) ...");
+            out.flush();
+            store.vacuumAnalyze();
+            out.println("done");
+        } else if (summary.imported() >= LARGE_IMPORT) {
+            out.println("a large import: until PostgreSQL has vacuumed the tables, reports read more than they need;"
+                    + " run VACUUM (ANALYZE) complaints, complaint_events, report_projection, running_clocks,"
+                    + " event_feed; (or import with --vacuum); see docs/jdbc-store.md");
+        }
     }
 
     private char separator(String name) {

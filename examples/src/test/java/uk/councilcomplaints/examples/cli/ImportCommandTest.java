@@ -98,6 +98,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void withVacuumOnPostgreSqlTheTablesAreVacuumedAndAnalysedAfterTheImport(@TempDir Path dir) throws IOException {
+        String db = TestPostgres.newMigratedDatabaseUrl();
+        Path file = dir.resolve("one.csv");
+        Files.writeString(file, "reference,received_on,service_area,type,complainant_name,summary\n"
+                + "T-1,2022-01-10,Adults,Statutory Adults,Ann,Care\n");
+        Cli.Result run = Cli.run("import", "--vacuum", "--db", db, file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("imported 1, already present 0, rejected 0, possible duplicates 0",
+                "vacuuming and analysing the tables (VACUUM (ANALYZE)) ...", "done"), run.out().lines().toList());
+        try (Connection c = DriverManager.getConnection(db);
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM pg_stat_user_tables"
+                        + " WHERE last_vacuum IS NOT NULL AND last_analyze IS NOT NULL AND relname IN ('complaints',"
+                        + " 'complaint_events', 'report_projection', 'running_clocks', 'event_feed')")) {
+            rs.next();
+            assertEquals(5, rs.getInt(1), "each table vacuumed and analysed");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theReadmeSampleImportsAsTheReadmeShows(@TempDir Path dir) throws IOException {
         Path sample = Files.copy(Path.of("sample", "legacy-tracker.csv"), dir.resolve("legacy-tracker.csv"));
         Cli.Result run = Cli.run("import", "--store", "memory", sample.toString());
