@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps an H2 database in a file whole when its process is killed: the store's transactions that write go through
- * it one at a time, and each is in the file when it has committed.
+ * Keeps an H2 database in a file whole when its process is killed, as far as the store can: the store's
+ * transactions that write go through it one at a time, and each is in the file when it has committed.
  *
  * <p>Why: H2's store (MVStore, 2.5.252) saves its tables, indexes and undo logs one after another while other
  * threads go on writing, so a save made while a transaction writes or commits can hold part of it; killed then,
@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * each transaction as it ends, in the thread that ends it, so a commit once returned also survives a kill), and
  * lets one writing transaction of this JVM run at a time per database file. Without admin rights it cannot
  * change the setting and only serialises (a warning says so). Transactions the store joins (a
- * {@link TransactionJoin}) and writers outside this JVM or outside the store are not covered. Nothing to do on
- * PostgreSQL or H2 in memory.
+ * {@link TransactionJoin}) and writers outside this JVM or outside the store are not covered. Nor is a large
+ * transaction (a bulk batch) that H2 2.5 itself saves part-way: killed then, H2 2.5.252 keeps part of it even with
+ * one writer (see the reliability documentation). Nothing to do on PostgreSQL or H2 in memory.
  */
 final class WriteGate {
 
