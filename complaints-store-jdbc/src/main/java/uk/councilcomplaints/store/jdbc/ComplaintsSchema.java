@@ -161,9 +161,13 @@ public final class ComplaintsSchema {
     public static List<String> migrate(DataSource dataSource, Dialect dialect) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(dialect, "dialect");
+        return migrate(dataSource, dialect, WriteGate.of(dataSource, dialect));
+    }
+
+    /** As {@link #migrate(DataSource, Dialect)}, its writes through {@code gate} (the store's own, when it builds). */
+    static List<String> migrate(DataSource dataSource, Dialect dialect, WriteGate gate) {
         IN_THIS_JVM.lock();
         try {
-            WriteGate gate = WriteGate.of(dataSource, dialect);
             return gate.through(() -> {
                 try (Connection connection = dataSource.getConnection(); Transaction tx = new Transaction(connection)) {
                     if (dialect == Dialect.POSTGRESQL) {

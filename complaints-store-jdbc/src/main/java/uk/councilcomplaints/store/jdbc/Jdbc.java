@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -105,14 +106,7 @@ final class Jdbc {
 
     /** Whether {@code e}, or an exception chained to it, is a duplicate key. */
     static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return hasSqlState(e, Set.of(UNIQUE_VIOLATION));
     }
 
     /**
@@ -121,9 +115,14 @@ final class Jdbc {
      * (both).
      */
     static boolean isDeadlock(Throwable e) {
+        return hasSqlState(e, Set.of("40P01", "40001"));
+    }
+
+    /** Whether {@code e}, a cause of it, or an exception chained to one of those has one of {@code states}. */
+    private static boolean hasSqlState(Throwable e, Set<String> states) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
-                if ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState())) {
+                if (states.contains(s.getSQLState())) {
                     return true;
                 }
             }

@@ -478,7 +478,7 @@ public final class JdbcComplaintStore implements ComplaintStore {
             Dialect d = dialect.orElseGet(() -> ComplaintsSchema.detect(dataSource));
             WriteGate gate = WriteGate.of(dataSource, d);
             switch (schema) {
-                case MIGRATE -> ComplaintsSchema.migrate(dataSource, d);
+                case MIGRATE -> ComplaintsSchema.migrate(dataSource, d, gate);
                 case VALIDATE -> ComplaintsSchema.validate(dataSource, d);
                 case NONE -> {
                 }

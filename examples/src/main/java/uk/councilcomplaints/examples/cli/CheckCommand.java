@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import uk.councilcomplaints.store.ComplaintStore;
+import uk.councilcomplaints.store.jdbc.Dialect;
 import uk.councilcomplaints.store.jdbc.JdbcComplaintStore;
 
 /** {@code complaints check}: says whether every complaint's stored rows agree, and names those that do not. */
@@ -53,5 +54,11 @@ final class CheckCommand implements Callable<Integer> {
     /** What {@link JdbcComplaintStore#incompleteComplaints} finds; nothing for another store. */
     static List<String> incomplete(ComplaintStore store) {
         return store instanceof JdbcComplaintStore jdbc ? jdbc.incompleteComplaints() : List.of();
+    }
+
+    /** As {@link #incomplete}, on H2 only: the one database a kill can leave torn (docs/reliability.md). */
+    static List<String> incompleteOnH2(ComplaintStore store) {
+        return store instanceof JdbcComplaintStore jdbc && jdbc.dialect() == Dialect.H2 ? incomplete(store)
+                : List.of();
     }
 }

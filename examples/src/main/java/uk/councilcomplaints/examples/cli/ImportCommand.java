@@ -89,9 +89,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (OpenStore open = root.open(storeOptions, err)) {
-            // only an H2 file can be left torn by a kill (docs/reliability.md): checked before adding to it
-            List<String> incomplete = open.store() instanceof JdbcComplaintStore jdbc && jdbc.dialect() == Dialect.H2
-                    ? jdbc.incompleteComplaints() : List.of();
+            List<String> incomplete = CheckCommand.incompleteOnH2(open.store()); // checked before adding to it
             if (!incomplete.isEmpty()) {
                 throw new CliException("the database is incomplete (" + incomplete.get(0)
                         + (incomplete.size() > 1 ? ", and " + (incomplete.size() - 1) + " more" : "")
