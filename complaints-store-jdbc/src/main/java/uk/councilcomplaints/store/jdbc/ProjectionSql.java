@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.LondonDays;
@@ -56,17 +57,29 @@ final class ProjectionSql {
 
     private static final String TIMESTAMP = "CAST(? AS TIMESTAMP(6) WITH TIME ZONE)";
 
-    private static final List<String> OPEN_BUCKETS = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
-            .map(Enum::name).toList();
-    private static final List<String> OPEN_STATUSES = Stream.of(Status.values()).filter(Status::open)
-            .map(Enum::name).toList();
+    /**
+     * The open buckets and statuses as SQL literals, written into the text rather than bound: they never change,
+     * and over a bound list a generic plan (which the JDBC driver and PostgreSQL choose for a statement a
+     * connection has run five times) builds the array again for every row it filters.
+     */
+    private static final String OPEN_BUCKETS = literals(Stream.of(StatusBucket.values())
+            .filter(StatusBucket::open));
+    private static final String OPEN_STATUSES = literals(Stream.of(Status.values()).filter(Status::open));
+
+    /**
+     * PostgreSQL: a service area's label is the least of its names in code point order, as in Java
+     * ({@link ServiceArea#labelOf}) and H2, whatever the database's collation; byte order is also the cheapest.
+     */
+    private static final String C_ORDER = " COLLATE \"C\"";
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Param> params = new ArrayList<>();
     private final List<Dimension> groupBy;
+    private final boolean postgres;
 
-    private ProjectionSql(List<Dimension> groupBy) {
+    private ProjectionSql(List<Dimension> groupBy, Dialect dialect) {
         this.groupBy = groupBy;
+        this.postgres = dialect == Dialect.POSTGRESQL;
     }
 
     /**
@@ -78,14 +91,14 @@ final class ProjectionSql {
      * complaint is in a cohort (open at the start of a day) by its last row, or by its row then, found by key.
      */
     static ProjectionSql count(CountQuery query, String council, Dialect dialect) {
-        ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()));
+        ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()), dialect);
         if (dialect != Dialect.POSTGRESQL) {
             s.allCurrentRows(query, council);
             s.groupBy("d.day_index, ", "p.");
             return s;
         }
         s.sql.append("SELECT c.day_index, ");
-        s.groupColumns("c.", "MIN(c.service_area_name) AS service_area_name, ");
+        s.groupColumns("c.", "MIN(c.service_area_name" + C_ORDER + ") AS service_area_name, ");
         s.sql.append("c.bucket, SUM(c.n) AS n FROM (");
         Optional<Instant> known = bounded(query.knownAt());
         CountQuery.Population population = query.population();
@@ -113,7 +126,7 @@ final class ProjectionSql {
      */
     private void branchCounts() {
         sql.append("SELECT d.day_index, ");
-        groupColumns("p.", "MIN(p.service_area_name) AS service_area_name, ");
+        groupColumns("p.", "MIN(p.service_area_name" + (postgres ? C_ORDER : "") + ") AS service_area_name, ");
         sql.append("p.bucket, COUNT(*) AS n FROM ");
     }
 
@@ -170,7 +183,7 @@ final class ProjectionSql {
         String l = last + ".";
         instant(" AND ((" + l + "occurred_at < ?", start);
         known.ifPresent(k -> instant(" AND " + l + "recorded_at <= ?", k));
-        in(l + "bucket", OPEN_BUCKETS);
+        inLiterals(l + "bucket", OPEN_BUCKETS);
         sql.append(") OR (").append(l).append("received_day <= ?");
         LocalDate lastDay = lastDay(open.day().minusDays(1), known);
         params.add((ps, i) -> Values.setDate(ps, i, lastDay));
@@ -184,7 +197,7 @@ final class ProjectionSql {
         instant(" AND (o.next_occurred_at >= ?", start);
         known.ifPresent(k -> instant(" OR o.next_recorded_at > ?", k));
         sql.append(')');
-        in("o.bucket", OPEN_BUCKETS);
+        inLiterals("o.bucket", OPEN_BUCKETS);
         sql.append(" OFFSET 0)))");
     }
 
@@ -289,14 +302,14 @@ final class ProjectionSql {
 
     /** The ids of the complaints of {@code council} that {@code filter} wants, perhaps more. */
     static ProjectionSql wanted(HistoryFilter filter, String council) {
-        ProjectionSql s = new ProjectionSql(List.of());
+        ProjectionSql s = new ProjectionSql(List.of(), Dialect.H2); // no grouping: the same on both
         s.sql.append("SELECT p.complaint_id FROM report_projection p WHERE p.council_id = ?");
         s.params.add((ps, i) -> ps.setString(i, council));
         if (filter instanceof HistoryFilter.OpenAt open) {
             s.sql.append(" AND p.occurred_at <= ?");
             s.params.add((ps, i) -> Values.setInstant(ps, i, open.at()));
             s.current("p", " > ?", Optional.of((ps, i) -> Values.setInstant(ps, i, open.at())), open.knownAt());
-            s.in("p.status", OPEN_STATUSES);
+            s.inLiterals("p.status", OPEN_STATUSES);
         } else {
             HistoryFilter.ActiveBetween active = (HistoryFilter.ActiveBetween) filter;
             // whole microseconds on or after from, before before: round both up
@@ -375,7 +388,7 @@ final class ProjectionSql {
                     + " AND o.complaint_id = p.complaint_id AND o.occurred_at < ?");
             params.add((ps, i) -> Values.setInstant(ps, i, start));
             current("o", " >= ?", Optional.of((ps, i) -> Values.setInstant(ps, i, start)), known);
-            in("o.bucket", OPEN_BUCKETS);
+            inLiterals("o.bucket", OPEN_BUCKETS);
             sql.append(')');
             return;
         }
@@ -390,6 +403,15 @@ final class ProjectionSql {
                     + " AND f.complaint_id = p.complaint_id AND f.version = 1 AND f.recorded_at <= ?)");
             params.add((ps, i) -> Values.setInstant(ps, i, known.get()));
         }
+    }
+
+    private void inLiterals(String column, String literals) {
+        sql.append(" AND ").append(column).append(" IN (").append(literals).append(')');
+    }
+
+    /** Enum constants' names as a list of SQL string literals (names are Java identifiers: nothing to escape). */
+    private static String literals(Stream<? extends Enum<?>> constants) {
+        return constants.map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "));
     }
 
     private void in(String column, Collection<String> values) {

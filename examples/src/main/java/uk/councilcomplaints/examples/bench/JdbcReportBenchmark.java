@@ -56,7 +56,11 @@ import uk.councilcomplaints.store.jdbc.SchemaMode;
  * Arguments: the numbers of complaints, if not the default three; {@code --h2-sizes=N,N} for other numbers
  * in H2 (it loads and counts far more slowly); {@code --runs=N} (5), {@code --warm-ups=N} (2);
  * {@code --postgresql} or {@code --h2} for one database only; {@code --explain} to print, at the largest size on
- * PostgreSQL, each report's store statement and best raw statement with their plans and the index scan counts.
+ * PostgreSQL, each report's store statement and best raw statement with their plans, custom (planned for the
+ * values, as for a statement's first runs on a connection) and generic (as the driver and the server may choose
+ * from a connection's sixth run of the same statement on), and the index scan counts. The system property
+ * {@code bench.url.extra} is appended to PostgreSQL's JDBC URL, say {@code &prepareThreshold=0} (never prepare on
+ * the server, so always a custom plan) or {@code &options=-c%20plan_cache_mode%3Dforce_generic_plan}.
  */
 public final class JdbcReportBenchmark {
 
@@ -120,7 +124,8 @@ public final class JdbcReportBenchmark {
          * each complaint's row before its events' and projection's.
          */
         static Engine postgres(String url) {
-            String batched = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+            String batched = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true"
+                    + System.getProperty("bench.url.extra", "");
             return new Engine("PostgreSQL", pool(batched, null),
                     pool(batched, "SET session_replication_role = replica"), Naive.POSTGRESQL, "VACUUM ANALYZE");
         }
@@ -304,6 +309,10 @@ public final class JdbcReportBenchmark {
                             m.sent(), out);
                     JdbcReportBenchmarkSql.explain(engine.dataSource(), m.report() + ": best raw (" + best + ")",
                             raw.statement(), out);
+                    JdbcReportBenchmarkSql.explainGeneric(engine.dataSource(), m.report() + ": the store's statement",
+                            m.sent(), out);
+                    JdbcReportBenchmarkSql.explainGeneric(engine.dataSource(), m.report() + ": best raw (" + best
+                            + ")", raw.statement(), out);
                 }
                 JdbcReportBenchmarkSql.indexScans(engine.dataSource(), out);
             }

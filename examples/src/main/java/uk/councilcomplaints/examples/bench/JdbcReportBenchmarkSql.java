@@ -208,6 +208,40 @@ final class JdbcReportBenchmarkSql {
         }
     }
 
+    /**
+     * Prints {@code statement}'s generic plan, run (EXPLAIN (ANALYZE, BUFFERS) EXECUTE of it prepared with
+     * {@code plan_cache_mode = force_generic_plan}): the plan PostgreSQL may keep for a statement a pooled
+     * connection has prepared and run five times (the JDBC driver prepares on the server from the fifth run).
+     */
+    static void explainGeneric(DataSource dataSource, String title, Statement statement, PrintStream out) {
+        out.printf("%n### %s (generic plan)%n%n", title);
+        StringBuilder text = new StringBuilder();
+        int mark = 0;
+        for (char ch : statement.sql().toCharArray()) {
+            text.append(ch == '?' ? "$" + (++mark) : String.valueOf(ch));
+        }
+        StringBuilder values = new StringBuilder();
+        for (Map.Entry<Integer, Object> p : statement.params().entrySet()) {
+            Object v = p.getValue() instanceof Typed t ? t.value() : p.getValue();
+            values.append(values.length() == 0 ? "" : ", ")
+                    .append(v == null ? "NULL" : "'" + v.toString().replace("'", "''") + "'");
+        }
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE generic_probe AS " + text);
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE generic_probe (" + values + ")")) {
+                while (rs.next()) {
+                    out.println(rs.getString(1));
+                }
+            } finally {
+                s.execute("DEALLOCATE generic_probe");
+                s.execute("RESET plan_cache_mode");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not explain the generic plan of " + statement.sql(), e);
+        }
+    }
+
     /** Prints how many of {@code report_projection}'s pages the visibility map holds all-visible. */
     static void visibility(DataSource dataSource, PrintStream out) {
         try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
