@@ -122,7 +122,9 @@ final class ProjectionSql {
      * one branch of PostgreSQL's). On PostgreSQL each branch is grouped by itself, the outer query adding up the
      * partial counts: over a table's columns the planner estimates the groups from its statistics (tens, where
      * over the UNION ALL it guessed thousands) and groups each branch's rows on the grouped columns alone, without
-     * first projecting and sorting on the day's index as well.
+     * first projecting and sorting on the day's index as well. (Grouped once over both branches, as the best
+     * hand-written statement is, the planner may read the branches in parallel, but at 1,000,000 complaints the
+     * counts took 1.03 to 1.76 times the hand-written statement's time against 0.63 to 1.27 grouped apart.)
      */
     private void branchCounts() {
         sql.append("SELECT d.day_index, ");
@@ -147,7 +149,9 @@ final class ProjectionSql {
         sql.append(" JOIN report_projection p ON p.council_id = ? AND p.next_occurred_at IS NULL"
                 + " AND p.occurred_at < d.at");
         params.add((ps, i) -> ps.setString(i, council));
-        known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
+        // recorded by k, so happened by k: a bound on the index's own column, which the planner weighs (without it,
+        // known at an early instant, it chose the record-time index and fetched the table's pages for the filters)
+        known.ifPresent(k -> instant(" AND p.occurred_at <= ? AND p.recorded_at <= ?", k, k));
         where.run();
         last.accept("p");
         groupBy("d.day_index, ", "p.");
@@ -241,9 +245,11 @@ final class ProjectionSql {
         return known.map(LondonDays::dayOf).filter(k -> k.isBefore(day)).orElse(day);
     }
 
-    private void instant(String condition, Instant value) {
+    private void instant(String condition, Instant... values) {
         sql.append(condition);
-        params.add((ps, i) -> Values.setInstant(ps, i, value));
+        for (Instant value : values) {
+            params.add((ps, i) -> Values.setInstant(ps, i, value));
+        }
     }
 
     /** The grouped columns of {@code alias}, each followed by a comma, the service area's name after its code. */
