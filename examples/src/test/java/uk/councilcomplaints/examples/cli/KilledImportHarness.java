@@ -24,7 +24,9 @@ import uk.councilcomplaints.examples.cli.legacy.LegacyCsvGenerator;
  * 2,000, 4,000 or 6,000 rows read and up to 2.5 s more), then counts each table's rows on reopening, and says
  * which runs left a batch torn (complaints without their personal data or report rows, or unreadable), and whether
  * {@code complaints check} found it. Arguments:
- * {@code RUNS [URL_SUFFIX [SEED]]}, e.g. {@code 40 ";WRITE_DELAY=0" 6}; see README, Faults.
+ * {@code RUNS [URL_SUFFIX [SEED [SIGNAL]]]}, e.g. {@code 40 "" 6}; {@code SIGNAL} is {@code KILL} (the default,
+ * {@code Process.destroyForcibly}) or {@code TERM} ({@code Process.destroy}: what Ctrl-C in a terminal does, the
+ * JVM's shutdown hooks running); see docs/reliability.md, Faults.
  */
 public final class KilledImportHarness {
 
@@ -39,6 +41,7 @@ public final class KilledImportHarness {
         int runs = Integer.parseInt(args[0]);
         String suffix = args.length > 1 ? args[1] : "";
         Random random = new Random(args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime());
+        boolean term = args.length > 3 && args[3].equals("TERM");
         Path base = Files.createTempDirectory("killed-import");
         Path csv = base.resolve("tracker.csv");
         LegacyCsvGenerator.write(csv, 8_000);
@@ -48,22 +51,27 @@ public final class KilledImportHarness {
             String url = "jdbc:h2:file:" + base.resolve("run" + i).resolve("db").toAbsolutePath() + suffix;
             int after = 2_000 * (1 + random.nextInt(3));
             int waitMillis = random.nextInt(2_501);
-            kill(csv, url, after, waitMillis);
+            kill(csv, url, after, waitMillis, term);
             String counts = counts(url);
             boolean whole = whole(counts);
             torn += whole ? 0 : 1;
             Cli.Result check = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "check", "--db", url);
             boolean found = check.exitCode() != 0;
             missed += !whole && !found ? 1 : 0;
-            System.out.printf("run %d killed after %d rows + %d ms: %s%s; check: %s%n", i, after, waitMillis, counts,
+            System.out.printf("run %d %s after %d rows + %d ms: %s%s; check: %s%n", i, term ? "SIGTERM" : "SIGKILL",
+                    after, waitMillis, counts,
                     whole ? "" : "  TORN", check.out().lines().findFirst().orElse(check.err().strip()));
         }
         System.out.printf("%d of %d runs torn, %d of them not found by 'complaints check' (%s)%n", torn, runs, missed,
                 base);
     }
 
-    /** Runs the import in a child JVM and kills it (SIGKILL) {@code waitMillis} after it read {@code after} rows. */
-    private static void kill(Path csv, String url, int after, int waitMillis) throws IOException, InterruptedException {
+    /**
+     * Runs the import in a child JVM and kills it (SIGKILL, or SIGTERM if {@code term}) {@code waitMillis} after it
+     * read {@code after} rows.
+     */
+    private static void kill(Path csv, String url, int after, int waitMillis, boolean term)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 ComplaintsCli.class.getName(), "import", "--db", url, csv.toString())
@@ -74,6 +82,10 @@ public final class KilledImportHarness {
                 Matcher m = PROGRESS.matcher(line);
                 if (m.find() && Integer.parseInt(m.group(1).replace(",", "")) >= after) {
                     child.waitFor(waitMillis, TimeUnit.MILLISECONDS);
+                    if (term) {
+                        child.destroy();
+                        child.waitFor(60, TimeUnit.SECONDS);
+                    }
                     break;
                 }
             }

@@ -44,7 +44,8 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
  * whole, and every row ends up imported exactly once, each case whole (its history, personal data and report
  * rows as an import in one go gives them), on PostgreSQL and on an H2 file (where H2 2.5 may keep part of a batch:
  * then {@code complaints check} names it and the second import refuses). The child is killed when its progress line
- * says it has read 5,000 of 8,000 rows (so two batches of 2,000 are stored).
+ * says it has read 5,000 of 8,000 rows (so two batches of 2,000 are stored). And an import into an H2 file
+ * interrupted as Ctrl-C in a terminal does it (SIGTERM) at three points: the file is whole every time.
  */
 class KilledImportTest {
 
@@ -73,11 +74,42 @@ class KilledImportTest {
         Map<String, List<String>> expected = cases(memory);
         assertTrue(expected.size() > ROWS * 9 / 10, "the generated rows import: " + whole.out());
 
-        int readWhenKilled = killPartWay(csv, url);
+        int readWhenKilled = killPartWay(csv, url, KILL_AFTER, false);
         assertTrue(readWhenKilled >= KILL_AFTER && readWhenKilled < ROWS, "killed after " + readWhenKilled);
         if (database.equals("h2") && tornAndRefused(csv, url)) {
             return;
         }
+        long storedWhenKilled = importAgainAndCompare(csv, url, memory, expected);
+        assertTrue(storedWhenKilled > 0, "stored when killed: " + storedWhenKilled);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_000, 4_000, 6_000})
+    void anImportIntoAnH2FileStoppedByCtrlCLeavesItWholeAndRunAgainImportsEveryRowExactlyOnce(int stopAfter,
+            @TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("tracker.csv");
+        LegacyCsvGenerator.write(csv, ROWS);
+        String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        InMemoryComplaintStore memory = new InMemoryComplaintStore();
+        Cli.Result whole = Cli.run(Clock.systemUTC(), options -> OpenStore.of(memory), "import", csv.toString());
+        assertEquals(0, whole.exitCode(), whole.err());
+        Map<String, List<String>> expected = cases(memory);
+
+        int readWhenStopped = killPartWay(csv, url, stopAfter, true);
+        assertTrue(readWhenStopped >= stopAfter && readWhenStopped < ROWS, "stopped after " + readWhenStopped);
+        Cli.Result check = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "check", "--db", url);
+        assertEquals(0, check.exitCode(), "a file closed by H2's shutdown hook is whole: " + check.out()
+                + check.err());
+        importAgainAndCompare(csv, url, memory, expected);
+    }
+
+    /**
+     * Checks every case stored when the import was killed is whole, imports {@code csv} again into {@code url}, and
+     * checks the store then holds exactly what an import in one go ({@code memory}, {@code expected}) holds;
+     * returns how many cases were stored when it was killed.
+     */
+    private static long importAgainAndCompare(Path csv, String url, InMemoryComplaintStore memory,
+            Map<String, List<String>> expected) {
         long storedWhenKilled;
         try (OpenStore open = open(url)) {
             storedWhenKilled = count(open.store());
@@ -86,7 +118,7 @@ class KilledImportTest {
             assertEquals(storedWhenKilled, stored.size(), "the cases found are the cases read");
             assertEquals(Maps.filterKeys(expected, stored::containsKey), stored, "every case stored when killed whole");
         }
-        assertTrue(storedWhenKilled > 0 && storedWhenKilled < ROWS, "stored when killed: " + storedWhenKilled);
+        assertTrue(storedWhenKilled < expected.size(), "stored when killed: " + storedWhenKilled);
 
         Cli.Result again = Cli.run(Clock.systemUTC(), StoreFactory.standard(), "import", "--db", url, csv.toString());
         assertEquals(0, again.exitCode(), again.err());
@@ -99,6 +131,7 @@ class KilledImportTest {
         }
         String counts = "imported " + (expected.size() - storedWhenKilled) + ", already present " + storedWhenKilled;
         assertTrue(again.out().contains(counts), counts + " expected: " + again.out());
+        return storedWhenKilled;
     }
 
     /**
@@ -118,8 +151,13 @@ class KilledImportTest {
         return true;
     }
 
-    /** Runs the import in a child JVM and kills it (SIGKILL) once it has read {@link #KILL_AFTER} rows. */
-    private static int killPartWay(Path csv, String url) throws IOException, InterruptedException {
+    /**
+     * Runs the import in a child JVM and kills it once it has read {@code after} rows: with SIGKILL, or with
+     * SIGTERM if {@code term} (what Ctrl-C in a terminal sends; the JVM runs its shutdown hooks, H2's closes the
+     * file).
+     */
+    private static int killPartWay(Path csv, String url, int after, boolean term)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 ComplaintsCli.class.getName(), "import", "--db", url, csv.toString());
@@ -134,10 +172,15 @@ class KilledImportTest {
                 Matcher m = PROGRESS.matcher(line);
                 if (m.find()) {
                     int rows = Integer.parseInt(m.group(1).replace(",", ""));
-                    if (rows >= KILL_AFTER) {
-                        child.destroyForcibly();
+                    if (rows >= after) {
+                        if (term) {
+                            child.destroy();
+                        } else {
+                            child.destroyForcibly();
+                        }
                         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ends when killed");
-                        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+                        assertEquals(term ? 143 : 137, child.exitValue(), term ? "ended by SIGTERM"
+                                : "killed by SIGKILL");
                         return rows;
                     }
                 }
