@@ -132,13 +132,8 @@ public enum Grouping {
 
     /** The group a complaint in {@code state} counts in, as a store would key its projection row. */
     GroupKey keyOf(Complaint state) {
-        return new GroupKey(
-                dimensions.contains(Dimension.CLASSIFICATION) ? Optional.of(state.classification()) : Optional.empty(),
-                dimensions.contains(Dimension.PROCEDURE) ? Optional.of(state.procedure()) : Optional.empty(),
-                dimensions.contains(Dimension.STAGE) ? Optional.of(state.stage()) : Optional.empty(),
-                dimensions.contains(Dimension.SERVICE_AREA) ? Optional.of(state.serviceArea()) : Optional.empty(),
-                dimensions.contains(Dimension.OFFICER) ? state.officer() : Optional.empty(),
-                dimensions.contains(Dimension.TEAM) ? state.team() : Optional.empty());
+        return GroupKey.of(dimensions, state.classification(), state.procedure(), state.stage(),
+                state.serviceArea(), state.officer(), state.team());
     }
 
     /** The row label of a group; several groups may share one (all non-complaints under {@link #TYPE}). */

@@ -174,13 +174,8 @@ public record CountQuery(
 
     /** The group {@code row} counts in: its values of the {@link #groupBy()} fields. */
     public GroupKey keyOf(ProjectionRow row) {
-        return new GroupKey(
-                groupBy.contains(Dimension.CLASSIFICATION) ? Optional.of(row.classification()) : Optional.empty(),
-                groupBy.contains(Dimension.PROCEDURE) ? Optional.of(row.procedure()) : Optional.empty(),
-                groupBy.contains(Dimension.STAGE) ? Optional.of(row.stage()) : Optional.empty(),
-                groupBy.contains(Dimension.SERVICE_AREA) ? Optional.of(row.serviceArea()) : Optional.empty(),
-                groupBy.contains(Dimension.OFFICER) ? row.officer() : Optional.empty(),
-                groupBy.contains(Dimension.TEAM) ? row.team() : Optional.empty());
+        return GroupKey.of(groupBy, row.classification(), row.procedure(), row.stage(), row.serviceArea(),
+                row.officer(), row.team());
     }
 
     /**

@@ -77,9 +77,9 @@ final class ProjectionSql {
     private final List<Dimension> groupBy;
     private final boolean postgres;
 
-    private ProjectionSql(List<Dimension> groupBy, Dialect dialect) {
+    private ProjectionSql(List<Dimension> groupBy, boolean postgres) {
         this.groupBy = groupBy;
-        this.postgres = dialect == Dialect.POSTGRESQL;
+        this.postgres = postgres;
     }
 
     /**
@@ -91,7 +91,7 @@ final class ProjectionSql {
      * complaint is in a cohort (open at the start of a day) by its last row, or by its row then, found by key.
      */
     static ProjectionSql count(CountQuery query, String council, Dialect dialect) {
-        ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()), dialect);
+        ProjectionSql s = new ProjectionSql(List.copyOf(query.groupBy()), dialect == Dialect.POSTGRESQL);
         if (dialect != Dialect.POSTGRESQL) {
             s.allCurrentRows(query, council);
             s.groupBy("d.day_index, ", "p.");
@@ -308,7 +308,7 @@ final class ProjectionSql {
 
     /** The ids of the complaints of {@code council} that {@code filter} wants, perhaps more. */
     static ProjectionSql wanted(HistoryFilter filter, String council) {
-        ProjectionSql s = new ProjectionSql(List.of(), Dialect.H2); // no grouping: the same on both
+        ProjectionSql s = new ProjectionSql(List.of(), false); // groups nothing: the same text on both
         s.sql.append("SELECT p.complaint_id FROM report_projection p WHERE p.council_id = ?");
         s.params.add((ps, i) -> ps.setString(i, council));
         if (filter instanceof HistoryFilter.OpenAt open) {
