@@ -190,7 +190,14 @@ public final class JdbcComplaintStore implements ComplaintStore {
     public GroupCounts count(CountQuery query) {
         requireNonNull(query, "query");
         ProjectionSql count = ProjectionSql.count(query, council, dialect);
+        // a transaction of its own (never a caller's), so the count's planner settings end with it
         return new Jdbc(reports, WriteGate.NONE).reading("count for a report", connection -> {
+            Optional<String> settings = count.settings();
+            if (settings.isPresent()) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(settings.get());
+                }
+            }
             try (PreparedStatement ps = connection.prepareStatement(count.sql())) {
                 count.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -72,6 +72,17 @@ final class ProjectionSql {
      */
     private static final String C_ORDER = " COLLATE \"C\"";
 
+    /**
+     * PostgreSQL: what a count's transaction sets before its statement, for that transaction only ({@code SET
+     * LOCAL}): no hash or merge joins, so each in-flight complaint's current row is found by key, through the
+     * primary key. The planner misjudges how many of a complaint's rows are current at an instant (a row's next
+     * event follows its own, so the conditions are not independent, as it assumes) and, known at an instant or in
+     * a generic plan, hashed a scan of the whole table instead: at 1,000,000 complaints up to twice the time. A
+     * plain join rather than the {@code LATERAL ... LIMIT 1} subquery that forced the lookups before can run in
+     * parallel workers (a subquery with a LIMIT cannot), beside the scan of the last rows.
+     */
+    private static final String PLANNER_SETTINGS = "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off";
+
     private final StringBuilder sql = new StringBuilder();
     private final List<Param> params = new ArrayList<>();
     private final List<Dimension> groupBy;
@@ -139,8 +150,8 @@ final class ProjectionSql {
      * {@link #lookFrom}), meeting the conditions {@code where} appends on {@code p} and those {@code last}
      * appends on the complaint's last row (given its alias). Two grouped SELECTs joined by UNION ALL: the last
      * rows current then; and, for each complaint received by {@code last_day} whose last row is not current then,
-     * the row that is, found by key (a LATERAL subquery, so by the primary key). A complaint has at most one row
-     * current at an instant, so no row is counted twice.
+     * the row that is, found by key (joined through the primary key, see {@link #PLANNER_SETTINGS}). A complaint
+     * has at most one row current at an instant, so no row is counted twice.
      */
     private void currentByLastRow(String council, Runnable days, Optional<Instant> known, Runnable where,
             Consumer<String> last) {
@@ -164,14 +175,13 @@ final class ProjectionSql {
         known.ifPresent(k -> instant(" OR l.recorded_at > ?", k));
         sql.append(')');
         last.accept("l");
-        sql.append(" CROSS JOIN LATERAL (SELECT p.* FROM report_projection p WHERE p.council_id = l.council_id"
+        sql.append(" JOIN report_projection p ON p.council_id = l.council_id"
                 + " AND p.complaint_id = l.complaint_id AND p.next_occurred_at IS NOT NULL AND p.occurred_at < d.at");
         known.ifPresent(k -> instant(" AND p.recorded_at <= ?", k));
         sql.append(" AND (p.next_occurred_at >= d.at");
         known.ifPresent(k -> instant(" OR p.next_recorded_at > ?", k));
         sql.append(')');
         where.run();
-        sql.append(" LIMIT 1) p");
         groupBy("d.day_index, ", "p.");
     }
 
@@ -328,6 +338,14 @@ final class ProjectionSql {
 
     String sql() {
         return sql.toString();
+    }
+
+    /**
+     * What to run in the statement's transaction before it (PostgreSQL counts: {@link #PLANNER_SETTINGS}), if
+     * anything. Only for a transaction of the statement's own: {@code SET LOCAL} lasts until it ends.
+     */
+    Optional<String> settings() {
+        return postgres ? Optional.of(PLANNER_SETTINGS) : Optional.empty();
     }
 
     /** Binds every parameter from index {@code first} on (where the statement is part of a larger one). */

@@ -14,6 +14,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,35 @@ final class JdbcReportBenchmarkSql {
     private JdbcReportBenchmarkSql() {
     }
 
-    /** A prepared statement as sent: its text and its parameters by index. */
-    record Statement(String sql, Map<Integer, Object> params) {
+    /**
+     * A prepared statement as sent: its text, its parameters by index, and what was run before it in its
+     * transaction ({@code SET LOCAL} planner settings), if anything.
+     */
+    record Statement(String sql, Map<Integer, Object> params, List<String> settings) {
+
+        Statement(String sql, Map<Integer, Object> params) {
+            this(sql, params, List.of());
+        }
+
+        /**
+         * Runs {@code work} on {@code c}: in a transaction after {@link #settings} if there are any (committed
+         * after), else as it is.
+         */
+        <T> T in(Connection c, SqlWork<T> work) throws SQLException {
+            if (settings.isEmpty()) {
+                return work.run();
+            }
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String setting : settings) {
+                    s.execute(setting);
+                }
+            }
+            T result = work.run();
+            c.commit();
+            c.setAutoCommit(true);
+            return result;
+        }
 
         /** Binds the parameters to {@code ps} as they were bound (each value by setObject, its type if given). */
         void bind(PreparedStatement ps) throws SQLException {
@@ -62,18 +90,27 @@ final class JdbcReportBenchmarkSql {
         }
     }
 
+    /** Work against the database. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
     /** A parameter bound with its SQL type (or a null of that type). */
     private record Typed(Object value, int sqlType) {
     }
 
     /**
      * A DataSource that hands out the connections of another and keeps the last statement prepared on them with
-     * its parameters. For catching what the store sends, not for timing.
+     * its parameters, and the SQL executed on the same connection before it. For catching what the store sends,
+     * not for timing.
      */
     static final class Recorder implements DataSource {
         private final DataSource target;
         private String sql;
         private final Map<Integer, Object> params = new TreeMap<>();
+        private final List<String> before = new ArrayList<>();
+        private List<String> settings = List.of();
 
         Recorder(DataSource target) {
             this.target = target;
@@ -84,7 +121,7 @@ final class JdbcReportBenchmarkSql {
             if (sql == null) {
                 throw new IllegalStateException("no statement was prepared");
             }
-            return new Statement(sql, Collections.unmodifiableMap(new TreeMap<>(params)));
+            return new Statement(sql, Collections.unmodifiableMap(new TreeMap<>(params)), settings);
         }
 
         @Override
@@ -98,14 +135,22 @@ final class JdbcReportBenchmarkSql {
         }
 
         private Connection wrap(Connection connection) {
+            synchronized (this) {
+                before.clear();
+            }
             InvocationHandler handler = (proxy, method, args) -> {
                 Object result = invoke(connection, method, args);
                 if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String s) {
                     synchronized (this) {
                         sql = s;
                         params.clear();
+                        settings = List.copyOf(before);
+                        before.clear();
                     }
                     return watch((PreparedStatement) result);
+                }
+                if (method.getName().equals("createStatement")) {
+                    return executed((java.sql.Statement) result);
                 }
                 return result;
             };
@@ -128,6 +173,20 @@ final class JdbcReportBenchmarkSql {
             };
             return (PreparedStatement) Proxy.newProxyInstance(Recorder.class.getClassLoader(),
                     new Class<?>[] {PreparedStatement.class}, handler);
+        }
+
+        /** {@code statement}, keeping each SQL string executed on it for the next statement prepared. */
+        private java.sql.Statement executed(java.sql.Statement statement) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                if (method.getName().equals("execute") && args != null && args[0] instanceof String s) {
+                    synchronized (this) {
+                        before.add(s);
+                    }
+                }
+                return invoke(statement, method, args);
+            };
+            return (java.sql.Statement) Proxy.newProxyInstance(Recorder.class.getClassLoader(),
+                    new Class<?>[] {java.sql.Statement.class}, handler);
         }
 
         private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
@@ -182,11 +241,15 @@ final class JdbcReportBenchmarkSql {
 
     /** Runs {@code statement} on a connection of {@code dataSource} and reads its rows with {@code reader}. */
     static ReportTable run(DataSource dataSource, Statement statement, Reader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
-            statement.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return reader.read(rs);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return statement.in(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                    statement.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return reader.read(rs);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run " + statement.sql(), e);
         }
@@ -194,15 +257,19 @@ final class JdbcReportBenchmarkSql {
 
     /** Prints {@code title}, the statement's text and its plan, run: EXPLAIN (ANALYZE, BUFFERS), PostgreSQL only. */
     static void explain(DataSource dataSource, String title, Statement statement, PrintStream out) {
-        out.printf("%n### %s%n%n%s%n%n", title, statement.sql());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
-            statement.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.println(rs.getString(1));
+        out.printf("%n### %s%n%n%s%s%n%n", title, settingsText(statement), statement.sql());
+        try (Connection c = dataSource.getConnection()) {
+            statement.in(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+                    statement.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.println(rs.getString(1));
+                        }
+                    }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not explain " + statement.sql(), e);
         }
@@ -226,20 +293,31 @@ final class JdbcReportBenchmarkSql {
             values.append(values.length() == 0 ? "" : ", ")
                     .append(v == null ? "NULL" : "'" + v.toString().replace("'", "''") + "'");
         }
-        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("SET plan_cache_mode = force_generic_plan");
-            s.execute("PREPARE generic_probe AS " + text);
-            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE generic_probe (" + values + ")")) {
-                while (rs.next()) {
-                    out.println(rs.getString(1));
+        try (Connection c = dataSource.getConnection()) {
+            statement.in(c, () -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SET plan_cache_mode = force_generic_plan");
+                    s.execute("PREPARE generic_probe AS " + text);
+                    try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE generic_probe (" + values
+                            + ")")) {
+                        while (rs.next()) {
+                            out.println(rs.getString(1));
+                        }
+                    } finally {
+                        s.execute("DEALLOCATE generic_probe");
+                        s.execute("RESET plan_cache_mode");
+                    }
                 }
-            } finally {
-                s.execute("DEALLOCATE generic_probe");
-                s.execute("RESET plan_cache_mode");
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not explain the generic plan of " + statement.sql(), e);
         }
+    }
+
+    /** What runs before {@code statement} in its transaction, a line each ending in a semicolon, if anything. */
+    private static String settingsText(Statement statement) {
+        return statement.settings().stream().map(s -> s + ";\n").collect(Collectors.joining());
     }
 
     /** Prints how many of {@code report_projection}'s pages the visibility map holds all-visible. */

@@ -36,6 +36,13 @@ final class JdbcReportRawSql {
     private static final String LATERAL = "CROSS JOIN LATERAL (SELECT * FROM report_projection p WHERE";
     private static final String JOIN = "JOIN report_projection p ON";
 
+    /**
+     * PostgreSQL: run before a statement, in its transaction, so that the planner joins by nested loops only (the
+     * lookups by key through the primary key, as the LATERAL form forces, but in parallel workers if it likes).
+     */
+    static final List<String> NESTED_LOOPS = List.of("SET LOCAL enable_hashjoin = off",
+            "SET LOCAL enable_mergejoin = off");
+
     private static final String OPEN = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
             .map(b -> "'" + b.name() + "'").collect(Collectors.joining(", "));
 
@@ -61,7 +68,7 @@ final class JdbcReportRawSql {
      * Counts grouped by {@code columns} (comma-separated, of the projection, without the bucket) as of the end of
      * {@code day}, known at {@code knownAt} if given: "last rows, then lookups" (a join, or a LATERAL subquery with
      * LIMIT 1, which the planner runs once per outer row; only where {@code lateral}, as H2 has no LATERAL) and
-     * "two ranges".
+     * "two ranges"; and, where {@code lateral}, the join planned with {@link #NESTED_LOOPS}.
      */
     static List<Candidate> grouped(String council, String columns, LocalDate day, Optional<Instant> knownAt,
             boolean lateral) {
@@ -72,6 +79,8 @@ final class JdbcReportRawSql {
         if (lateral) {
             candidates.add(new Candidate("last rows, then lookups (lateral)", lastRowsThenLookups(council, columns, end,
                     day, knownAt, true)));
+            candidates.add(new Candidate("last rows, then lookups (join, nested loops)", nestedLoops(
+                    lastRowsThenLookups(council, columns, end, day, knownAt, false))));
         }
         candidates.add(new Candidate("two ranges", twoRanges(council, columns, end, knownAt)));
         return candidates;
@@ -152,14 +161,25 @@ final class JdbcReportRawSql {
     /**
      * By service as of the end of {@code day}, of the complaints open at the start of {@code cohortDay} (both known
      * at {@code knownAt} if given): "last rows, membership by last row" (its lookups a join unless {@code lateral})
-     * and "current rows, cohort by EXISTS".
+     * and "current rows, cohort by EXISTS"; and, where {@code lateral}, the first as a join planned with
+     * {@link #NESTED_LOOPS}.
      */
     static List<Candidate> cohortByService(String council, LocalDate cohortDay, LocalDate day,
             Optional<Instant> knownAt, boolean lateral) {
-        return List.of(new Candidate("last rows, membership by last row", membershipByLastRow(council, cohortDay, day,
-                knownAt, lateral)),
+        List<Candidate> candidates = new ArrayList<>(List.of(new Candidate("last rows, membership by last row",
+                membershipByLastRow(council, cohortDay, day, knownAt, lateral)),
                 new Candidate("current rows, cohort by EXISTS", currentRowsCohortByExists(council, cohortDay, day,
-                        knownAt)));
+                        knownAt))));
+        if (lateral) {
+            candidates.add(new Candidate("last rows, membership by last row (join, nested loops)", nestedLoops(
+                    membershipByLastRow(council, cohortDay, day, knownAt, false))));
+        }
+        return candidates;
+    }
+
+    /** {@code statement} run after {@link #NESTED_LOOPS} in its transaction. */
+    private static Statement nestedLoops(Statement statement) {
+        return new Statement(statement.sql(), statement.params(), NESTED_LOOPS);
     }
 
     /**
