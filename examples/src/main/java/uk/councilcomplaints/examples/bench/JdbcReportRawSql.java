@@ -38,10 +38,11 @@ final class JdbcReportRawSql {
 
     /**
      * PostgreSQL: run before a statement, in its transaction, so that the planner joins by nested loops only (the
-     * lookups by key through the primary key, as the LATERAL form forces, but in parallel workers if it likes).
+     * lookups by key through the primary key, as the LATERAL form forces, but in parallel workers if it likes) and
+     * hashes its groups: the settings the store's counts run with.
      */
     static final List<String> NESTED_LOOPS = List.of("SET LOCAL enable_hashjoin = off",
-            "SET LOCAL enable_mergejoin = off");
+            "SET LOCAL enable_mergejoin = off", "SET LOCAL enable_sort = off");
 
     private static final String OPEN = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
             .map(b -> "'" + b.name() + "'").collect(Collectors.joining(", "));
@@ -79,7 +80,7 @@ final class JdbcReportRawSql {
         if (lateral) {
             candidates.add(new Candidate("last rows, then lookups (lateral)", lastRowsThenLookups(council, columns, end,
                     day, knownAt, true)));
-            candidates.add(new Candidate("last rows, then lookups (join, nested loops)", nestedLoops(
+            candidates.add(new Candidate("last rows, then lookups (join, nested loops, no sorts)", nestedLoops(
                     lastRowsThenLookups(council, columns, end, day, knownAt, false))));
         }
         candidates.add(new Candidate("two ranges", twoRanges(council, columns, end, knownAt)));
@@ -171,7 +172,7 @@ final class JdbcReportRawSql {
                 new Candidate("current rows, cohort by EXISTS", currentRowsCohortByExists(council, cohortDay, day,
                         knownAt))));
         if (lateral) {
-            candidates.add(new Candidate("last rows, membership by last row (join, nested loops)", nestedLoops(
+            candidates.add(new Candidate("last rows, membership by last row (join, nested loops, no sorts)", nestedLoops(
                     membershipByLastRow(council, cohortDay, day, knownAt, false))));
         }
         return candidates;
