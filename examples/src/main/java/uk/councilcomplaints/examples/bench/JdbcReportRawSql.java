@@ -38,11 +38,10 @@ final class JdbcReportRawSql {
 
     /**
      * PostgreSQL: run before a statement, in its transaction, so that the planner joins by nested loops only (the
-     * lookups by key through the primary key, as the LATERAL form forces, but in parallel workers if it likes) and
-     * hashes its groups: the settings the store's counts run with.
+     * lookups by key through the primary key, as the LATERAL form forces, but in parallel workers if it likes).
      */
     static final List<String> NESTED_LOOPS = List.of("SET LOCAL enable_hashjoin = off",
-            "SET LOCAL enable_mergejoin = off", "SET LOCAL enable_sort = off");
+            "SET LOCAL enable_mergejoin = off");
 
     private static final String OPEN = Stream.of(StatusBucket.values()).filter(StatusBucket::open)
             .map(b -> "'" + b.name() + "'").collect(Collectors.joining(", "));
@@ -80,7 +79,7 @@ final class JdbcReportRawSql {
         if (lateral) {
             candidates.add(new Candidate("last rows, then lookups (lateral)", lastRowsThenLookups(council, columns, end,
                     day, knownAt, true)));
-            candidates.add(new Candidate("last rows, then lookups (join, nested loops, no sorts)", nestedLoops(
+            candidates.add(new Candidate("last rows, then lookups (join, nested loops)", nestedLoops(
                     lastRowsThenLookups(council, columns, end, day, knownAt, false))));
         }
         candidates.add(new Candidate("two ranges", twoRanges(council, columns, end, knownAt)));
@@ -172,7 +171,7 @@ final class JdbcReportRawSql {
                 new Candidate("current rows, cohort by EXISTS", currentRowsCohortByExists(council, cohortDay, day,
                         knownAt))));
         if (lateral) {
-            candidates.add(new Candidate("last rows, membership by last row (join, nested loops, no sorts)", nestedLoops(
+            candidates.add(new Candidate("last rows, membership by last row (join, nested loops)", nestedLoops(
                     membershipByLastRow(council, cohortDay, day, knownAt, false))));
         }
         return candidates;
