@@ -134,8 +134,9 @@ final class ProjectionSql {
      * partial counts: over a table's columns the planner estimates the groups from its statistics (tens, where
      * over the UNION ALL it guessed thousands) and groups each branch's rows on the grouped columns alone, without
      * first projecting and sorting on the day's index as well. (Grouped once over both branches, as the best
-     * hand-written statement is, the planner may read the branches in parallel, but at 1,000,000 complaints the
-     * counts took 1.03 to 1.76 times the hand-written statement's time against 0.63 to 1.27 grouped apart.)
+     * hand-written statement is, the planner may read the branches at once; but its guess of the groups then
+     * decides the plan: at 1,000,000 complaints, with {@link #PLANNER_SETTINGS} and sorts off too, a new load's
+     * statistics had it read the last rows on one process, by type at 1.49 times the hand-written statement.)
      */
     private void branchCounts() {
         sql.append("SELECT d.day_index, ");
