@@ -74,13 +74,12 @@ final class JdbcReportRawSql {
             boolean lateral) {
         Instant end = LondonDays.endOf(day);
         List<Candidate> candidates = new ArrayList<>();
-        candidates.add(new Candidate("last rows, then lookups (join)", lastRowsThenLookups(council, columns, end, day,
-                knownAt, false)));
+        Statement join = lastRowsThenLookups(council, columns, end, day, knownAt, false);
+        candidates.add(new Candidate("last rows, then lookups (join)", join));
         if (lateral) {
             candidates.add(new Candidate("last rows, then lookups (lateral)", lastRowsThenLookups(council, columns, end,
                     day, knownAt, true)));
-            candidates.add(new Candidate("last rows, then lookups (join, nested loops)", nestedLoops(
-                    lastRowsThenLookups(council, columns, end, day, knownAt, false))));
+            candidates.add(new Candidate("last rows, then lookups (join, nested loops)", nestedLoops(join)));
         }
         candidates.add(new Candidate("two ranges", twoRanges(council, columns, end, knownAt)));
         return candidates;
@@ -170,7 +169,7 @@ final class JdbcReportRawSql {
                 membershipByLastRow(council, cohortDay, day, knownAt, lateral)),
                 new Candidate("current rows, cohort by EXISTS", currentRowsCohortByExists(council, cohortDay, day,
                         knownAt))));
-        if (lateral) {
+        if (lateral) { // the first candidate's lookups are LATERAL there: the join is built apart
             candidates.add(new Candidate("last rows, membership by last row (join, nested loops)", nestedLoops(
                     membershipByLastRow(council, cohortDay, day, knownAt, false))));
         }

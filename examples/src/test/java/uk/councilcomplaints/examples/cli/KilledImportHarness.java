@@ -1,9 +1,5 @@
 package uk.councilcomplaints.examples.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +10,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.councilcomplaints.examples.cli.legacy.LegacyCsvGenerator;
 
@@ -30,7 +24,6 @@ import uk.councilcomplaints.examples.cli.legacy.LegacyCsvGenerator;
  */
 public final class KilledImportHarness {
 
-    private static final Pattern PROGRESS = Pattern.compile(": ([0-9,]+) rows, ");
     private static final List<String> TABLES = List.of("complaints", "complaint_events", "event_reasons",
             "report_projection", "complainants");
 
@@ -51,7 +44,7 @@ public final class KilledImportHarness {
             String url = "jdbc:h2:file:" + base.resolve("run" + i).resolve("db").toAbsolutePath() + suffix;
             int after = 2_000 * (1 + random.nextInt(3));
             int waitMillis = random.nextInt(2_501);
-            kill(csv, url, after, waitMillis, term);
+            ChildImport.stop(csv, url, after, waitMillis, term);
             String counts = counts(url);
             boolean whole = whole(counts);
             torn += whole ? 0 : 1;
@@ -64,35 +57,6 @@ public final class KilledImportHarness {
         }
         System.out.printf("%d of %d runs torn, %d of them not found by 'complaints check' (%s)%n", torn, runs, missed,
                 base);
-    }
-
-    /**
-     * Runs the import in a child JVM and kills it (SIGKILL, or SIGTERM if {@code term}) {@code waitMillis} after it
-     * read {@code after} rows.
-     */
-    private static void kill(Path csv, String url, int after, int waitMillis, boolean term)
-            throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                ComplaintsCli.class.getName(), "import", "--db", url, csv.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                Matcher m = PROGRESS.matcher(line);
-                if (m.find() && Integer.parseInt(m.group(1).replace(",", "")) >= after) {
-                    child.waitFor(waitMillis, TimeUnit.MILLISECONDS);
-                    if (term) {
-                        child.destroy();
-                        child.waitFor(60, TimeUnit.SECONDS);
-                    }
-                    break;
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(60, TimeUnit.SECONDS);
-        }
     }
 
     /** Each table's rows, or the first line of the error reading it. */

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.Maps;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,9 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +45,6 @@ class KilledImportTest {
 
     private static final int ROWS = 8_000;
     /** The importer's progress line on the error stream: "FILE: 2,000 rows, 812 rows/s". */
-    private static final Pattern PROGRESS = Pattern.compile(": ([0-9,]+) rows, ");
     /** Kill once this many rows were read: a few batches stored, most of the file still to come. */
     private static final int KILL_AFTER = 5_000;
 
@@ -154,43 +147,13 @@ class KilledImportTest {
     /**
      * Runs the import in a child JVM and kills it once it has read {@code after} rows: with SIGKILL, or with
      * SIGTERM if {@code term} (what Ctrl-C in a terminal sends; the JVM runs its shutdown hooks, H2's closes the
-     * file).
+     * file); returns the rows it had read.
      */
     private static int killPartWay(Path csv, String url, int after, boolean term)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                ComplaintsCli.class.getName(), "import", "--db", url, csv.toString());
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process child = builder.start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = err.readLine()) != null) {
-                seen.add(line);
-                Matcher m = PROGRESS.matcher(line);
-                if (m.find()) {
-                    int rows = Integer.parseInt(m.group(1).replace(",", ""));
-                    if (rows >= after) {
-                        if (term) {
-                            child.destroy();
-                        } else {
-                            child.destroyForcibly();
-                        }
-                        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ends when killed");
-                        assertEquals(term ? 143 : 137, child.exitValue(), term ? "ended by SIGTERM"
-                                : "killed by SIGKILL");
-                        return rows;
-                    }
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-        }
-        child.waitFor(60, TimeUnit.SECONDS);
-        throw new AssertionError("the import ended (exit " + child.exitValue() + ") before it could be killed: "
-                + seen);
+        ChildImport.Stopped stopped = ChildImport.stop(csv, url, after, 0, term);
+        assertEquals(term ? 143 : 137, stopped.exitValue(), term ? "ended by SIGTERM" : "killed by SIGKILL");
+        return stopped.rowsRead();
     }
 
     private static long count(ComplaintStore store) {
