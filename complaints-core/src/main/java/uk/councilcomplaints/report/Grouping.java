@@ -16,7 +16,11 @@ import uk.councilcomplaints.store.GroupKey;
  */
 public enum Grouping {
 
-    /** By service area: Adults, Children's, Corporate, Other, then the council's own areas by name. */
+    /**
+     * By service area: Adults, Children's, Corporate, Other, then the council's own areas by name. An area renamed
+     * is one row, labelled by the first name alphabetically of the complaints counted in it, so a table of a day
+     * before the rename (or known before it) keeps the old name.
+     */
     SERVICE_AREA("Service", EnumSet.of(Dimension.SERVICE_AREA)) {
         private final List<ServiceArea> predefined =
                 List.of(ServiceArea.ADULTS, ServiceArea.CHILDRENS, ServiceArea.CORPORATE, ServiceArea.OTHER);

@@ -27,6 +27,8 @@ import uk.councilcomplaints.SettableClock;
 import uk.councilcomplaints.event.ComplaintEvent;
 import uk.councilcomplaints.event.ComplaintHistory;
 import uk.councilcomplaints.event.KnownAt;
+import uk.councilcomplaints.model.Channel;
+import uk.councilcomplaints.model.Complainant;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.LondonDays;
@@ -43,8 +45,11 @@ import uk.councilcomplaints.store.GroupKey;
 import uk.councilcomplaints.store.HistoryFilter;
 import uk.councilcomplaints.testing.Fixtures;
 import uk.councilcomplaints.testing.RandomHistories;
+import uk.councilcomplaints.testing.ReferenceStore;
+import uk.councilcomplaints.workflow.Audit;
 import uk.councilcomplaints.workflow.Command;
 import uk.councilcomplaints.workflow.Complaints;
+import uk.councilcomplaints.workflow.ReceiveContact;
 
 /**
  * What a store that answers {@link ComplaintStore#count(CountQuery)} from its own projection must satisfy:
@@ -284,6 +289,46 @@ public abstract class ProjectionContract {
                     assertEquals(byClassification.row("Not a council complaint").map(ReportTable.Row::total)
                             .orElse(0L), share.notCouncilComplaints());
                 });
+    }
+
+    /**
+     * A service area renamed between two complaints: each day's table labels it by the least name of the complaints
+     * counted that day, as the reference store's fold does, so a table of a day before the rename, or known before
+     * it, keeps the old name whatever was recorded since.
+     */
+    @Test
+    public void aRenamedServiceAreaIsLabelledByTheNamesOfTheComplaintsCountedThatDay() {
+        List<ReportTable> tables = renamed(createStore());
+
+        assertEquals(List.of(ReportTable.Row.of("Waste", 1, 0, 0, 0, 0)), tables.get(0).rows());
+        assertEquals(List.of(ReportTable.Row.of("Bins and waste", 2, 0, 0, 0, 0)), tables.get(1).rows());
+        assertEquals(List.of(ReportTable.Row.of("Waste", 1, 0, 0, 0, 0)), tables.get(2).rows());
+        assertEquals(renamed(ReferenceStore.correct()), tables);
+    }
+
+    /**
+     * "Waste" received in January, renamed "Bins and waste" for a complaint in February: by service as of the end
+     * of January, of February, and of February known at the start of February.
+     */
+    private static List<ReportTable> renamed(ComplaintStore store) {
+        SettableClock clock = SettableClock.at("2022-01-10T09:00:00Z");
+        Complaints complaints = Complaints.builder(store).clock(clock).build();
+        receive(complaints, clock, ServiceArea.of("waste", "Waste"));
+        clock.set(Instant.parse("2022-02-10T09:00:00Z"));
+        receive(complaints, clock, ServiceArea.of("waste", "Bins and waste"));
+        Reports reports = Reports.over(store);
+        ReportQuery february = ReportQuery.builder(Population.all(), Grouping.SERVICE_AREA,
+                LocalDate.of(2022, 2, 28)).build();
+        return List.of(reports.table(ReportQuery.builder(Population.all(), Grouping.SERVICE_AREA,
+                LocalDate.of(2022, 1, 31)).build()), reports.table(february),
+                reports.table(february.withKnownAt(Instant.parse("2022-02-01T00:00:00Z"))));
+    }
+
+    private static void receive(Complaints complaints, SettableClock clock, ServiceArea area) {
+        complaints.receive(ReceiveContact.of(Procedure.CORPORATE, area,
+                Channel.EMAIL, clock.instant(),
+                Complainant.named("A. Resident"), "Bins not collected"),
+                Audit.by("contact.centre"));
     }
 
     @Test

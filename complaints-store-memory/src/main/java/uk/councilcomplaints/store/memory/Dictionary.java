@@ -53,13 +53,6 @@ final class Dictionary<T> {
         }
     }
 
-    /** Puts {@code value}, equal to the value numbered {@code n}, in its place. Under the append lock. */
-    void replace(int n, T value) {
-        Object[] array = values;
-        array[n] = value;
-        values = array; // publishes the change to readers of the array
-    }
-
     /** The value numbered {@code n}; null once released for good. */
     @SuppressWarnings("unchecked")
     T get(int n) {

@@ -30,7 +30,6 @@ import uk.councilcomplaints.feed.FeedEvent;
 import uk.councilcomplaints.model.Complaint;
 import uk.councilcomplaints.model.ComplaintId;
 import uk.councilcomplaints.model.PersonalData;
-import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.store.BatchFailedException;
 import uk.councilcomplaints.store.ClockPage;
 import uk.councilcomplaints.store.ClockQuery;
@@ -106,7 +105,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     private final Map<String, ComplaintId> references = new HashMap<>();
     private final Map<EventData, EventData> sharedData = new HashMap<>();
     private final Columns columns = new Columns();
-    private final Dictionary<ServiceArea> areas = new Dictionary<>();
+    private final Dictionary<NamedArea> areas = new Dictionary<>();
     private final Dictionary<Holder> holders = new Dictionary<>();
     private final Dictionary<Note> notes = new Dictionary<>();
     /** The work queues' clock rows; read under the read lock. */
@@ -226,19 +225,16 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         }
     }
 
-    /** The packed facts of each row, numbering new service areas; fails before anything is written. */
+    /** The packed facts of each row, numbering new service areas and names; fails before anything is written. */
     private int[] facts(List<ProjectionRow> rows) {
         int[] facts = new int[rows.size()];
         for (int i = 0; i < facts.length; i++) {
             ProjectionRow row = rows.get(i);
-            int area = areas.numberOf(row.serviceArea());
-            ServiceArea known = areas.get(area);
-            if (ServiceArea.labelOf(known, row.serviceArea()) != known) {
-                areas.replace(area, row.serviceArea()); // one name per code, whichever complaint came first
-            }
+            int area = areas.numberOf(NamedArea.of(row.serviceArea()));
             if (area >= Facts.MAX_AREAS) {
                 throw new IllegalStateException("the memory store holds at most " + Facts.MAX_AREAS
-                        + " service areas; " + row.serviceArea().code() + " is one more");
+                        + " service areas (each name of a renamed one counting apart); " + row.serviceArea().code()
+                        + " named '" + row.serviceArea().name() + "' is one more");
             }
             facts[i] = Facts.pack(row.status(), row.classification(), row.procedure(), row.stage(), area);
         }

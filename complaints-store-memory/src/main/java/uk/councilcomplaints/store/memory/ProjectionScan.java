@@ -33,10 +33,10 @@ final class ProjectionScan {
     }
 
     private final Columns.View view;
-    private final Dictionary<ServiceArea> areas;
+    private final Dictionary<NamedArea> areas;
     private final Dictionary<Holder> holders;
 
-    ProjectionScan(Columns.View view, Dictionary<ServiceArea> areas, Dictionary<Holder> holders) {
+    ProjectionScan(Columns.View view, Dictionary<NamedArea> areas, Dictionary<Holder> holders) {
         this.view = view;
         this.areas = areas;
         this.holders = holders;
@@ -94,7 +94,7 @@ final class ProjectionScan {
             int rest = number / holderRange;
             Holder h = holders.get(byHolder ? number % holderRange : 0);
             int facts = (rest % lowRange) << lowShift;
-            ServiceArea area = areaFactor == 0 ? null : areas.get(rest / lowRange);
+            ServiceArea area = areaFactor == 0 ? null : areas.get(rest / lowRange).area();
             return new GroupKey(
                     has(Dimension.CLASSIFICATION) ? Optional.of(Facts.classification(facts)) : Optional.empty(),
                     has(Dimension.PROCEDURE) ? Optional.of(Facts.procedure(facts)) : Optional.empty(),
@@ -118,7 +118,7 @@ final class ProjectionScan {
         Filter(CountQuery q) {
             areaOk = q.serviceAreas().isEmpty() ? null : new boolean[view.areas()];
             for (int a = 0; areaOk != null && a < areaOk.length; a++) {
-                areaOk[a] = q.serviceAreas().contains(areas.get(a));
+                areaOk[a] = q.serviceAreas().contains(areas.get(a).area());
             }
             procedureOk = q.procedures().isEmpty() ? null : new boolean[Procedure.values().length];
             for (Procedure p : q.procedures()) {
