@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
@@ -363,14 +364,39 @@ final class JdbcReportBenchmarkSql {
         return ReportBenchmark.table("Type", counts, List.of(ReportBenchmark.TYPES));
     }
 
-    /** By-service rows over the projection (service code, bucket, count), read by hand. */
+    /**
+     * By-service rows over the projection (service code, the least name of its counted rows, bucket, count), read
+     * by hand, each service area labelled by the least of its rows' names (in code point order, as
+     * {@code ServiceArea.labelOf}); rows without the name (a reference statement) labelled with
+     * {@link BenchmarkData#AREAS}' names.
+     */
     static ReportTable readByService(ResultSet rs) throws SQLException {
         int[] counts = new int[BenchmarkData.AREAS.size() * 8];
+        String[] names = new String[BenchmarkData.AREAS.size()];
+        boolean named = hasColumn(rs, "service_area_name");
         while (rs.next()) {
             int service = serviceIndex(rs.getString("service_area_code"));
             counts[service << 3 | StatusBucket.valueOf(rs.getString("bucket")).ordinal()] += rs.getInt("n");
+            String name = named ? rs.getString("service_area_name") : null;
+            if (name != null && (names[service] == null || name.compareTo(names[service]) < 0)) {
+                names[service] = name;
+            }
         }
-        return serviceTable(counts);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            labels.add(names[i] != null ? names[i] : BenchmarkData.AREAS.get(i).name());
+        }
+        return ReportBenchmark.table("Service", counts, labels);
+    }
+
+    private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnLabel(i).equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The naive by-type rows (classification or null, procedure, stage or null, status, count). */
