@@ -112,7 +112,8 @@ public final class ComplaintsSchema {
             new Script("6", "report projection lookups", false),
             new Script("7", "record keeping", true),
             new Script("8", "event feed", true),
-            new Script("9", "work queue indexes", false));
+            new Script("9", "work queue indexes", false),
+            new Script("10", "report projection membership", false));
 
     /**
      * Work in Java that fills what a script created from the data already stored: run by {@link #migrate} after the

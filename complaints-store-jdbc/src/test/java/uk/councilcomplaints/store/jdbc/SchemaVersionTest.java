@@ -41,7 +41,7 @@ class SchemaVersionTest {
             assertEquals(Optional.empty(), store(ds).schemaVersion());
             ComplaintsSchema.migrate(ds);
             assertEquals(Optional.of(ComplaintsSchema.latestVersion()), store(ds).schemaVersion());
-            assertEquals("9", ComplaintsSchema.latestVersion());
+            assertEquals("10", ComplaintsSchema.latestVersion());
         });
     }
 

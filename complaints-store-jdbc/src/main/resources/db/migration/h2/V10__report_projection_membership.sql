@@ -1,0 +1,2 @@
+-- H2: nothing changes. PostgreSQL's version 10 adds the bucket to its partial index of the last rows by their
+-- record time; H2 has no partial indexes and keeps reading one range of (council_id, occurred_at).
