@@ -73,12 +73,13 @@ class MigrateCommandTest {
         String db = h2();
         Cli.Result first = Cli.run("migrate", "--db", db);
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().startsWith("Applied 15 schema scripts:"), first.out());
+        assertTrue(first.out().startsWith("Applied 16 schema scripts:"), first.out());
         assertTrue(first.out().contains("  db/migration/common/V1__complaints.sql\n"), first.out());
         assertTrue(first.out().contains("  db/migration/h2/V3_1__event_reason_length.sql\n"), first.out());
         assertTrue(first.out().contains("  db/migration/h2/V5_1__running_clocks_indexes.sql"), first.out());
         assertTrue(first.out().contains("  db/migration/common/V8__event_feed.sql"), first.out());
         assertTrue(first.out().contains("  db/migration/h2/V9__work_queue_indexes.sql"), first.out());
+        assertTrue(first.out().contains("  db/migration/h2/V10__report_projection_membership.sql"), first.out());
 
         Cli.Result again = Cli.run("migrate", "--db", db);
         assertEquals(0, again.exitCode(), again.err());
