@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import uk.councilcomplaints.model.Classification;
 import uk.councilcomplaints.model.Procedure;
-import uk.councilcomplaints.model.ServiceArea;
 import uk.councilcomplaints.model.Stage;
 import uk.councilcomplaints.model.Status;
 import uk.councilcomplaints.model.StatusBucket;
@@ -382,11 +381,7 @@ final class JdbcReportBenchmarkSql {
                 names[service] = name;
             }
         }
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            labels.add(names[i] != null ? names[i] : BenchmarkData.AREAS.get(i).name());
-        }
-        return ReportBenchmark.table("Service", counts, labels);
+        return serviceTable(counts, names);
     }
 
     private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
@@ -421,7 +416,7 @@ final class JdbcReportBenchmarkSql {
             int service = serviceIndex(rs.getString("service_area_code"));
             counts[service << 3 | Status.valueOf(rs.getString("status")).bucket().ordinal()] += rs.getInt("n");
         }
-        return serviceTable(counts);
+        return serviceTable(counts, new String[BenchmarkData.AREAS.size()]);
     }
 
     private static int serviceIndex(String code) {
@@ -433,8 +428,13 @@ final class JdbcReportBenchmarkSql {
         throw new IllegalStateException("unknown service area " + code);
     }
 
-    private static ReportTable serviceTable(int[] counts) {
-        return ReportBenchmark.table("Service", counts, BenchmarkData.AREAS.stream().map(ServiceArea::name).toList());
+    /** The by-service table of {@code counts}, each area labelled by its name in {@code names}, else its own. */
+    private static ReportTable serviceTable(int[] counts, String[] names) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            labels.add(names[i] != null ? names[i] : BenchmarkData.AREAS.get(i).name());
+        }
+        return ReportBenchmark.table("Service", counts, labels);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class ChildImport {
 
+    /** The importer's progress line on the error stream: "FILE: 2,000 rows, 812 rows/s". */
     private static final Pattern PROGRESS = Pattern.compile(": ([0-9,]+) rows, ");
 
     /** How the import was stopped: the rows its progress line had read, and its exit value (-1 if still running). */

@@ -44,7 +44,6 @@ import uk.councilcomplaints.store.memory.InMemoryComplaintStore;
 class KilledImportTest {
 
     private static final int ROWS = 8_000;
-    /** The importer's progress line on the error stream: "FILE: 2,000 rows, 812 rows/s". */
     /** Kill once this many rows were read: a few batches stored, most of the file still to come. */
     private static final int KILL_AFTER = 5_000;
 
